@@ -1,0 +1,34 @@
+namespace Elex.Core.Agents;
+
+/// <summary>
+/// What an agent has experienced: interactions, successes, latency and confidence sums. Owned by
+/// the registry per feature, so an evicted and re-created agent keeps its history.
+/// </summary>
+public sealed class AgentCounters
+{
+    private readonly object _gate = new();
+    private long _interactions;
+    private long _successes;
+    private double _latencySumUs;
+    private double _confidenceSum;
+    private DateTimeOffset _lastActive;
+
+    /// <summary>Adds one interaction.</summary>
+    public void Record(double latencyUs, double confidence, bool success, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            _interactions++;
+            if (success) _successes++;
+            _latencySumUs += latencyUs;
+            _confidenceSum += confidence;
+            _lastActive = at;
+        }
+    }
+
+    /// <summary>A consistent read of all counters.</summary>
+    public (long Interactions, long Successes, double LatencySumUs, double ConfidenceSum, DateTimeOffset LastActive) Read()
+    {
+        lock (_gate) return (_interactions, _successes, _latencySumUs, _confidenceSum, _lastActive);
+    }
+}

@@ -1,0 +1,139 @@
+using Elex.Core.Catalog;
+
+namespace Elex.Core.Agents;
+
+/// <summary>
+/// Knows every feature of the catalog but creates its agent only when first needed, keeping at
+/// most <see cref="MaxAgents"/> loaded and evicting the least recently used beyond that. Safe
+/// under concurrent callers: one lock guards the LRU list, which holds only O(1) work.
+/// </summary>
+public sealed class AgentRegistry
+{
+    private readonly object _gate = new();
+    private readonly FeatureCatalog _catalog;
+    private readonly int _coldStartThreshold;
+    private readonly LinkedListNode<FeatureAgent>?[] _loaded;
+    private readonly LinkedList<FeatureAgent> _recency = new(); // most recent first
+    private readonly AgentCounters?[] _counters;
+    private long _hits;
+    private long _misses;
+    private long _evictions;
+
+    /// <summary>Creates a registry over a catalog.</summary>
+    public AgentRegistry(FeatureCatalog catalog, int maxAgents = 50, int coldStartThreshold = 100)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAgents, 1);
+        _catalog = catalog;
+        _coldStartThreshold = coldStartThreshold;
+        MaxAgents = maxAgents;
+        _loaded = new LinkedListNode<FeatureAgent>?[catalog.Count];
+        _counters = new AgentCounters?[catalog.Count];
+    }
+
+    /// <summary>Most agents kept loaded at once.</summary>
+    public int MaxAgents { get; }
+
+    /// <summary>Raised after an agent is created (outside the lock).</summary>
+    public event Action<FeatureAgent>? Loaded;
+
+    /// <summary>Raised after an agent is evicted (outside the lock); the agent is already offline.</summary>
+    public event Action<FeatureAgent>? Evicted;
+
+    /// <summary>The agent for a catalog ordinal, created on first use.</summary>
+    public FeatureAgent Get(int ordinal)
+    {
+        if ((uint)ordinal >= (uint)_loaded.Length)
+            throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal, $"No feature with ordinal {ordinal}; the catalog has {_loaded.Length}.");
+        FeatureAgent agent;
+        FeatureAgent? evicted = null;
+        var created = false;
+        lock (_gate)
+        {
+            var node = _loaded[ordinal];
+            if (node is not null)
+            {
+                _hits++;
+                _recency.Remove(node);
+                _recency.AddFirst(node);
+                return node.Value;
+            }
+            _misses++;
+            agent = new FeatureAgent(_catalog, _catalog[ordinal], _coldStartThreshold, _counters[ordinal] ??= new AgentCounters());
+            _loaded[ordinal] = _recency.AddFirst(agent);
+            created = true;
+            if (_recency.Count > MaxAgents) evicted = EvictLeastRecent();
+        }
+        if (created) Loaded?.Invoke(agent);
+        if (evicted is not null)
+        {
+            evicted.GoOffline();
+            Evicted?.Invoke(evicted);
+        }
+        return agent;
+    }
+
+    /// <summary>The agent for a feature code, created on first use; null for a code outside the catalog.</summary>
+    public FeatureAgent? Get(FeatureCode code) => _catalog.TryGetOrdinal(code, out var ordinal) ? Get(ordinal) : null;
+
+    /// <summary>The loaded agent for a code, without creating or touching it; null when not loaded.</summary>
+    public FeatureAgent? Peek(FeatureCode code)
+    {
+        if (!_catalog.TryGetOrdinal(code, out var ordinal)) return null;
+        lock (_gate) return _loaded[ordinal]?.Value;
+    }
+
+    /// <summary>The counters of a feature's agent, loaded or not; null when it never answered.</summary>
+    public AgentCounters? CountersOf(FeatureCode code)
+    {
+        if (!_catalog.TryGetOrdinal(code, out var ordinal)) return null;
+        lock (_gate) return _counters[ordinal];
+    }
+
+    /// <summary>Loads the agents for the given codes (up to the capacity), most important first.</summary>
+    public int Preload(IEnumerable<FeatureCode> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var count = 0;
+        foreach (var code in codes.Take(MaxAgents))
+        {
+            if (Get(code) is not null) count++;
+        }
+        return count;
+    }
+
+    /// <summary>Snapshots of the loaded agents, most recently used first.</summary>
+    public IReadOnlyList<FeatureAgent> LoadedAgents()
+    {
+        lock (_gate) return [.. _recency];
+    }
+
+    /// <summary>Counters.</summary>
+    public RegistryStats Stats()
+    {
+        lock (_gate) return new RegistryStats(_catalog.Count, _recency.Count, _hits, _misses, _evictions, MaxAgents);
+    }
+
+    /// <summary>Takes every agent offline.</summary>
+    public void Shutdown()
+    {
+        FeatureAgent[] agents;
+        lock (_gate)
+        {
+            agents = [.. _recency];
+            _recency.Clear();
+            Array.Clear(_loaded);
+        }
+        foreach (var agent in agents) agent.GoOffline();
+    }
+
+    private FeatureAgent EvictLeastRecent()
+    {
+        var last = _recency.Last!;
+        _recency.RemoveLast();
+        _catalog.TryGetOrdinal(last.Value.Feature.Code, out var ordinal);
+        _loaded[ordinal] = null;
+        _evictions++;
+        return last.Value;
+    }
+}

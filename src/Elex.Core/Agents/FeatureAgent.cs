@@ -1,0 +1,115 @@
+using Elex.Core.Catalog;
+using Elex.Core.Queries;
+using Elex.Core.Responses;
+
+namespace Elex.Core.Agents;
+
+/// <summary>
+/// The expert for one feature. Answers from catalog facts only — parameters with their MO
+/// class, counters, KPIs, events, prerequisites, conflicts, related features — and lists the facts
+/// it used as evidence. Thread-safe: answering is read-only over the catalog, counters are
+/// updated under a lock.
+/// </summary>
+public sealed class FeatureAgent
+{
+    private readonly object _gate = new();
+    private readonly FeatureCatalog _catalog;
+    private readonly int _coldStartThreshold;
+    private readonly AgentCounters _counters;
+    private int _busy;
+    private AgentLifecycle _lifecycle = AgentLifecycle.Initializing;
+
+    /// <summary>Creates the agent for one feature of a catalog.</summary>
+    public FeatureAgent(FeatureCatalog catalog, Feature feature, int coldStartThreshold = 100, AgentCounters? counters = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(feature);
+        ArgumentOutOfRangeException.ThrowIfNegative(coldStartThreshold);
+        _catalog = catalog;
+        Feature = feature;
+        Id = AgentId.For(feature.Code);
+        _coldStartThreshold = coldStartThreshold;
+        _counters = counters ?? new AgentCounters();
+        _lifecycle = _counters.Read().Interactions >= coldStartThreshold ? AgentLifecycle.Ready : AgentLifecycle.ColdStart;
+    }
+
+    /// <summary>The agent id.</summary>
+    public string Id { get; }
+
+    /// <summary>The feature this agent knows.</summary>
+    public Feature Feature { get; }
+
+    /// <summary>Current lifecycle state.</summary>
+    public AgentLifecycle Lifecycle
+    {
+        get { lock (_gate) return _lifecycle; }
+    }
+
+    /// <summary>Raised after the lifecycle or the counters change (outside the agent's lock).</summary>
+    public event Action<FeatureAgent>? Changed;
+
+    /// <summary>Answers a question by its type.</summary>
+    public AgentAnswer Answer(AnswerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        EnterBusy();
+        try
+        {
+            return context.Classification.Type switch
+            {
+                QueryType.Parameter => AgentAnswers.Parameters(Feature, context),
+                QueryType.Counter => AgentAnswers.Counters(Feature, context),
+                QueryType.Kpi => AgentAnswers.Kpis(Feature),
+                QueryType.Procedure => AgentAnswers.Procedure(_catalog, Feature, context),
+                QueryType.Troubleshoot => AgentAnswers.Troubleshoot(_catalog, Feature),
+                _ => AgentAnswers.Overview(_catalog, Feature),
+            };
+        }
+        finally
+        {
+            ExitBusy();
+        }
+    }
+
+    /// <summary>Records the outcome of one interaction (latency, routing confidence, success).</summary>
+    public void RecordInteraction(double latencyUs, double confidence, bool success, DateTimeOffset at)
+    {
+        _counters.Record(latencyUs, confidence, success, at);
+        var interactions = _counters.Read().Interactions;
+        lock (_gate)
+        {
+            if (_lifecycle == AgentLifecycle.ColdStart && interactions >= _coldStartThreshold) _lifecycle = AgentLifecycle.Ready;
+        }
+        Changed?.Invoke(this);
+    }
+
+    /// <summary>Marks the agent offline (evicted or shut down).</summary>
+    public void GoOffline()
+    {
+        lock (_gate) _lifecycle = AgentLifecycle.Offline;
+        Changed?.Invoke(this);
+    }
+
+    /// <summary>A snapshot of the agent's counters.</summary>
+    public AgentStats Snapshot()
+    {
+        var (interactions, successes, latencySum, confidenceSum, lastActive) = _counters.Read();
+        AgentLifecycle lifecycle;
+        lock (_gate) lifecycle = _busy > 0 && _lifecycle != AgentLifecycle.Offline ? AgentLifecycle.Busy : _lifecycle;
+        return new AgentStats(Id, Feature.Code, Feature.Name, lifecycle, interactions, successes,
+            interactions == 0 ? 0 : latencySum / interactions,
+            interactions == 0 ? 0 : confidenceSum / interactions,
+            lastActive);
+    }
+
+    private void EnterBusy()
+    {
+        // An agent evicted while a query is on its way still answers it: its knowledge is immutable.
+        lock (_gate) _busy++;
+    }
+
+    private void ExitBusy()
+    {
+        lock (_gate) _busy--;
+    }
+}

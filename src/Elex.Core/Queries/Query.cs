@@ -1,0 +1,31 @@
+namespace Elex.Core.Queries;
+
+/// <summary>
+/// A question to the swarm. <see cref="Type"/> and <see cref="Complexity"/> are optional: when
+/// given they win over the classifier.
+/// </summary>
+public sealed record Query
+{
+    /// <summary>Creates a query; a missing id is generated.</summary>
+    public Query(string text, QueryType? type = null, Complexity? complexity = null, string? id = null, string? context = null)
+    {
+        Text = text ?? throw new ArgumentNullException(nameof(text));
+        Type = type;
+        Complexity = complexity;
+        Id = string.IsNullOrWhiteSpace(id) ? NewId() : id;
+        Context = context;
+    }
+
+    /// <summary>The question text.</summary>
+    public string Text { get; init; }
+    /// <summary>An explicit query type, or null to classify.</summary>
+    public QueryType? Type { get; init; }
+    /// <summary>An explicit complexity, or null to classify.</summary>
+    public Complexity? Complexity { get; init; }
+    /// <summary>Caller's id, echoed in the response.</summary>
+    public string Id { get; init; }
+    /// <summary>Optional context hash (the seed's de-duplication key).</summary>
+    public string? Context { get; init; }
+
+    private static string NewId() => "q-" + Guid.NewGuid().ToString("N")[..12];
+}

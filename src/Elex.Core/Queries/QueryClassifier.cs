@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using Elex.Core.Text;
+
+namespace Elex.Core.Queries;
+
+/// <summary>
+/// Classifies a question's type and complexity from its wording. Each type has cue words and
+/// patterns with weights; the highest total wins, ties going to the more specific type, and
+/// General when nothing speaks. An explicit type or complexity on the query always wins.
+/// </summary>
+public static partial class QueryClassifier
+{
+    private static readonly (QueryType Type, float Weight, string[] Cues)[] WordCues =
+    [
+        (QueryType.Counter, 2.0f, ["counter", "counters", "pm", "statistics", "stats", "measure", "measures", "measured", "measurement", "pmcounter"]),
+        (QueryType.Kpi, 2.0f, ["kpi", "kpis", "retainability", "accessibility", "integrity", "availability", "mobility success", "indicator", "indicators"]),
+        (QueryType.Parameter, 2.0f, ["parameter", "parameters", "attribute", "attributes", "setting", "settings", "value", "values", "default", "range", "tune", "tuning", "mo", "configure", "configured", "set"]),
+        (QueryType.Procedure, 2.0f, ["activate", "activation", "deactivate", "deactivation", "enable", "disable", "turn", "install", "deploy", "deploying", "rollout", "steps", "procedure", "cmedit", "unlock", "license", "licence", "prerequisite", "prerequisites"]),
+        (QueryType.Troubleshoot, 2.5f, ["troubleshoot", "troubleshooting", "problem", "problems", "issue", "issues", "fail", "fails", "failing", "failure", "failures", "broken", "wrong", "drop", "drops", "dropping", "degraded", "degradation", "alarm", "alarms", "error", "errors", "why", "stuck", "effect"]),
+    ];
+
+    private static readonly (QueryType Type, float Weight, Regex Pattern)[] PatternCues =
+    [
+        (QueryType.Counter, 3.0f, CounterName()),
+        (QueryType.Counter, 1.5f, new Regex(@"\bhow (?:do|can) (?:i|we) (?:monitor|observe|see|verify)\b|\bis (?:it )?working\b|\bshow(?:s)? (?:that|if|whether)\b", RegexOptions.IgnoreCase)),
+        (QueryType.Parameter, 3.0f, new Regex(@"\bset\s+\w+\s+to\b|\b\w+\s*=\s*[\w.-]+|\b[a-z]+[A-Z]\w*\b(?<!\bpm\w*)", RegexOptions.None)),
+        (QueryType.Procedure, 2.5f, new Regex(@"\bhow (?:do|can|should) (?:i|we|you) (?:turn on|turn off|activate|enable|deactivate|disable|deploy|roll out|switch on|switch off)\b|\bturn (?:on|off)\b|\bswitch (?:on|off)\b|\bbefore (?:deploying|activating|enabling)\b", RegexOptions.IgnoreCase)),
+        (QueryType.Troubleshoot, 3.0f, new Regex(@"\bnot (?:work|active|activ|working|enabled|effective|increasing|improving)|\bno effect\b|\bdoes(?:n't| not)\b|\bisn't\b|\bwhat is going on\b|\bwhat'?s wrong\b|\bincreas(?:ing|es) (?:fast|rapidly)\b|\bdegrad", RegexOptions.IgnoreCase)),
+        (QueryType.Kpi, 2.0f, new Regex(@"\bkey performance\b|\bsuccess rate\b|\bthroughput\b|\blatency\b", RegexOptions.IgnoreCase)),
+    ];
+
+    // Counter and parameter questions are narrower than procedure and troubleshooting ones, so they win ties.
+    private static readonly QueryType[] TieOrder = [QueryType.Counter, QueryType.Kpi, QueryType.Parameter, QueryType.Troubleshoot, QueryType.Procedure, QueryType.General];
+
+    /// <summary>Classifies a question, honouring an explicit type and complexity.</summary>
+    public static Classification Classify(string text, QueryType? explicitType = null, Complexity? explicitComplexity = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var type = explicitType ?? ClassifyType(text);
+        var complexity = explicitComplexity ?? ClassifyComplexity(text);
+        return new Classification(type, complexity, explicitType is not null, explicitComplexity is not null);
+    }
+
+    /// <summary>The type the wording suggests.</summary>
+    public static QueryType ClassifyType(string text)
+    {
+        Span<float> scores = stackalloc float[6];
+        var words = Tokenizer.RawTokens(text);
+        foreach (var (type, weight, cues) in WordCues)
+        {
+            foreach (var word in words)
+            {
+                if (Array.IndexOf(cues, word.Text.ToLowerInvariant()) >= 0) scores[(int)type] += weight;
+            }
+        }
+        foreach (var (type, weight, pattern) in PatternCues)
+        {
+            if (pattern.IsMatch(text)) scores[(int)type] += weight;
+        }
+
+        var best = QueryType.General;
+        var bestScore = 0f;
+        foreach (var type in TieOrder)
+        {
+            if (scores[(int)type] > bestScore)
+            {
+                best = type;
+                bestScore = scores[(int)type];
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The complexity the wording suggests: length, clauses, comparisons and multi-step asks.</summary>
+    public static Complexity ClassifyComplexity(string text)
+    {
+        var words = Tokenizer.RawTokens(text).Count;
+        var points = 0;
+        if (words > 12) points++;
+        if (words > 25) points++;
+        points += ComplexCue().Matches(text).Count;
+        points += Math.Max(0, text.Count(c => c == '?') - 1);
+        return points switch
+        {
+            0 => Complexity.Simple,
+            1 or 2 => Complexity.Moderate,
+            _ => Complexity.Complex,
+        };
+    }
+
+    [GeneratedRegex(@"\bpm[A-Z][A-Za-z0-9]+\b")]
+    private static partial Regex CounterName();
+
+    [GeneratedRegex(@"\b(?:compare|versus|vs\.?|trade-?offs?|optimi[sz]e|interaction|interactions|conflicts?|depend(?:s|encies|ency)?|impact|while|across|multiple|and also|step[- ]by[- ]step|root cause|end[- ]to[- ]end)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ComplexCue();
+}

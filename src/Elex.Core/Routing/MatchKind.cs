@@ -1,0 +1,20 @@
+namespace Elex.Core.Routing;
+
+/// <summary>Which exact fact of the catalog a question named.</summary>
+public enum MatchKind
+{
+    /// <summary>The feature code (FAJ).</summary>
+    Code,
+    /// <summary>The licence key (CXC).</summary>
+    Cxc,
+    /// <summary>The full feature name.</summary>
+    Name,
+    /// <summary>The acronym.</summary>
+    Acronym,
+    /// <summary>A parameter name (or MO.parameter).</summary>
+    Parameter,
+    /// <summary>A PM counter name.</summary>
+    Counter,
+    /// <summary>A trace event name.</summary>
+    Event,
+}

@@ -1,0 +1,23 @@
+using Elex.Core.Catalog;
+
+namespace Elex.Core.Routing;
+
+/// <summary>
+/// The router's answer: the best feature, the alternatives best-first, and a confidence in [0, 1]
+/// that drops when the question is ambiguous (an acronym or parameter shared by several features)
+/// or weakly related to any feature.
+/// </summary>
+public sealed record RouteResult(IReadOnlyList<RouteCandidate> Candidates, float Confidence, bool IsAmbiguous)
+{
+    /// <summary>No feature matched at all.</summary>
+    public static RouteResult None { get; } = new([], 0f, false);
+
+    /// <summary>The best candidate, or null when nothing matched.</summary>
+    public RouteCandidate? Best => Candidates.Count > 0 ? Candidates[0] : null;
+
+    /// <summary>The best feature, or null.</summary>
+    public Feature? Feature => Best?.Feature;
+
+    /// <summary>The candidates after the best one.</summary>
+    public IEnumerable<RouteCandidate> Alternatives => Candidates.Skip(1);
+}

@@ -1,0 +1,29 @@
+namespace Elex.Core.Routing;
+
+/// <summary>Router tuning. Defaults are what the benchmarks and accuracy tests were run with.</summary>
+public sealed record RouterOptions
+{
+    /// <summary>Embedding dimensions.</summary>
+    public int Dimensions { get; init; } = 512;
+    /// <summary>Nearest neighbours taken from the vector index before fusion.</summary>
+    public int VectorCandidates { get; init; } = 24;
+    /// <summary>Candidates returned (best plus alternatives).</summary>
+    public int TopK { get; init; } = 5;
+    /// <summary>Softmax temperature that turns fused scores into confidences (smaller = sharper).</summary>
+    public float Temperature { get; init; } = 0.08f;
+    /// <summary>A fused score at or above this is "strong" evidence; weaker top scores scale confidence down.</summary>
+    public float StrongScore { get; init; } = 0.55f;
+    /// <summary>Exact facts shared by more features than this add no boost (they identify nothing).</summary>
+    public int MaxSharedBoost { get; init; } = 40;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming a bad option.</summary>
+    public RouterOptions Validate()
+    {
+        if (Dimensions < 16) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions, "Dimensions must be at least 16.");
+        if (VectorCandidates < 1) throw new ArgumentOutOfRangeException(nameof(VectorCandidates), VectorCandidates, "VectorCandidates must be at least 1.");
+        if (TopK < 1) throw new ArgumentOutOfRangeException(nameof(TopK), TopK, "TopK must be at least 1.");
+        if (Temperature <= 0) throw new ArgumentOutOfRangeException(nameof(Temperature), Temperature, "Temperature must be positive.");
+        if (StrongScore <= 0) throw new ArgumentOutOfRangeException(nameof(StrongScore), StrongScore, "StrongScore must be positive.");
+        return this;
+    }
+}

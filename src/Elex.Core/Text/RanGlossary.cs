@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+
+namespace Elex.Core.Text;
+
+/// <summary>
+/// Canonical forms for the abbreviations and spelling variants RAN engineers write, applied to
+/// questions and to catalog text alike, so "UL CA" meets "Uplink Carrier Aggregation".
+/// Feature acronyms are not listed here: the router learns them from the catalog.
+/// </summary>
+public static class RanGlossary
+{
+    private static readonly FrozenDictionary<string, string[]> Expansions = new Dictionary<string, string[]>
+    {
+        ["ul"] = ["uplink"],
+        ["dl"] = ["downlink"],
+        ["ca"] = ["carrier", "aggregation"],
+        ["ho"] = ["handover"],
+        ["hos"] = ["handover"],
+        ["lb"] = ["load", "balancing"],
+        ["freq"] = ["frequency"],
+        ["interfreq"] = ["inter", "frequency"],
+        ["intrafreq"] = ["intra", "frequency"],
+        ["bw"] = ["bandwidth"],
+        ["cfg"] = ["configuration"],
+        ["config"] = ["configuration"],
+        ["param"] = ["parameter"],
+        ["params"] = ["parameter"],
+        ["perf"] = ["performance"],
+        ["mgmt"] = ["management"],
+        ["nbr"] = ["neighbor"],
+        ["neighbour"] = ["neighbor"],
+        ["neighbours"] = ["neighbor"],
+        ["optimisation"] = ["optimization"],
+        ["optimised"] = ["optimized"],
+        ["prioritisation"] = ["prioritization"],
+        ["tx"] = ["transmission"],
+        ["rx"] = ["reception"],
+        ["ant"] = ["antenna"],
+        ["pwr"] = ["power"],
+        ["sa"] = ["standalone"],
+        ["5g"] = ["nr"],
+        ["4g"] = ["lte"],
+        ["gsm"] = ["geran"],
+        ["wcdma"] = ["wcdma"],
+        ["umts"] = ["utran"],
+        ["es"] = ["energy", "saving"],
+        ["mu"] = ["multi", "user"],
+        ["multiuser"] = ["multi", "user"],
+        ["ifho"] = ["inter", "frequency", "handover"],
+        ["irat"] = ["irat"],
+        ["sleeping"] = ["sleep"],
+        ["preschedule"] = ["prescheduling"],
+        ["prescheduled"] = ["prescheduling"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The canonical words for a lower-case word, or null when it has none.</summary>
+    public static string[]? Expand(string lowerWord) => Expansions.GetValueOrDefault(lowerWord);
+}

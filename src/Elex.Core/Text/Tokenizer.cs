@@ -1,0 +1,76 @@
+namespace Elex.Core.Text;
+
+/// <summary>
+/// Splits text into raw identifier tokens and then into lower-case sub-words: on separators
+/// (<c>- . _</c>) and at camelCase boundaries, so <c>pmMimoSleepTime</c> yields
+/// <c>pm mimo sleep time</c> and <c>Inter-Frequency</c> yields <c>inter frequency</c>.
+/// </summary>
+public static class Tokenizer
+{
+    /// <summary>Identifier runs as written: letters, digits and the joiners <c>- . _</c> inside a run.</summary>
+    public static List<RawToken> RawTokens(string text)
+    {
+        var tokens = new List<RawToken>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsAsciiLetterOrDigit(text[i])) i++;
+            var start = i;
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1])))) i++;
+            if (i > start) tokens.Add(new RawToken(text[start..i], start));
+        }
+        return tokens;
+    }
+
+    /// <summary>Appends the lower-case sub-words of one raw token.</summary>
+    public static void SubWords(string token, List<string> into)
+    {
+        var start = 0;
+        for (var i = 1; i <= token.Length; i++)
+        {
+            if (i == token.Length || IsJoiner(token[i]) || IsBoundary(token, i))
+            {
+                if (i > start && !IsJoiner(token[start])) into.Add(token[start..i].ToLowerInvariant());
+                start = i < token.Length && IsJoiner(token[i]) ? i + 1 : i;
+            }
+        }
+    }
+
+    /// <summary>All lower-case sub-words of a text, in order.</summary>
+    public static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        foreach (var token in RawTokens(text)) SubWords(token.Text, words);
+        return words;
+    }
+
+    /// <summary>
+    /// The key used for exact lookups: lower case with joiners removed, so <c>sleepMode</c>,
+    /// <c>SleepMode</c> and <c>sleep_mode</c> meet.
+    /// </summary>
+    public static string LookupKey(ReadOnlySpan<char> token)
+    {
+        Span<char> buffer = token.Length <= 256 ? stackalloc char[token.Length] : new char[token.Length];
+        var n = 0;
+        foreach (var c in token)
+        {
+            if (IsJoiner(c) || c == ' ') continue;
+            buffer[n++] = char.ToLowerInvariant(c);
+        }
+        return new string(buffer[..n]);
+    }
+
+    private static bool IsJoiner(char c) => c is '-' or '.' or '_' or '/';
+
+    // A boundary before i: lower/digit→Upper ("sleepMode"), or the last capital of an
+    // upper-case run that starts a capitalised word ("PDCCHSymbols" → "PDCCH" + "Symbols").
+    private static bool IsBoundary(string s, int i)
+    {
+        var prev = s[i - 1];
+        var cur = s[i];
+        if (char.IsAsciiLetterUpper(cur) && (char.IsAsciiLetterLower(prev) || (char.IsAsciiDigit(prev) && i >= 2 && char.IsAsciiLetterLower(s[i - 2]))))
+            return true;
+        return char.IsAsciiLetterUpper(prev) && char.IsAsciiLetterUpper(cur) && i + 1 < s.Length && char.IsAsciiLetterLower(s[i + 1])
+            && i >= 3 && char.IsAsciiLetterUpper(s[i - 2]) && char.IsAsciiLetterUpper(s[i - 3]);
+    }
+}
