@@ -9,121 +9,165 @@ namespace Elex.Core.Routing;
 /// Exact lookups from the identifiers a question names to the features that own them: codes
 /// (with or without spaces), CXC keys, acronyms, full names, parameter, counter and event names.
 /// Keys ignore case and joiners, so <c>sleepMode</c>, <c>SleepMode</c> and <c>sleep_mode</c> meet.
+/// Each hit carries a boost: identifying facts (a code, a unique acronym, a whole name) weigh
+/// most; a fact shared by several features weighs less for each, and a parameter weighs most for
+/// the features that introduce it.
 /// </summary>
 internal sealed partial class ExactMatchIndex
 {
+    private const float CodeBoost = 3.0f;
+    private const float AcronymBoost = 0.8f;
+    private const float NameBoostPerTerm = 0.18f;
+    private const float NameBoostMax = 0.9f;
+    private const float IdentifierBoost = 0.6f;
+
     private readonly FrozenDictionary<string, int> _codes;
     private readonly FrozenDictionary<string, int> _cxcs;
     private readonly FrozenDictionary<string, int[]> _acronyms;
-    private readonly FrozenDictionary<string, int[]> _names;
-    private readonly FrozenDictionary<string, int[]> _parameters;
-    private readonly FrozenDictionary<string, int[]> _counters;
-    private readonly FrozenDictionary<string, int[]> _events;
+    private readonly FrozenDictionary<string, int[]> _nameTermPostings;
+    private readonly string[][] _nameTerms;
+    private readonly FrozenDictionary<string, Posting[]> _parameters;
+    private readonly FrozenDictionary<string, Posting[]> _counters;
+    private readonly FrozenDictionary<string, Posting[]> _events;
     private readonly FrozenSet<string> _plainWords;
-    private readonly int _longestName;
 
     public ExactMatchIndex(FeatureCatalog catalog, IReadOnlyList<FeatureDocument> documents)
     {
         var codes = new Dictionary<string, int>();
         var cxcs = new Dictionary<string, int>();
         var acronyms = new Dictionary<string, List<int>>();
-        var names = new Dictionary<string, List<int>>();
-        var parameters = new Dictionary<string, List<int>>();
-        var counters = new Dictionary<string, List<int>>();
-        var events = new Dictionary<string, List<int>>();
+        var nameTerms = new Dictionary<string, List<int>>();
+        var parameters = new Dictionary<string, List<Posting>>();
+        var counters = new Dictionary<string, List<Posting>>();
+        var events = new Dictionary<string, List<Posting>>();
         var plain = new HashSet<string>(StringComparer.Ordinal);
+        _nameTerms = new string[catalog.Count][];
 
         for (var i = 0; i < catalog.Count; i++)
         {
             var f = catalog[i];
             codes[Tokenizer.LookupKey(f.Code.Value)] = i;
             if (f.Cxc is { } cxc) cxcs.TryAdd(Tokenizer.LookupKey(cxc), i);
-            if (f.Acronym is { } acronym) Add(acronyms, Tokenizer.LookupKey(acronym), i);
-            var nameTerms = documents[i].NameTerms;
-            if (nameTerms.Count > 0)
-            {
-                Add(names, string.Join(' ', nameTerms), i);
-                _longestName = Math.Max(_longestName, nameTerms.Count);
-            }
+            if (f.Acronym is { } acronym && Tokenizer.LookupKey(acronym) is { Length: > 1 } acronymKey) AddOrdinal(acronyms, acronymKey, i);
+            var distinctNameTerms = documents[i].NameTerms.Distinct(StringComparer.Ordinal).ToArray();
+            _nameTerms[i] = distinctNameTerms;
+            foreach (var term in distinctNameTerms) AddOrdinal(nameTerms, term, i);
             foreach (var p in f.Parameters)
             {
-                Add(parameters, Tokenizer.LookupKey(p.Name), i);
-                Add(parameters, Tokenizer.LookupKey(p.QualifiedName), i);
+                var weight = RoleWeight(p.Role);
+                AddPosting(parameters, Tokenizer.LookupKey(p.Name), i, weight);
+                AddPosting(parameters, Tokenizer.LookupKey(p.QualifiedName), i, weight);
             }
             foreach (var c in f.Counters)
             {
-                Add(counters, Tokenizer.LookupKey(c.Name), i);
-                Add(counters, Tokenizer.LookupKey(c.QualifiedName), i);
+                AddPosting(counters, Tokenizer.LookupKey(c.Name), i, 1f);
+                AddPosting(counters, Tokenizer.LookupKey(c.QualifiedName), i, 1f);
             }
-            foreach (var e in f.Events) Add(events, Tokenizer.LookupKey(e), i);
+            foreach (var e in f.Events) AddPosting(events, Tokenizer.LookupKey(e), i, 1f);
             foreach (var w in Tokenizer.Words(f.Name + " " + f.Domain)) plain.Add(w);
         }
 
         _codes = codes.ToFrozenDictionary();
         _cxcs = cxcs.ToFrozenDictionary();
-        _acronyms = Freeze(acronyms);
-        _names = Freeze(names);
+        _acronyms = acronyms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _nameTermPostings = nameTerms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         _parameters = Freeze(parameters);
         _counters = Freeze(counters);
         _events = Freeze(events);
         _plainWords = plain.ToFrozenSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Every exact fact the text names, with the features that own it.</summary>
-    public void Match(string text, IReadOnlyList<RawToken> tokens, IReadOnlyList<string> terms, List<(RouteEvidence Evidence, int[] Ordinals)> into)
+    /// <summary>Every exact fact the text names, as boosts for the features that own it.</summary>
+    public void Match(string text, AnalyzedText analyzed, List<ExactHit> into)
     {
-        foreach (Match m in CodePattern().Matches(text))
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
         {
-            if (_codes.TryGetValue(Tokenizer.LookupKey(m.Value), out var ordinal))
-                into.Add((new RouteEvidence(MatchKind.Code, m.Value, 1), [ordinal]));
-        }
-        foreach (Match m in CxcPattern().Matches(text))
-        {
-            if (_cxcs.TryGetValue(Tokenizer.LookupKey(m.Value), out var ordinal))
-                into.Add((new RouteEvidence(MatchKind.Cxc, m.Value, 1), [ordinal]));
+            foreach (var m in CodePattern().EnumerateMatches(text))
+            {
+                var found = text.Substring(m.Index, m.Length);
+                var key = Tokenizer.LookupKey(found);
+                if (_codes.TryGetValue(key, out var ordinal)) into.Add(new(ordinal, CodeBoost, new RouteEvidence(MatchKind.Code, found, 1)));
+                else if (_cxcs.TryGetValue(key, out ordinal)) into.Add(new(ordinal, CodeBoost, new RouteEvidence(MatchKind.Cxc, found, 1)));
+            }
         }
 
-        foreach (var token in tokens)
+        foreach (var token in analyzed.Tokens)
         {
             var key = Tokenizer.LookupKey(token.Text);
             if (key.Length == 0) continue;
             if (_acronyms.TryGetValue(key, out var byAcronym) && IsAcronymUse(token, key))
-                into.Add((new RouteEvidence(MatchKind.Acronym, token.Text, byAcronym.Length), byAcronym));
-            if (!IsIdentifierUse(token, key)) continue;
-            if (_parameters.TryGetValue(key, out var byParameter))
-                into.Add((new RouteEvidence(MatchKind.Parameter, token.Text, byParameter.Length), byParameter));
-            else if (token.Text.LastIndexOf('.') is > 0 and var dot && _parameters.TryGetValue(Tokenizer.LookupKey(token.Text.AsSpan(dot + 1)), out byParameter))
-                into.Add((new RouteEvidence(MatchKind.Parameter, token.Text[(dot + 1)..], byParameter.Length), byParameter));
-            if (_counters.TryGetValue(key, out var byCounter))
-                into.Add((new RouteEvidence(MatchKind.Counter, token.Text, byCounter.Length), byCounter));
-            if (_events.TryGetValue(key, out var byEvent))
-                into.Add((new RouteEvidence(MatchKind.Event, token.Text, byEvent.Length), byEvent));
-        }
-
-        MatchNames(terms, into);
-    }
-
-    // Longest full feature names found as contiguous terms; a name inside a longer match is not counted again.
-    private void MatchNames(IReadOnlyList<string> terms, List<(RouteEvidence, int[])> into)
-    {
-        var coveredUntil = -1;
-        for (var start = 0; start < terms.Count; start++)
-        {
-            for (var length = Math.Min(_longestName, terms.Count - start); length >= 1; length--)
             {
-                if (start + length - 1 <= coveredUntil) break;
-                var phrase = string.Join(' ', terms.Skip(start).Take(length));
-                if (_names.TryGetValue(phrase, out var ordinals))
-                {
-                    into.Add((new RouteEvidence(MatchKind.Name, phrase, ordinals.Length), ordinals));
-                    coveredUntil = start + length - 1;
-                    break;
-                }
+                var evidence = new RouteEvidence(MatchKind.Acronym, token.Text, byAcronym.Length);
+                // An acronym that is also a generic abbreviation ("CA" in "UL CA") names its feature less surely.
+                var boost = AcronymBoost / MathF.Sqrt(byAcronym.Length) * (RanGlossary.Expand(key) is null ? 1f : 0.5f);
+                foreach (var ordinal in byAcronym) into.Add(new(ordinal, boost, evidence));
             }
+            if (!IsIdentifierUse(token, key)) continue;
+            if (!AddPostings(_parameters, key, MatchKind.Parameter, token.Text, into)
+                && token.Text.LastIndexOf('.') is > 0 and var dot)
+                AddPostings(_parameters, Tokenizer.LookupKey(token.Text.AsSpan(dot + 1)), MatchKind.Parameter, token.Text[(dot + 1)..], into);
+            AddPostings(_counters, key, MatchKind.Counter, token.Text, into);
+            AddPostings(_events, key, MatchKind.Event, token.Text, into);
+        }
+
+        MatchNames(analyzed.WordTerms, into);
+    }
+
+    // A feature whose every name term the question uses (in any order) is named by it. When one
+    // matched name contains another ("NR Public Warning System" ⊃ "Public Warning System"), the
+    // question names the more specific feature, so the contained one gets no name boost.
+    private void MatchNames(List<string> terms, List<ExactHit> into)
+    {
+        if (terms.Count == 0) return;
+        var hits = new Dictionary<int, int>();
+        foreach (var term in terms.Distinct(StringComparer.Ordinal))
+        {
+            if (!_nameTermPostings.TryGetValue(term, out var ordinals)) continue;
+            foreach (var ordinal in ordinals) hits[ordinal] = hits.GetValueOrDefault(ordinal) + 1;
+        }
+        var named = new List<int>();
+        foreach (var (ordinal, count) in hits)
+        {
+            if (count == _nameTerms[ordinal].Length) named.Add(ordinal);
+        }
+        foreach (var ordinal in named)
+        {
+            var nameTerms = _nameTerms[ordinal];
+            var subsumed = false;
+            foreach (var other in named)
+            {
+                if (_nameTerms[other].Length > nameTerms.Length && nameTerms.All(t => _nameTerms[other].Contains(t))) { subsumed = true; break; }
+            }
+            if (subsumed) continue;
+            var boost = MathF.Min(NameBoostMax, NameBoostPerTerm * (nameTerms.Length + 1));
+            into.Add(new(ordinal, boost, new RouteEvidence(MatchKind.Name, string.Join(" ", nameTerms), 1)));
         }
     }
 
-    // Short acronyms ("CA", "P", "TO") collide with ordinary words, so they count only when written in capitals.
+    private static bool AddPostings(FrozenDictionary<string, Posting[]> map, string key, MatchKind kind, string text, List<ExactHit> into)
+    {
+        if (!map.TryGetValue(key, out var postings)) return false;
+        // Share by the strongest role: a parameter introduced by two features identifies those two,
+        // however many others merely reference it.
+        var strongest = 0f;
+        foreach (var p in postings) strongest = MathF.Max(strongest, p.Weight);
+        var owners = 0;
+        foreach (var p in postings) if (p.Weight >= strongest) owners++;
+        var evidence = new RouteEvidence(kind, text, postings.Length);
+        var shareFactor = 1f / (1f + MathF.Log2(owners));
+        foreach (var p in postings) into.Add(new(p.Ordinal, IdentifierBoost * p.Weight * shareFactor, evidence));
+        return true;
+    }
+
+    private static float RoleWeight(ParameterRole role) => role switch
+    {
+        ParameterRole.Introduced => 1f,
+        ParameterRole.Affecting => 0.6f,
+        ParameterRole.Affected => 0.45f,
+        _ => 0.3f,
+    };
+
+    // Short acronyms ("CA", "TO", "SE") collide with ordinary words, so they count only when written in capitals.
     private bool IsAcronymUse(RawToken token, string key) =>
         token.IsUpperCase || (key.Length >= 4 && !_plainWords.Contains(key) && !StopWords.Contains(key));
 
@@ -131,31 +175,41 @@ internal sealed partial class ExactMatchIndex
     private bool IsIdentifierUse(RawToken token, string key)
     {
         foreach (var c in token.Text)
-            if (char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '_' or '.') return token.Text.Length >= 3;
-        return key.Length >= 3 && !_plainWords.Contains(key) && !StopWords.Contains(key) && !IsEnglishLike(key);
+            if (char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '_' or '.') return token.Text.Length >= 2;
+        return key.Length >= 2 && !_plainWords.Contains(key) && !StopWords.Contains(key) && !CommonWords.Contains(key);
     }
-
-    private static bool IsEnglishLike(string word) => CommonWords.Contains(word);
 
     private static readonly FrozenSet<string> CommonWords = new[]
     {
         "counter", "counters", "parameter", "parameters", "value", "values", "state", "mode", "time", "timer", "threshold",
         "enabled", "enable", "disable", "disabled", "active", "activate", "status", "priority", "level", "type", "list", "offset",
+        "recommended", "measure", "control", "check", "checked", "node", "cell", "cells", "why", "effect", "activation",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static void Add(Dictionary<string, List<int>> map, string key, int ordinal)
+    private static void AddOrdinal(Dictionary<string, List<int>> map, string key, int ordinal)
     {
         if (key.Length == 0) return;
         if (!map.TryGetValue(key, out var list)) map[key] = list = [];
         if (list.Count == 0 || list[^1] != ordinal) list.Add(ordinal);
     }
 
-    private static FrozenDictionary<string, int[]> Freeze(Dictionary<string, List<int>> map) =>
+    private static void AddPosting(Dictionary<string, List<Posting>> map, string key, int ordinal, float weight)
+    {
+        if (key.Length == 0) return;
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        if (list.Count > 0 && list[^1].Ordinal == ordinal)
+        {
+            if (list[^1].Weight < weight) list[^1] = new Posting(ordinal, weight);
+            return;
+        }
+        list.Add(new Posting(ordinal, weight));
+    }
+
+    private static FrozenDictionary<string, Posting[]> Freeze(Dictionary<string, List<Posting>> map) =>
         map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
 
-    [GeneratedRegex(@"\b[A-Za-z]{3}[\s\-_]?\d{3}[\s\-_]?\d{4}\b")]
-    private static partial Regex CodePattern();
+    private readonly record struct Posting(int Ordinal, float Weight);
 
-    [GeneratedRegex(@"\b[Cc][Xx][Cc][\s\-_]?\d{3}[\s\-_]?\d{4}\b")]
-    private static partial Regex CxcPattern();
+    [GeneratedRegex(@"\b(?:[A-Za-z]{3}[\s\-_]?\d{3}[\s\-_]?\d{4}|[Cc][Xx][Cc][\s\-_]?\d{3}[\s\-_]?\d{4})\b")]
+    private static partial Regex CodePattern();
 }

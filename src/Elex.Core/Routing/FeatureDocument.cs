@@ -21,7 +21,8 @@ internal sealed class FeatureDocument
 
     public FeatureDocument(Feature feature)
     {
-        NameTerms = TermAnalyzer.Terms(feature.Name);
+        var name = TermAnalyzer.Analyze(feature.Name);
+        NameTerms = [.. name.WordTerms, .. name.IdentifierTerms];
         Add(NameTerms, NameWeight);
         if (feature.Acronym is { } acronym) Add([Tokenizer.LookupKey(acronym)], AcronymWeight);
         Add(TermAnalyzer.Terms(feature.Domain), DomainWeight);
@@ -52,7 +53,12 @@ internal sealed class FeatureDocument
     {
         if (texts.Count == 0) return;
         var each = budget / MathF.Sqrt(texts.Count);
-        foreach (var text in texts) Add(TermAnalyzer.Terms(text), each);
+        foreach (var text in texts)
+        {
+            var analyzed = TermAnalyzer.Analyze(text);
+            Add(analyzed.WordTerms, each);
+            Add(analyzed.IdentifierTerms, each);
+        }
     }
 
     private void Add(List<string> terms, float weight)

@@ -16,6 +16,7 @@ public static class StopWords
         "so", "if", "then", "than", "too", "very", "just", "also", "only", "into", "out", "up", "down", "over", "under",
         "not", "no", "yes", "as", "such", "via", "per", "after", "before", "while", "during", "again", "seem", "seems",
         "get", "gets", "got", "need", "needs", "want", "know", "let", "make", "use", "used", "using", "uses",
+        "counter", "counters", "parameter", "parameters", "kpi", "kpis", "measure", "measures", "value", "values", "recommended",
         "feature", "features", "work", "works", "working", "going", "thing", "things", "guide", "overview",
     }.ToFrozenSet(StringComparer.Ordinal);
 

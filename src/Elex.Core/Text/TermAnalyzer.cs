@@ -21,6 +21,48 @@ public static class TermAnalyzer
         return terms;
     }
 
+    /// <summary>Splits a text into raw tokens, word terms and identifier terms.</summary>
+    public static AnalyzedText Analyze(string text)
+    {
+        var tokens = Tokenizer.RawTokens(text);
+        var wordTerms = new List<string>();
+        var identifierTerms = new List<string>();
+        var words = new List<string>();
+        foreach (var token in tokens)
+        {
+            words.Clear();
+            Tokenizer.SubWords(token.Text, words);
+            if (IsIdentifier(token.Text))
+            {
+                foreach (var word in words)
+                {
+                    if (!StopWords.Contains(word)) identifierTerms.Add(Stemmer.Stem(word));
+                }
+            }
+            else
+            {
+                foreach (var word in words) AddWord(word, wordTerms);
+            }
+        }
+        return new AnalyzedText(tokens, wordTerms, identifierTerms);
+    }
+
+    /// <summary>
+    /// True for a machine identifier rather than a word: camelCase starting lower case
+    /// (<c>sleepMode</c>, <c>pmMimoSleepTime</c>), dotted or underscored names, UPPER_SNAKE events.
+    /// Brand-like words (<c>VoLTE</c>, <c>IPv6</c>) start upper case and stay words.
+    /// </summary>
+    public static bool IsIdentifier(string token)
+    {
+        if (token.Contains('.') || token.Contains('_')) return true;
+        if (!char.IsAsciiLetterLower(token[0])) return false;
+        for (var i = 1; i < token.Length; i++)
+        {
+            if (char.IsAsciiLetterUpper(token[i])) return true;
+        }
+        return false;
+    }
+
     /// <summary>Normalises one lower-case word into zero or more terms.</summary>
     public static void AddWord(string lowerWord, List<string> into, bool keepStopWords = false)
     {

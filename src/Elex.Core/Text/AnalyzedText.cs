@@ -1,0 +1,8 @@
+namespace Elex.Core.Text;
+
+/// <summary>
+/// A text split for routing: raw tokens as written, terms from ordinary words, and terms from
+/// identifiers (camelCase parameter or counter names, dotted MO paths). Identifier sub-words
+/// describe, they do not name a feature, so they weigh less and never match a feature name.
+/// </summary>
+public sealed record AnalyzedText(IReadOnlyList<RawToken> Tokens, List<string> WordTerms, List<string> IdentifierTerms);
