@@ -38,6 +38,12 @@ public sealed class FeatureRouter
     /// <summary>The embedding used for questions and features.</summary>
     public TextEmbedder Embedder { get; }
 
+    /// <summary>The HNSW index over feature embeddings (ids are catalog ordinals).</summary>
+    internal IVectorIndex Index => _index;
+
+    /// <summary>The embedding of the feature at an ordinal.</summary>
+    internal ReadOnlySpan<float> VectorOf(int ordinal) => _vectors.AsSpan(ordinal * Embedder.Dimensions, Embedder.Dimensions);
+
     /// <summary>Builds the router: feature documents, term weights, embeddings, the HNSW index and the exact lookups.</summary>
     public static FeatureRouter Build(FeatureCatalog catalog, RouterOptions? options = null, HnswOptions? hnsw = null)
     {

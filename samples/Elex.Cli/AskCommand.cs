@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Elex.Core.Catalog;
+using Elex.Core.Queries;
+using Elex.Core.Responses;
+using Elex.Streams;
+
+namespace Elex.Cli;
+
+/// <summary><c>elex ask</c>: one question (readable or --json) or a --jsonl batch from standard input.</summary>
+internal static class AskCommand
+{
+    // Queries in flight in --jsonl mode: enough to keep the pipeline busy, small enough to bound memory.
+    private const int JsonlWindow = 256;
+
+    public static Command Create(Option<string?> catalogOption, TextReader input, TextWriter output, TextWriter error)
+    {
+        var question = new Argument<string?>("question") { Description = "The question, e.g. \"which counters show MSM is working?\"", Arity = ArgumentArity.ZeroOrOne };
+        var jsonl = new Option<bool>("--jsonl") { Description = "Batch mode: one JSON query per input line, one JSON response per output line, in order." };
+        var json = new Option<bool>("--json") { Description = "Print the single answer as one JSON object." };
+        var type = new Option<QueryType?>("--type") { Description = "Force the query type (Parameter, Counter, Kpi, Procedure, Troubleshoot, General)." };
+        var complexity = new Option<Complexity?>("--complexity") { Description = "Force the complexity (Simple, Moderate, Complex)." };
+        var maxAgents = new Option<int>("--max-agents") { Description = "Most feature agents kept loaded.", DefaultValueFactory = _ => 50 };
+
+        var command = new Command("ask", "Ask the swarm a question about a RAN feature.") { question, jsonl, json, type, complexity, maxAgents };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var text = parse.GetValue(question);
+            var batch = parse.GetValue(jsonl);
+            if (batch == !string.IsNullOrWhiteSpace(text))
+            {
+                error.WriteLine(batch ? "elex ask: give either a question or --jsonl, not both." : "elex ask: a question is required (or --jsonl to read questions from standard input).");
+                return ExitCodes.Usage;
+            }
+            var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
+            await using var swarm = new ElexSwarm(catalog, new SwarmConfig { MaxAgents = parse.GetValue(maxAgents) });
+            if (batch) return await RunJsonl(swarm, input, output, cancellation);
+
+            var response = await swarm.QueryAsync(new Query(text!, parse.GetValue(type), parse.GetValue(complexity)), cancellation);
+            if (parse.GetValue(json)) output.WriteLine(ToJson(null, response));
+            else ReadableAnswer.Write(output, response, catalog);
+            return response.Status is ResponseStatus.Error or ResponseStatus.Rejected ? ExitCodes.QueryFailed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<int> RunJsonl(ElexSwarm swarm, TextReader input, TextWriter output, CancellationToken cancellation)
+    {
+        var pending = new Queue<Task<string>>();
+        var lineNumber = 0;
+        while (await input.ReadLineAsync(cancellation) is { } line)
+        {
+            lineNumber++;
+            var request = JsonlRequest.Parse(line);
+            var position = lineNumber;
+            pending.Enqueue(request.Query is { } query
+                ? swarm.QueryAsync(query, cancellation).ContinueWith(t => t.IsCompletedSuccessfully
+                    ? ToJson(request.Id, t.Result)
+                    : ErrorJson(request.Id, position, t.Exception?.GetBaseException().Message ?? "cancelled"), TaskScheduler.Default)
+                : Task.FromResult(ErrorJson(request.Id, position, request.Error!)));
+            // Write whatever is already answered, in input order, so output streams while input is still arriving.
+            while (pending.Count > 0 && (pending.Peek().IsCompleted || pending.Count >= JsonlWindow))
+                await WriteLine(output, await pending.Dequeue());
+        }
+        while (pending.Count > 0) await WriteLine(output, await pending.Dequeue());
+        return ExitCodes.Ok;
+    }
+
+    private static async Task WriteLine(TextWriter output, string json)
+    {
+        await output.WriteLineAsync(json);
+        await output.FlushAsync();
+    }
+
+    private static string ToJson(string? id, QueryResponse response) => Serialize(w => ResponseJson.Write(w, id, response));
+
+    private static string ErrorJson(string? id, int line, string message) => Serialize(w => ResponseJson.WriteError(w, id, line, message));
+
+    private static string Serialize(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            write(writer);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Elex.Core.Queries;
+
+namespace Elex.Cli;
+
+/// <summary>One parsed --jsonl input line: a query, or the reason it is not one.</summary>
+internal readonly record struct JsonlRequest(Query? Query, string? Id, string? Error)
+{
+    public static JsonlRequest Parse(string line)
+    {
+        if (string.IsNullOrWhiteSpace(line)) return new(null, null, "empty line: expected a JSON object like {\"id\": \"q1\", \"text\": \"...\"}");
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            return new(null, null, $"not valid JSON: {e.Message}");
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return new(null, null, $"expected a JSON object, found {root.ValueKind}");
+            string? id = null;
+            if (root.TryGetProperty("id", out var idElement))
+            {
+                id = idElement.ValueKind switch
+                {
+                    JsonValueKind.String => idElement.GetString(),
+                    JsonValueKind.Number => idElement.GetRawText(),
+                    JsonValueKind.Null => null,
+                    _ => null,
+                };
+                if (idElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
+                    return new(null, null, $"\"id\" must be a string or number, found {idElement.ValueKind}");
+            }
+            if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
+                return new(null, id, "\"text\" is required and must be a string");
+            var text = textElement.GetString()!;
+            if (string.IsNullOrWhiteSpace(text)) return new(null, id, "\"text\" is empty");
+            if (!TryEnum<QueryType>(root, "type", out var type, out var typeError)) return new(null, id, typeError);
+            if (!TryEnum<Complexity>(root, "complexity", out var complexity, out var complexityError)) return new(null, id, complexityError);
+            return new(new Query(text, type, complexity, id), id, null);
+        }
+    }
+
+    private static bool TryEnum<T>(JsonElement root, string name, out T? value, out string? error) where T : struct, Enum
+    {
+        value = null;
+        error = null;
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null) return true;
+        if (element.ValueKind == JsonValueKind.String && Enum.TryParse<T>(element.GetString(), ignoreCase: true, out var parsed)
+            && Enum.IsDefined(parsed) && !int.TryParse(element.GetString(), out _))
+        {
+            value = parsed;
+            return true;
+        }
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var number) && Enum.IsDefined(typeof(T), number))
+        {
+            value = (T)Enum.ToObject(typeof(T), number);
+            return true;
+        }
+        error = $"\"{name}\" must be one of {string.Join(", ", Enum.GetNames<T>())}, found {element.GetRawText()}";
+        return false;
+    }
+}

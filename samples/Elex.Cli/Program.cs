@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Elex.Cli;
+using Elex.Core.Catalog;
+
+return await ElexCli.RunAsync(args, Console.In, Console.Out, Console.Error);
+
+namespace Elex.Cli
+{
+    /// <summary>The elex command line; streams are parameters so tests can drive it in-process.</summary>
+    internal static class ElexCli
+    {
+        public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+        {
+            var catalog = new Option<string?>("--catalog") { Description = "Catalog file in elex-catalog/1 format (default: the embedded sample).", Recursive = true };
+            var root = new RootCommand("elex — ask a swarm of Ericsson RAN feature agents.")
+            {
+                catalog,
+                AskCommand.Create(catalog, input, output, error),
+                CatalogCommand.Create(catalog, output),
+            };
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var e in parse.Errors) error.WriteLine($"elex: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            try
+            {
+                return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            }
+            catch (CatalogException e)
+            {
+                error.WriteLine($"elex: {e.Message}");
+                return ExitCodes.CatalogUnusable;
+            }
+            catch (ArgumentException e)
+            {
+                error.WriteLine($"elex: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        }
+    }
+}

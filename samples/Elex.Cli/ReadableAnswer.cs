@@ -1,0 +1,47 @@
+using Elex.Core.Catalog;
+using Elex.Core.Responses;
+
+namespace Elex.Cli;
+
+/// <summary>The human-readable rendering of a response.</summary>
+internal static class ReadableAnswer
+{
+    public static void Write(TextWriter o, QueryResponse r, FeatureCatalog catalog)
+    {
+        if (r.Status != ResponseStatus.Answered)
+        {
+            o.WriteLine(r.Status == ResponseStatus.NoMatch ? r.Text : $"error: {r.Error}");
+            return;
+        }
+        var feature = r.FeatureCode is { } code ? catalog.Find(FeatureCode.Parse(code)) : null;
+        o.WriteLine($"{feature?.DisplayName ?? r.FeatureCode} — agent {r.AgentId}");
+        o.WriteLine($"confidence {r.Confidence:0.00} · {r.QueryType} / {r.Complexity} · {r.LatencyUs:0} µs");
+        o.WriteLine();
+        o.WriteLine(r.Text);
+        if (r.Commands.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("Proposed commands:");
+            foreach (var c in r.Commands)
+            {
+                var verdict = c.Safety switch
+                {
+                    SafetyStatus.Safe => "SAFE",
+                    SafetyStatus.NeedsApproval => "NEEDS APPROVAL",
+                    SafetyStatus.Rejected => "REJECTED — do not run",
+                    _ => "PENDING VALIDATION — not runnable yet",
+                };
+                o.WriteLine($"  [{verdict}] {c.Command}");
+                o.WriteLine($"      {c.Purpose}; {c.SafetyReason}");
+            }
+        }
+        foreach (var w in r.Warnings) o.WriteLine($"warning: {w}");
+        if (r.Alternatives.Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("Alternatives: " + string.Join("; ", r.Alternatives.Select(a => catalog.Find(FeatureCode.Parse(a))?.DisplayName ?? a)));
+        }
+        var routing = r.Evidence.Where(e => e.StartsWith("routed by", StringComparison.Ordinal)).ToList();
+        if (routing.Count > 0) o.WriteLine("Why this agent: " + string.Join("; ", routing.Select(e => e["routed by ".Length..])));
+    }
+}

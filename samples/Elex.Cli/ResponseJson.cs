@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Elex.Core.Responses;
+
+namespace Elex.Cli;
+
+/// <summary>The JSON shape of a response in --jsonl and --json output (see the README).</summary>
+internal static class ResponseJson
+{
+    public static void Write(Utf8JsonWriter w, string? id, QueryResponse r)
+    {
+        w.WriteStartObject();
+        WriteId(w, id ?? r.QueryId);
+        w.WriteString("responseId", r.ResponseId);
+        w.WriteString("status", r.Status.ToString());
+        w.WriteString("featureCode", r.FeatureCode);
+        w.WriteString("featureName", r.FeatureName);
+        w.WriteString("agentId", r.AgentId);
+        w.WriteNumber("confidence", Math.Round(r.Confidence, 4));
+        w.WriteString("queryType", r.QueryType.ToString());
+        w.WriteString("complexity", r.Complexity.ToString());
+        w.WriteNumber("latencyUs", Math.Round(r.LatencyUs, 1));
+        w.WriteString("text", r.Text);
+        WriteStrings(w, "alternatives", r.Alternatives);
+        w.WriteStartArray("actions");
+        foreach (var c in r.Commands)
+        {
+            w.WriteStartObject();
+            w.WriteString("command", c.Command);
+            w.WriteString("kind", c.Kind.ToString());
+            w.WriteString("purpose", c.Purpose);
+            w.WriteString("safety", c.Safety.ToString());
+            w.WriteString("reason", c.SafetyReason);
+            w.WriteBoolean("runnable", c.IsRunnable);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        WriteStrings(w, "evidence", r.Evidence);
+        WriteStrings(w, "warnings", r.Warnings);
+        w.WriteString("error", r.Error);
+        w.WriteEndObject();
+    }
+
+    public static void WriteError(Utf8JsonWriter w, string? id, int line, string error)
+    {
+        w.WriteStartObject();
+        WriteId(w, id);
+        w.WriteNumber("line", line);
+        w.WriteString("status", "Error");
+        w.WriteString("error", error);
+        w.WriteEndObject();
+    }
+
+    private static void WriteId(Utf8JsonWriter w, string? id)
+    {
+        if (id is null) w.WriteNull("id");
+        else w.WriteString("id", id);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+}

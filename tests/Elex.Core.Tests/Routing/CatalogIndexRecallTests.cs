@@ -1,0 +1,36 @@
+using Elex.Core.Routing;
+using Elex.Core.Vectors;
+
+namespace Elex.Core.Tests.Routing;
+
+/// <summary>The router's HNSW index against exact search over the same feature embeddings.</summary>
+public class CatalogIndexRecallTests
+{
+    [SharedDataFact]
+    public void FullCatalog_HnswRecallAt10_AtLeast099() => AssertRecall(FeatureRouter.Build(SharedData.Full!));
+
+    [Fact]
+    public void SampleCatalog_HnswRecallAt10_AtLeast099() => AssertRecall(FeatureRouter.Build(SharedData.SampleCatalogInstance));
+
+    private static void AssertRecall(FeatureRouter router)
+    {
+        var count = router.Catalog.Count;
+        var exact = new ExactVectorIndex(router.Embedder.Dimensions);
+        for (var i = 0; i < count; i++) exact.Add(router.VectorOf(i));
+        var queries = router.Catalog.Features
+            .SelectMany(f => new[] { $"{f.Name} parameters", $"{f.Domain} {f.Acronym}", string.Join(' ', f.Parameters.Take(3).Select(p => p.Name)) })
+            .ToList();
+        int hits = 0, wanted = 0;
+        foreach (var q in queries)
+        {
+            var vector = router.Embedder.Embed(q);
+            if (vector.All(v => v == 0)) continue;
+            var truth = exact.Search(vector, 10).Select(n => n.Id).ToHashSet();
+            var found = router.Index.Search(vector, 10).Select(n => n.Id);
+            hits += found.Count(truth.Contains);
+            wanted += truth.Count;
+        }
+        var recall = (double)hits / wanted;
+        Assert.True(recall >= 0.99, $"recall@10 {recall:0.0000} over {queries.Count} queries");
+    }
+}
