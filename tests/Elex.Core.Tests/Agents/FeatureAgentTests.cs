@@ -1,0 +1,99 @@
+using Elex.Core.Agents;
+using Elex.Core.Catalog;
+using Elex.Core.Queries;
+using Elex.Core.Responses;
+
+namespace Elex.Core.Tests.Agents;
+
+public class FeatureAgentTests
+{
+    private static readonly FeatureCatalog Sample = SharedData.SampleCatalogInstance;
+
+    private static FeatureAgent Agent(string code) => new(Sample, Sample.Find(FeatureCode.Parse(code))!, coldStartThreshold: 2);
+
+    private static AgentAnswer Ask(string code, string text, QueryType type) =>
+        Agent(code).Answer(new AnswerContext(text, new Classification(type, Complexity.Simple)));
+
+    [Fact]
+    public void Counter_ListsTheFeaturesCountersAsEvidence()
+    {
+        var answer = Ask("FAJ 121 3094", "which counters show MSM is working?", QueryType.Counter);
+        Assert.Contains("pmMimoSleepTime", answer.Text);
+        Assert.Contains("counter EUtranCellFDD.pmMimoSleepTime", answer.Evidence);
+        Assert.Contains("RAB retainability", answer.Text);
+        Assert.All(answer.Evidence, e => Assert.Matches("^(counter|kpi) ", e));
+    }
+
+    [Fact]
+    public void Parameter_WithChange_ProposesSetCommandPendingValidation()
+    {
+        var answer = Ask("FAJ 121 3094", "set sleepMode to 2 on cell X", QueryType.Parameter);
+        var command = Assert.Single(answer.Commands);
+        Assert.Equal("cmedit set X MimoSleepFunction sleepMode=2", command.Command);
+        Assert.Equal(CommandKind.SetParameter, command.Kind);
+        Assert.Equal(SafetyStatus.PendingValidation, command.Safety);
+        Assert.False(command.IsRunnable);
+        Assert.Contains("parameter MimoSleepFunction.sleepMode (Introduced)", answer.Evidence);
+    }
+
+    [Fact]
+    public void Parameter_UnknownParameterChange_WarnsAndProposesNothing()
+    {
+        var answer = Ask("FAJ 121 3094", "set bogusParam to 2", QueryType.Parameter);
+        Assert.Empty(answer.Commands);
+        Assert.Contains(answer.Warnings, w => w.Contains("bogusParam"));
+    }
+
+    [Fact]
+    public void Procedure_ActivatesPrerequisitesFirstThenTheFeature()
+    {
+        // VoLTE Prescheduling requires ASGH-Based Prescheduling, which itself requires Prescheduling.
+        var answer = Ask("FAJ 121 5470", "how do I activate VoLTE prescheduling?", QueryType.Procedure);
+        var activations = answer.Commands.Where(c => c.Kind == CommandKind.ActivateFeature).Select(c => c.FeatureCode).ToList();
+        Assert.Equal("FAJ 121 5470", activations[^1]);
+        Assert.True(activations.IndexOf("FAJ 121 3085") < activations.IndexOf("FAJ 121 4797"), string.Join(",", activations));
+        Assert.All(answer.Commands, c => Assert.Equal(SafetyStatus.PendingValidation, c.Safety));
+        Assert.Contains(answer.Commands, c => c.Kind == CommandKind.Read && c.Command.Contains("featureState,licenseState,serviceState"));
+    }
+
+    [Fact]
+    public void Procedure_Deactivation_ProposesDeactivatedState()
+    {
+        var answer = Ask("FAJ 121 3094", "how do I deactivate MSM?", QueryType.Procedure);
+        Assert.Contains(answer.Commands, c => c.Kind == CommandKind.DeactivateFeature && c.Command.EndsWith("featureState=DEACTIVATED"));
+        Assert.DoesNotContain(answer.Commands, c => c.Kind == CommandKind.ActivateFeature);
+    }
+
+    [Fact]
+    public void Troubleshoot_ChecksConflicts()
+    {
+        var plmnAccessBarring = Sample.Find(FeatureCode.Parse("FAJ 121 4916"))!;
+        var answer = Ask("FAJ 121 4916", "PSAB does not work", QueryType.Troubleshoot);
+        foreach (var conflict in plmnAccessBarring.Conflicts) Assert.Contains($"conflicts {conflict}", answer.Evidence);
+    }
+
+    [Fact]
+    public void General_UsesOnlyCatalogFacts()
+    {
+        var feature = Sample.Find(FeatureCode.Parse("FAJ 121 3094"))!;
+        var answer = Ask("FAJ 121 3094", "what is MSM?", QueryType.General);
+        Assert.StartsWith(feature.DisplayName, answer.Text);
+        Assert.Contains(feature.Cxc!, answer.Text);
+        Assert.Empty(answer.Commands);
+    }
+
+    [Fact]
+    public void Lifecycle_ColdStartUntilThresholdThenReady()
+    {
+        var agent = Agent("FAJ 121 3094");
+        Assert.Equal(AgentLifecycle.ColdStart, agent.Lifecycle);
+        agent.RecordInteraction(10, 0.9, true, DateTimeOffset.UnixEpoch);
+        Assert.Equal(AgentLifecycle.ColdStart, agent.Lifecycle);
+        agent.RecordInteraction(30, 0.5, false, DateTimeOffset.UnixEpoch);
+        Assert.Equal(AgentLifecycle.Ready, agent.Lifecycle);
+        var stats = agent.Snapshot();
+        Assert.Equal((2, 1, 20.0, 0.7), (stats.Interactions, stats.Successes, stats.AverageLatencyUs, Math.Round(stats.AverageConfidence, 3)));
+        agent.GoOffline();
+        Assert.Equal(AgentLifecycle.Offline, agent.Snapshot().Lifecycle);
+    }
+}
