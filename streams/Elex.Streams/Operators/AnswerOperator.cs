@@ -1,0 +1,89 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using Elex.Core.Agents;
+using Elex.Core.Responses;
+using Elex.Streams.Pipeline;
+
+namespace Elex.Streams.Operators;
+
+/// <summary>The Answer stage: every item becomes exactly one <see cref="QueryResponse"/>.</summary>
+public static class AnswerOperator
+{
+    /// <summary>
+    /// Asks each item's agent for its answer and builds the response with routing evidence,
+    /// alternatives, latency (by the scheduler's clock) and the agent's interaction recorded. A
+    /// failed item becomes an Error response, an unrouted one a NoMatch response; neither ends
+    /// the stream.
+    /// </summary>
+    public static IObservable<QueryResponse> Answer(this IObservable<PipelineItem> source, IScheduler scheduler) =>
+        source.Answer(scheduler, static (_, response) => response);
+
+    /// <summary>As <see cref="Answer(IObservable{PipelineItem}, IScheduler)"/>, pairing each response with its item (to complete an awaiting caller).</summary>
+    public static IObservable<TResult> Answer<TResult>(this IObservable<PipelineItem> source, IScheduler scheduler, Func<PipelineItem, QueryResponse, TResult> resultSelector)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(resultSelector);
+        return source.Select(item => resultSelector(item, Respond(item, scheduler)));
+    }
+
+    internal static QueryResponse Respond(PipelineItem item, IScheduler scheduler)
+    {
+        try
+        {
+            if (item.HasFailed) return Failed(item, scheduler);
+            if (item.Agent is not { } agent || item.Route?.Best is not { } best)
+            {
+                return Build(item, scheduler, ResponseStatus.NoMatch) with
+                {
+                    Text = "No feature in the catalog matches this question. Name the feature, its acronym or FAJ code, or a parameter, counter or event it uses.",
+                };
+            }
+            var answer = agent.Answer(new AnswerContext(item.Query.Text, item.Classification));
+            var routeEvidence = best.Evidence.Select(e => $"routed by {e}").Append($"routed by similarity {best.Similarity:0.000}");
+            var response = Build(item, scheduler, ResponseStatus.Answered) with
+            {
+                Text = answer.Text,
+                AgentId = agent.Id,
+                FeatureCode = agent.Feature.Code.Value,
+                FeatureName = agent.Feature.Name,
+                Confidence = item.Route.Confidence,
+                Alternatives = item.Route.Candidates.Skip(1).Select(c => c.Feature.Code.Value).ToList(),
+                Evidence = [.. routeEvidence, .. answer.Evidence],
+                Commands = answer.Commands,
+                Warnings = item.Route.IsAmbiguous
+                    ? [$"Ambiguous: {string.Join(", ", item.Route.Candidates.Take(3).Select(c => c.Feature.DisplayName))} match about equally.", .. answer.Warnings]
+                    : answer.Warnings,
+            };
+            agent.RecordInteraction(response.LatencyUs, response.Confidence, success: true, response.Timestamp);
+            return response;
+        }
+        catch (Exception e)
+        {
+            return Failed(item.Fail("answer", e), scheduler);
+        }
+    }
+
+    private static QueryResponse Failed(PipelineItem item, IScheduler scheduler) =>
+        Build(item, scheduler, item.Failure is OperationCanceledException or SwarmBusyException ? ResponseStatus.Rejected : ResponseStatus.Error) with
+        {
+            Text = $"The query failed in {item.FailedStage}: {item.Failure!.Message}",
+            Error = $"{item.FailedStage}: {item.Failure.Message}",
+        };
+
+    private static QueryResponse Build(PipelineItem item, IScheduler scheduler, ResponseStatus status)
+    {
+        var now = scheduler.Now;
+        return new QueryResponse
+        {
+            ResponseId = ResponseIds.Next(),
+            QueryId = item.Query.Id,
+            QueryText = item.Query.Text,
+            Status = status,
+            QueryType = item.Classification.Type,
+            Complexity = item.Classification.Complexity,
+            LatencyUs = Math.Max(0, (now - item.ReceivedAt).Ticks / 10.0),
+            Timestamp = now,
+        };
+    }
+}

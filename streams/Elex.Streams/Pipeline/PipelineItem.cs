@@ -1,0 +1,51 @@
+using Elex.Core.Agents;
+using Elex.Core.Queries;
+using Elex.Core.Routing;
+
+namespace Elex.Streams.Pipeline;
+
+/// <summary>
+/// One query on its way through the graph. Each stage fills in its part; a stage that fails
+/// records the failure and later stages pass the item through untouched, so the failure becomes
+/// an error response instead of ending the stream.
+/// </summary>
+public sealed class PipelineItem
+{
+    /// <summary>Creates an item for a query received at <paramref name="receivedAt"/>.</summary>
+    public PipelineItem(Query query, DateTimeOffset receivedAt, TaskCompletionSource<Core.Responses.QueryResponse>? completion = null)
+    {
+        Query = query ?? throw new ArgumentNullException(nameof(query));
+        ReceivedAt = receivedAt;
+        Completion = completion;
+    }
+
+    /// <summary>The query.</summary>
+    public Query Query { get; }
+    /// <summary>When the swarm took the query in.</summary>
+    public DateTimeOffset ReceivedAt { get; }
+    /// <summary>The caller awaiting the response, if any.</summary>
+    public TaskCompletionSource<Core.Responses.QueryResponse>? Completion { get; }
+    /// <summary>Set by Classify.</summary>
+    public Classification Classification { get; set; }
+    /// <summary>Set by Route.</summary>
+    public RouteResult? Route { get; set; }
+    /// <summary>Set by Dispatch.</summary>
+    public FeatureAgent? Agent { get; set; }
+    /// <summary>The stage that failed, or null.</summary>
+    public string? FailedStage { get; private set; }
+    /// <summary>Why it failed.</summary>
+    public Exception? Failure { get; private set; }
+    /// <summary>True once a stage has failed.</summary>
+    public bool HasFailed => Failure is not null;
+
+    /// <summary>Records a stage failure (the first one wins).</summary>
+    public PipelineItem Fail(string stage, Exception error)
+    {
+        if (Failure is null)
+        {
+            FailedStage = stage;
+            Failure = error;
+        }
+        return this;
+    }
+}

@@ -1,0 +1,55 @@
+namespace Elex.Streams;
+
+/// <summary>
+/// Swarm options with the seed SDK's names and defaults. <see cref="Validate"/> rejects values
+/// that cannot work, naming the option.
+/// </summary>
+public sealed record SwarmConfig
+{
+    /// <summary>Agent organisation.</summary>
+    public SwarmTopology Topology { get; init; } = SwarmTopology.HierarchicalMesh;
+    /// <summary>Most agents loaded at once (least recently used evicted beyond it).</summary>
+    public int MaxAgents { get; init; } = 50;
+    /// <summary>Publish query metrics.</summary>
+    public bool EnableTelemetry { get; init; } = true;
+    /// <summary>Persist to IndexedDB in the browser.</summary>
+    public bool EnableIndexedDB { get; init; } = true;
+    /// <summary>Memory budget for agent state, in MB.</summary>
+    public int CacheSizeMB { get; init; } = 50;
+    /// <summary>Create agents on first use instead of all at start.</summary>
+    public bool LazyLoading { get; init; } = true;
+    /// <summary>Synchronise learned state periodically.</summary>
+    public bool AutoSync { get; init; } = true;
+    /// <summary>Synchronisation period in milliseconds.</summary>
+    public int SyncIntervalMs { get; init; } = 60_000;
+    /// <summary>Queries that may wait in the bounded ingress before producers are held back.</summary>
+    public int IngressCapacity { get; init; } = 1024;
+    /// <summary>Interactions before an agent leaves cold start.</summary>
+    public int ColdStartThreshold { get; init; } = 100;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option; returns this config.</summary>
+    public SwarmConfig Validate()
+    {
+        Require(Enum.IsDefined(Topology), nameof(Topology), $"{(int)Topology} is not a topology (mesh, hierarchical, hierarchical_mesh)");
+        Require(MaxAgents is >= 1 and <= 100_000, nameof(MaxAgents), $"{MaxAgents} must be between 1 and 100000");
+        Require(CacheSizeMB is >= 1 and <= 65_536, nameof(CacheSizeMB), $"{CacheSizeMB} must be between 1 and 65536");
+        Require(SyncIntervalMs >= 1_000, nameof(SyncIntervalMs), $"{SyncIntervalMs} must be at least 1000 ms");
+        Require(IngressCapacity is >= 1 and <= 1_000_000, nameof(IngressCapacity), $"{IngressCapacity} must be between 1 and 1000000");
+        Require(ColdStartThreshold >= 0, nameof(ColdStartThreshold), $"{ColdStartThreshold} must not be negative");
+        return this;
+    }
+
+    /// <summary>Parses a topology name as the seed spells it (mesh, hierarchical, hierarchical_mesh).</summary>
+    public static SwarmTopology ParseTopology(string name) => name.Trim().ToLowerInvariant().Replace("-", "_") switch
+    {
+        "mesh" => SwarmTopology.Mesh,
+        "hierarchical" => SwarmTopology.Hierarchical,
+        "hierarchical_mesh" or "hierarchicalmesh" => SwarmTopology.HierarchicalMesh,
+        _ => throw new ArgumentException($"Topology '{name}' is not one of mesh, hierarchical, hierarchical_mesh.", nameof(name)),
+    };
+
+    private static void Require(bool ok, string option, string message)
+    {
+        if (!ok) throw new ArgumentException($"SwarmConfig.{option}: {message}.", option);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using Elex.Core.Agents;
+using Elex.Core.Queries;
+using Elex.Core.Responses;
+using Elex.Streams.Operators;
+using Elex.Streams.Pipeline;
+using Microsoft.Reactive.Testing;
+
+namespace Elex.Streams.Tests.Operators;
+
+public class AnswerOperatorTests : ReactiveTest
+{
+    private static PipelineItem Dispatched(string text, QueryType type, long ticks, AgentRegistry registry)
+    {
+        var item = PipelineItems.Routed(text, type, ticks);
+        item.Agent = registry.Get(item.Route!.Best!.Ordinal);
+        return item;
+    }
+
+    [Fact]
+    public void Answer_ArgumentChecking()
+    {
+        Assert.Throws<ArgumentNullException>(() => ((IObservable<PipelineItem>)null!).Answer(Scheduler.Immediate));
+        Assert.Throws<ArgumentNullException>(() => Observable.Empty<PipelineItem>().Answer(null!));
+        Assert.Throws<ArgumentNullException>(() => Observable.Empty<PipelineItem>().Answer<int>(Scheduler.Immediate, null!));
+    }
+
+    [Fact]
+    public void Answer_Regular_BuildsResponsesWithVirtualLatencyAndRecordsInteraction()
+    {
+        var scheduler = new TestScheduler();
+        var registry = new AgentRegistry(TestCatalog.Sample);
+        // Received at tick 200 and 205, answered at 210 and 230: latency 1.0 µs and 2.5 µs (10 ticks = 1 µs).
+        var source = scheduler.CreateHotObservable(
+            OnNext(210, Dispatched("Which counters show MSM is working?", QueryType.Counter, 200, registry)),
+            OnNext(230, Dispatched("set sleepMode to 2 on cell X", QueryType.Parameter, 205, registry)),
+            OnCompleted<PipelineItem>(300));
+
+        var results = scheduler.Start(() => source.Answer(scheduler).Select(r => (r.Status, r.FeatureCode, r.QueryType, r.LatencyUs, r.Commands.Count)));
+
+        results.Messages.AssertEqual(
+            OnNext(210, (ResponseStatus.Answered, (string?)"FAJ 121 3094", QueryType.Counter, 1.0, 0)),
+            OnNext(230, (ResponseStatus.Answered, (string?)"FAJ 121 3094", QueryType.Parameter, 2.5, 1)),
+            OnCompleted<(ResponseStatus, string?, QueryType, double, int)>(300));
+        Assert.Equal(2, registry.Get(FeatureCodeOfMsm)!.Snapshot().Interactions);
+    }
+
+    private static readonly Elex.Core.Catalog.FeatureCode FeatureCodeOfMsm = Elex.Core.Catalog.FeatureCode.Parse("FAJ 121 3094");
+
+    [Fact]
+    public void Answer_CarriesEvidenceAlternativesAndPendingCommands()
+    {
+        var registry = new AgentRegistry(TestCatalog.Sample);
+        var response = Observable.Return(Dispatched("set sleepMode to 2 on cell X", QueryType.Parameter, 0, registry))
+            .Answer(Scheduler.Immediate).Wait();
+        Assert.Contains(response.Evidence, e => e.StartsWith("routed by Parameter 'sleepMode'", StringComparison.Ordinal));
+        Assert.Contains("parameter MimoSleepFunction.sleepMode (Introduced)", response.Evidence);
+        Assert.NotEmpty(response.Alternatives);
+        Assert.All(response.Commands, c => Assert.False(c.IsRunnable));
+        Assert.InRange(response.Confidence, 0f, 1f);
+    }
+
+    [Fact]
+    public void Answer_FailedAndUnrouted_BecomeErrorAndNoMatchResponses()
+    {
+        var scheduler = new TestScheduler();
+        var source = scheduler.CreateHotObservable(
+            OnNext(210, PipelineItems.Failed("x", "route")),
+            OnNext(220, PipelineItems.Classified("no agent")),
+            OnCompleted<PipelineItem>(230));
+        var results = scheduler.Start(() => source.Answer(scheduler).Select(r => (r.Status, r.Error)));
+        results.Messages.AssertEqual(
+            OnNext(210, (ResponseStatus.Error, (string?)"route: route failed")),
+            OnNext(220, (ResponseStatus.NoMatch, (string?)null)),
+            OnCompleted<(ResponseStatus, string?)>(230));
+    }
+
+    [Fact]
+    public void Answer_ResultSelector_PairsItemWithResponse()
+    {
+        var item = PipelineItems.Failed("x", "classify");
+        var (paired, response) = Observable.Return(item).Answer(Scheduler.Immediate, (i, r) => (i, r)).Wait();
+        Assert.Same(item, paired);
+        Assert.Equal(item.Query.Id, response.QueryId);
+    }
+
+    [Fact]
+    public void Answer_ResponseIdsAreUnique()
+    {
+        var items = Enumerable.Range(0, 100).Select(_ => PipelineItems.Classified("x")).ToObservable();
+        var ids = items.Answer(Scheduler.Immediate).Select(r => r.ResponseId).ToList().Wait();
+        Assert.Equal(100, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void Answer_Error()
+    {
+        var scheduler = new TestScheduler();
+        var error = new InvalidOperationException("upstream");
+        var source = scheduler.CreateHotObservable(OnError<PipelineItem>(210, error));
+        var results = scheduler.Start(() => source.Answer(scheduler));
+        results.Messages.AssertEqual(OnError<QueryResponse>(210, error));
+    }
+}

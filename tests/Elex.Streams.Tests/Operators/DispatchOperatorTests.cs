@@ -1,0 +1,74 @@
+using System.Reactive.Linq;
+using Elex.Core.Agents;
+using Elex.Streams.Operators;
+using Elex.Streams.Pipeline;
+using Microsoft.Reactive.Testing;
+
+namespace Elex.Streams.Tests.Operators;
+
+public class DispatchOperatorTests : ReactiveTest
+{
+    [Fact]
+    public void Dispatch_ArgumentChecking()
+    {
+        Assert.Throws<ArgumentNullException>(() => ((IObservable<PipelineItem>)null!).Dispatch(new AgentRegistry(TestCatalog.Sample)));
+        Assert.Throws<ArgumentNullException>(() => Observable.Empty<PipelineItem>().Dispatch(null!));
+    }
+
+    [Fact]
+    public void Dispatch_Regular_CreatesAgentsLazilyAndReusesThem()
+    {
+        var scheduler = new TestScheduler();
+        var registry = new AgentRegistry(TestCatalog.Sample, maxAgents: 5);
+        var source = scheduler.CreateHotObservable(
+            OnNext(210, PipelineItems.Routed("MSM counters")),
+            OnNext(220, PipelineItems.Routed("IFLB parameters")),
+            OnNext(230, PipelineItems.Routed("what is MSM")),
+            OnCompleted<PipelineItem>(300));
+
+        var results = scheduler.Start(() => source.Dispatch(registry).Select(i => i.Agent!.Id));
+
+        results.Messages.AssertEqual(
+            OnNext(210, "agent-FAJ_121_3094"), OnNext(220, "agent-FAJ_121_3009"), OnNext(230, "agent-FAJ_121_3094"), OnCompleted<string>(300));
+        Assert.Equal((2, 1L, 2L), (registry.Stats().Loaded, registry.Stats().Hits, registry.Stats().Misses));
+    }
+
+    [Fact]
+    public void Dispatch_BeyondMaxAgents_EvictsButStillAnswersInOrder()
+    {
+        var scheduler = new TestScheduler();
+        var registry = new AgentRegistry(TestCatalog.Sample, maxAgents: 1);
+        var source = scheduler.CreateHotObservable(
+            OnNext(210, PipelineItems.Routed("MSM counters")),
+            OnNext(220, PipelineItems.Routed("IFLB parameters")),
+            OnCompleted<PipelineItem>(300));
+        var results = scheduler.Start(() => source.Dispatch(registry).Select(i => i.Agent!.Feature.Code.Value));
+        results.Messages.AssertEqual(OnNext(210, "FAJ 121 3094"), OnNext(220, "FAJ 121 3009"), OnCompleted<string>(300));
+        Assert.Equal(1, registry.Stats().Evictions);
+    }
+
+    [Fact]
+    public void Dispatch_UnroutedOrFailed_PassesWithoutAgent()
+    {
+        var scheduler = new TestScheduler();
+        var registry = new AgentRegistry(TestCatalog.Sample);
+        var source = scheduler.CreateHotObservable(
+            OnNext(210, PipelineItems.Classified("not routed")),
+            OnNext(220, PipelineItems.Failed("x", "route")),
+            OnCompleted<PipelineItem>(230));
+        var results = scheduler.Start(() => source.Dispatch(registry).Select(i => i.Agent is null));
+        results.Messages.AssertEqual(OnNext(210, true), OnNext(220, true), OnCompleted<bool>(230));
+        Assert.Equal(0, registry.Stats().Loaded);
+    }
+
+    [Fact]
+    public void Dispatch_Error()
+    {
+        var scheduler = new TestScheduler();
+        var error = new InvalidOperationException("upstream");
+        var source = scheduler.CreateHotObservable(OnError<PipelineItem>(210, error));
+        var results = scheduler.Start(() => source.Dispatch(new AgentRegistry(TestCatalog.Sample)));
+        results.Messages.AssertEqual(OnError<PipelineItem>(210, error));
+        source.Subscriptions.AssertEqual(Subscribe(200, 210));
+    }
+}
