@@ -56,7 +56,7 @@ public sealed class FeatureRouter
 
         var dims = options.Dimensions;
         var vectors = new float[catalog.Count * dims];
-        var index = new HnswIndex(dims, hnsw ?? new HnswOptions());
+        var index = new HnswIndex(dims, hnsw ?? RouterOptions.DefaultHnsw);
         for (var i = 0; i < catalog.Count; i++)
         {
             var vector = vectors.AsSpan(i * dims, dims);

@@ -16,6 +16,13 @@ public sealed record RouterOptions
     /// <summary>Exact facts shared by more features than this add no boost (they identify nothing).</summary>
     public int MaxSharedBoost { get; init; } = 40;
 
+    /// <summary>
+    /// HNSW settings for the feature index: a catalog has hundreds to thousands of features, so a
+    /// small candidate list already reaches recall@10 ≥ 0.99 (see the recall tests) at a fraction
+    /// of the search cost of the general-purpose defaults.
+    /// </summary>
+    public static Vectors.HnswOptions DefaultHnsw { get; } = new() { M = 16, EfConstruction = 100, EfSearch = 40 };
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming a bad option.</summary>
     public RouterOptions Validate()
     {

@@ -28,6 +28,7 @@ namespace Elex.Core.Vectors;
 public sealed class HnswIndex : IVectorIndex
 {
     private const int InitialCapacity = 16;
+    internal static bool KeepPrunedTmp;
 
     private readonly int _m;
     private readonly int _m0;
@@ -346,6 +347,17 @@ public sealed class HnswIndex : IVectorIndex
                 }
             }
             if (diverse) selected[kept++] = candidate;
+        }
+        if (KeepPrunedTmp && kept < max)
+        {
+            // fill with discarded, best first
+            foreach (var candidate in candidates)
+            {
+                if (kept == max) break;
+                var present = false;
+                for (var j = 0; j < kept; j++) if (selected[j].Id == candidate.Id) { present = true; break; }
+                if (!present) selected[kept++] = candidate;
+            }
         }
         return kept;
     }
