@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Elex.Core.Catalog;
+using Elex.Core.Routing;
+
+namespace Elex.Benchmarks;
+
+/// <summary>
+/// Per-query route latency percentiles: BenchmarkDotNet reports means over many calls, while the
+/// goal is a percentile of single calls, so each question is timed on its own here (after warm-up).
+/// </summary>
+public static class LatencyReport
+{
+    public static void Run(TextWriter output)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var catalog = BenchmarkData.Catalog();
+        var loaded = Stopwatch.GetElapsedTime(started);
+        var router = FeatureRouter.Build(catalog);
+        var built = Stopwatch.GetElapsedTime(started) - loaded;
+        output.WriteLine($"catalog: {catalog.Source} ({catalog.Count} features); cold load {loaded.TotalMilliseconds:0} ms + router build {built.TotalMilliseconds:0} ms = {(loaded + built).TotalMilliseconds:0} ms");
+
+        var questions = BenchmarkData.Questions(catalog);
+        for (var warm = 0; warm < 3; warm++) foreach (var q in questions) router.Route(q);
+        var samples = new double[questions.Length * 5];
+        var n = 0;
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var q in questions)
+            {
+                var t = Stopwatch.GetTimestamp();
+                router.Route(q);
+                samples[n++] = Stopwatch.GetElapsedTime(t).TotalMicroseconds;
+            }
+        }
+        Array.Sort(samples);
+        output.WriteLine($"route latency over {n} calls: P50 {Percentile(samples, 0.50):0.0} µs, P95 {Percentile(samples, 0.95):0.0} µs, P99 {Percentile(samples, 0.99):0.0} µs, max {samples[^1]:0.0} µs");
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+}
