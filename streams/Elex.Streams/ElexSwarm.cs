@@ -1,0 +1,194 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using System.Threading.Channels;
+using Elex.Core.Agents;
+using Elex.Core.Catalog;
+using Elex.Core.Queries;
+using Elex.Core.Responses;
+using Elex.Core.Routing;
+using Elex.Streams.Cache;
+using Elex.Streams.Ingress;
+using Elex.Streams.Operators;
+using Elex.Streams.Pipeline;
+
+namespace Elex.Streams;
+
+/// <summary>
+/// The composition root: bounded channel ingress → Classify → Route → Dispatch → Answer, published
+/// as one hot <see cref="Responses"/> stream with a <see cref="Metrics"/> tap and a keyed cache of
+/// agent states. Queries are processed one at a time in arrival order by a single reading loop, so
+/// responses come out in the order queries went in; producers on any thread are held back (or
+/// rejected) by the bounded ingress instead of growing memory.
+/// </summary>
+public sealed class ElexSwarm : IAsyncDisposable, IDisposable
+{
+    private readonly Channel<PipelineItem> _ingress;
+    private readonly Subject<QueryResponse> _responses = new();
+    private readonly IScheduler _scheduler;
+    private readonly SourceCache<AgentStats, string> _agentStates = new(s => s.AgentId);
+    private readonly IDisposable _pipeline;
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _queries;
+    private long _subscriberFaults;
+    private int _disposed;
+
+    /// <summary>Creates a swarm over a catalog and starts its pipeline.</summary>
+    public ElexSwarm(FeatureCatalog catalog, SwarmConfig? config = null, IScheduler? scheduler = null, FeatureRouter? router = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        Config = (config ?? new SwarmConfig()).Validate();
+        Catalog = catalog;
+        _scheduler = scheduler ?? Scheduler.Default;
+        Router = router ?? FeatureRouter.Build(catalog);
+        if (!ReferenceEquals(Router.Catalog, catalog)) throw new ArgumentException("The router was built over a different catalog.", nameof(router));
+        Registry = new AgentRegistry(catalog, Config.MaxAgents, Config.ColdStartThreshold);
+        Registry.Loaded += PublishAgentState;
+        Registry.Evicted += PublishAgentState;
+
+        _ingress = Channel.CreateBounded<PipelineItem>(new BoundedChannelOptions(Config.IngressCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        Metrics = Responses.ToMetrics().Where(_ => Config.EnableTelemetry);
+        _pipeline = _ingress.Reader.ToObservable()
+            .Classify()
+            .Route(Router)
+            .Dispatch(Registry)
+            .Answer(_scheduler, static (item, response) => (item, response))
+            .Subscribe(pair => Deliver(pair.response, pair.item), OnPipelineError, OnPipelineCompleted);
+        if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));
+    }
+
+    /// <summary>The validated configuration.</summary>
+    public SwarmConfig Config { get; }
+
+    /// <summary>The catalog the swarm answers from.</summary>
+    public FeatureCatalog Catalog { get; }
+
+    /// <summary>The router.</summary>
+    public FeatureRouter Router { get; }
+
+    /// <summary>The lazy agent registry.</summary>
+    public AgentRegistry Registry { get; }
+
+    /// <summary>
+    /// Every response, hot and shared: subscribers see responses produced after they subscribe.
+    /// Completes when the swarm is disposed. A subscriber that throws is isolated: it is counted
+    /// in <see cref="SubscriberFaults"/> and the other subscribers and the pipeline carry on.
+    /// </summary>
+    public IObservable<QueryResponse> Responses => Observable.Create<QueryResponse>(observer =>
+        _responses.Subscribe(
+            response =>
+            {
+                try { observer.OnNext(response); }
+                catch (Exception) { Interlocked.Increment(ref _subscriberFaults); }
+            },
+            observer.OnError,
+            observer.OnCompleted));
+
+    /// <summary>One metric per response (empty when telemetry is disabled).</summary>
+    public IObservable<QueryMetric> Metrics { get; }
+
+    /// <summary>Agent states as keyed change sets (agent id → stats): loads, updates after each answer, evictions.</summary>
+    public IObservable<IChangeSet<AgentStats, string>> AgentStates => _agentStates.Connect();
+
+    /// <summary>Queries taken in so far.</summary>
+    public long QueryCount => Interlocked.Read(ref _queries);
+
+    /// <summary>Exceptions thrown by response subscribers (isolated, counted).</summary>
+    public long SubscriberFaults => Interlocked.Read(ref _subscriberFaults);
+
+    /// <summary>Asks a question and awaits its response. Waits while the ingress is full.</summary>
+    /// <exception cref="ObjectDisposedException">The swarm is disposed.</exception>
+    public async Task<QueryResponse> QueryAsync(Query query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var item = NewItem(query);
+        try
+        {
+            await _ingress.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(nameof(ElexSwarm));
+        }
+        Interlocked.Increment(ref _queries);
+        return await item.Completion!.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks a question and awaits its response.</summary>
+    public Task<QueryResponse> QueryAsync(string text, CancellationToken cancellationToken = default) =>
+        QueryAsync(new Query(text), cancellationToken);
+
+    /// <summary>
+    /// Submits a question without waiting for room: returns a task that fails with
+    /// <see cref="SwarmBusyException"/> at once when the ingress is full.
+    /// </summary>
+    public Task<QueryResponse> TryQueryAsync(Query query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var item = NewItem(query);
+        if (!_ingress.Writer.TryWrite(item)) return Task.FromException<QueryResponse>(new SwarmBusyException(Config.IngressCapacity));
+        Interlocked.Increment(ref _queries);
+        return item.Completion!.Task;
+    }
+
+    /// <summary>A snapshot of one agent's stats (loaded or not); null for an unknown id or code.</summary>
+    public AgentStats? GetAgentStats(string agentIdOrCode)
+    {
+        if (!AgentId.TryParse(agentIdOrCode, out var code) || Catalog.Find(code) is not { } feature) return null;
+        if (Registry.Peek(code) is { } agent) return agent.Snapshot();
+        var counters = Registry.CountersOf(code);
+        var (interactions, successes, latency, confidence, last) = counters?.Read() ?? default;
+        return new AgentStats(AgentId.For(code), code, feature.Name, AgentLifecycle.Offline, interactions, successes,
+            interactions == 0 ? 0 : latency / interactions, interactions == 0 ? 0 : confidence / interactions, last);
+    }
+
+    /// <summary>Stops taking queries, lets those already queued finish, then completes every stream.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _ingress.Writer.TryComplete();
+        await _drained.Task.ConfigureAwait(false);
+        Shutdown();
+    }
+
+    /// <summary>Synchronous dispose: same as <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private PipelineItem NewItem(Query query) =>
+        new(query, _scheduler.Now, new TaskCompletionSource<QueryResponse>(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    private void Deliver(QueryResponse response, PipelineItem item)
+    {
+        if (item.Agent is { } agent) _agentStates.AddOrUpdate(agent.Snapshot());
+        _responses.OnNext(response);
+        item.Completion?.TrySetResult(response);
+    }
+
+    // Only a broken ingress ends the graph; callers still waiting are failed with the cause.
+    private void OnPipelineError(Exception error)
+    {
+        _ingress.Writer.TryComplete();
+        while (_ingress.Reader.TryRead(out var item)) item.Completion?.TrySetException(error);
+        _responses.OnError(error);
+        _drained.TrySetResult();
+    }
+
+    private void OnPipelineCompleted() => _drained.TrySetResult();
+
+    private void PublishAgentState(FeatureAgent agent) => _agentStates.AddOrUpdate(agent.Snapshot());
+
+    private void Shutdown()
+    {
+        _pipeline.Dispose();
+        Registry.Shutdown();
+        _responses.OnCompleted();
+        _responses.Dispose();
+        _agentStates.Dispose();
+    }
+}
