@@ -75,8 +75,9 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Every response, hot and shared: subscribers see responses produced after they subscribe.
-    /// Completes when the swarm is disposed. A subscriber that throws is isolated: it is counted
-    /// in <see cref="SubscriberFaults"/> and the other subscribers and the pipeline carry on.
+    /// Completes when the swarm is disposed. A subscriber that throws is isolated: the exception is
+    /// counted in <see cref="SubscriberFaults"/>, that subscriber is unsubscribed (Rx's rule for an
+    /// observer that throws), and the other subscribers and the pipeline carry on.
     /// </summary>
     public IObservable<QueryResponse> Responses => Observable.Create<QueryResponse>(observer =>
         _responses.Subscribe(
