@@ -33,6 +33,11 @@ internal static class AskCommand
                 error.WriteLine(batch ? "elex ask: give either a question or --jsonl, not both." : "elex ask: a question is required (or --jsonl to read questions from standard input).");
                 return ExitCodes.Usage;
             }
+            if (text is not null && text.StartsWith("--", StringComparison.Ordinal))
+            {
+                error.WriteLine($"elex ask: unknown option '{text}' (see elex ask --help).");
+                return ExitCodes.Usage;
+            }
             var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
             await using var swarm = new ElexSwarm(catalog, new SwarmConfig { MaxAgents = parse.GetValue(maxAgents) });
             if (batch) return await RunJsonl(swarm, input, output, cancellation);

@@ -55,7 +55,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         _pipeline = _ingress.Reader.ToObservable()
             .Classify()
             .Route(Router)
-            .Dispatch(Registry)
+            .Dispatch(Registry, Config.MinConfidence)
             .Answer(_scheduler, static (item, response) => (item, response))
             .Subscribe(pair => Deliver(pair.response, pair.item), OnPipelineError, OnPipelineCompleted);
         if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));

@@ -24,6 +24,8 @@ public sealed record SwarmConfig
     public int SyncIntervalMs { get; init; } = 60_000;
     /// <summary>Queries that may wait in the bounded ingress before producers are held back.</summary>
     public int IngressCapacity { get; init; } = 1024;
+    /// <summary>Routing confidence below which the swarm answers "no matching feature" (with candidates) instead of guessing.</summary>
+    public float MinConfidence { get; init; } = 0.05f;
     /// <summary>Interactions before an agent leaves cold start.</summary>
     public int ColdStartThreshold { get; init; } = 100;
 
@@ -35,6 +37,7 @@ public sealed record SwarmConfig
         Require(CacheSizeMB is >= 1 and <= 65_536, nameof(CacheSizeMB), $"{CacheSizeMB} must be between 1 and 65536");
         Require(SyncIntervalMs >= 1_000, nameof(SyncIntervalMs), $"{SyncIntervalMs} must be at least 1000 ms");
         Require(IngressCapacity is >= 1 and <= 1_000_000, nameof(IngressCapacity), $"{IngressCapacity} must be between 1 and 1000000");
+        Require(MinConfidence is >= 0f and <= 1f, nameof(MinConfidence), $"{MinConfidence} must be between 0 and 1");
         Require(ColdStartThreshold >= 0, nameof(ColdStartThreshold), $"{ColdStartThreshold} must not be negative");
         return this;
     }

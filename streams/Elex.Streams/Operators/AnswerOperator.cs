@@ -34,9 +34,13 @@ public static class AnswerOperator
             if (item.HasFailed) return Failed(item, scheduler);
             if (item.Agent is not { } agent || item.Route?.Best is not { } best)
             {
+                var candidates = item.Route?.Candidates ?? [];
                 return Build(item, scheduler, ResponseStatus.NoMatch) with
                 {
-                    Text = "No feature in the catalog matches this question. Name the feature, its acronym or FAJ code, or a parameter, counter or event it uses.",
+                    Text = "No feature in the catalog matches this question well enough. Name the feature, its acronym or FAJ code, or a parameter, counter or event it uses."
+                        + (candidates.Count > 0 ? " Closest: " + string.Join("; ", candidates.Take(3).Select(c => c.Feature.DisplayName)) + "." : ""),
+                    Confidence = item.Route?.Confidence ?? 0f,
+                    Alternatives = candidates.Select(c => c.Feature.Code.Value).ToList(),
                 };
             }
             var answer = agent.Answer(new AnswerContext(item.Query.Text, item.Classification));

@@ -9,15 +9,19 @@ public static class DispatchOperator
 {
     /// <summary>
     /// Hands each routed item to its feature agent, created on demand by the lazy registry (which
-    /// may evict the least recently used agent). An item with no route passes on without an agent.
+    /// may evict the least recently used agent). An item with no route, or whose routing
+    /// confidence is below <paramref name="minConfidence"/>, passes on without an agent and
+    /// becomes a NoMatch response listing the candidates.
     /// </summary>
-    public static IObservable<PipelineItem> Dispatch(this IObservable<PipelineItem> source, AgentRegistry registry)
+    public static IObservable<PipelineItem> Dispatch(this IObservable<PipelineItem> source, AgentRegistry registry, float minConfidence = 0f)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentOutOfRangeException.ThrowIfNegative(minConfidence);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minConfidence, 1f);
         return source.Select(item =>
         {
-            if (item.HasFailed || item.Route?.Best is not { } best) return item;
+            if (item.HasFailed || item.Route?.Best is not { } best || item.Route.Confidence < minConfidence) return item;
             try
             {
                 item.Agent = registry.Get(best.Ordinal);

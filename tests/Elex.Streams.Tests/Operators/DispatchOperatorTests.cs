@@ -71,4 +71,21 @@ public class DispatchOperatorTests : ReactiveTest
         results.Messages.AssertEqual(OnError<PipelineItem>(210, error));
         source.Subscriptions.AssertEqual(Subscribe(200, 210));
     }
+
+    [Fact]
+    public void Dispatch_BelowMinConfidence_LeavesItemWithoutAgent()
+    {
+        var scheduler = new TestScheduler();
+        var registry = new AgentRegistry(TestCatalog.Sample);
+        var source = scheduler.CreateHotObservable(
+            OnNext(210, PipelineItems.Routed("qwzx blorf zzyzx")),
+            OnNext(220, PipelineItems.Routed("Describe feature FAJ 121 3094")),
+            OnCompleted<PipelineItem>(230));
+        var results = scheduler.Start(() => source.Dispatch(registry, minConfidence: 0.5f).Select(i => i.Agent?.Feature.Code.Value ?? "none"));
+        results.Messages.AssertEqual(OnNext(210, "none"), OnNext(220, "FAJ 121 3094"), OnCompleted<string>(230));
+    }
+
+    [Fact]
+    public void Dispatch_MinConfidenceOutOfRange_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Observable.Empty<PipelineItem>().Dispatch(new AgentRegistry(TestCatalog.Sample), 1.5f));
 }
