@@ -38,7 +38,7 @@ public sealed class FeatureRouter
     /// <summary>The embedding used for questions and features.</summary>
     public TextEmbedder Embedder { get; }
 
-    /// <summary>The HNSW index over feature embeddings (ids are catalog ordinals).</summary>
+    /// <summary>The vector index over feature embeddings (ids are catalog ordinals).</summary>
     internal IVectorIndex Index => _index;
 
     /// <summary>The embedding of the feature at an ordinal.</summary>
@@ -56,7 +56,9 @@ public sealed class FeatureRouter
 
         var dims = options.Dimensions;
         var vectors = new float[catalog.Count * dims];
-        var index = new HnswIndex(dims, hnsw ?? RouterOptions.DefaultHnsw);
+        var exact = options.VectorSearch == VectorSearchMode.Exact
+            || (options.VectorSearch == VectorSearchMode.Auto && catalog.Count <= options.ExactSearchLimit);
+        IVectorIndex index = exact ? new ColumnMajorIndex(dims) : new HnswIndex(dims, hnsw ?? RouterOptions.DefaultHnsw);
         for (var i = 0; i < catalog.Count; i++)
         {
             var vector = vectors.AsSpan(i * dims, dims);

@@ -13,6 +13,14 @@ public sealed record RouterOptions
     public float Temperature { get; init; } = 0.08f;
     /// <summary>A fused score at or above this is "strong" evidence; weaker top scores scale confidence down.</summary>
     public float StrongScore { get; init; } = 0.55f;
+    /// <summary>Vector index choice; see <see cref="VectorSearchMode"/>.</summary>
+    public VectorSearchMode VectorSearch { get; init; } = VectorSearchMode.Auto;
+    /// <summary>
+    /// Largest catalog searched exactly in <see cref="VectorSearchMode.Auto"/>: a question's
+    /// embedding is sparse, so exact search costs about one SIMD pass over the features per
+    /// non-zero dimension, which beats an HNSW walk until catalogs reach tens of thousands of features.
+    /// </summary>
+    public int ExactSearchLimit { get; init; } = 20_000;
     /// <summary>Exact facts shared by more features than this add no boost (they identify nothing).</summary>
     public int MaxSharedBoost { get; init; } = 40;
 
@@ -28,6 +36,8 @@ public sealed record RouterOptions
     {
         if (Dimensions < 16) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions, "Dimensions must be at least 16.");
         if (VectorCandidates < 1) throw new ArgumentOutOfRangeException(nameof(VectorCandidates), VectorCandidates, "VectorCandidates must be at least 1.");
+        if (ExactSearchLimit < 0) throw new ArgumentOutOfRangeException(nameof(ExactSearchLimit), ExactSearchLimit, "ExactSearchLimit must not be negative.");
+        if (!Enum.IsDefined(VectorSearch)) throw new ArgumentOutOfRangeException(nameof(VectorSearch), VectorSearch, "Unknown VectorSearch mode.");
         if (TopK < 1) throw new ArgumentOutOfRangeException(nameof(TopK), TopK, "TopK must be at least 1.");
         if (Temperature <= 0) throw new ArgumentOutOfRangeException(nameof(Temperature), Temperature, "Temperature must be positive.");
         if (StrongScore <= 0) throw new ArgumentOutOfRangeException(nameof(StrongScore), StrongScore, "StrongScore must be positive.");

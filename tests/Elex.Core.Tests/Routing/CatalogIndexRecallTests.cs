@@ -6,13 +6,22 @@ namespace Elex.Core.Tests.Routing;
 /// <summary>The router's HNSW index against exact search over the same feature embeddings.</summary>
 public class CatalogIndexRecallTests
 {
+    private static readonly RouterOptions Hnsw = new() { VectorSearch = VectorSearchMode.Hnsw };
+
     [SharedDataFact]
-    public void FullCatalog_HnswRecallAt10_AtLeast099() => AssertRecall(FeatureRouter.Build(SharedData.Full!));
+    public void FullCatalog_HnswRecallAt10_AtLeast099() => AssertRecall(FeatureRouter.Build(SharedData.Full!, Hnsw), 0.99);
 
     [Fact]
-    public void SampleCatalog_HnswRecallAt10_AtLeast099() => AssertRecall(FeatureRouter.Build(SharedData.SampleCatalogInstance));
+    public void SampleCatalog_HnswRecallAt10_AtLeast099() => AssertRecall(FeatureRouter.Build(SharedData.SampleCatalogInstance, Hnsw), 0.99);
 
-    private static void AssertRecall(FeatureRouter router)
+    [SharedDataFact]
+    public void FullCatalog_ColumnMajorIsExact() => AssertRecall(FeatureRouter.Build(SharedData.Full!, new RouterOptions { VectorSearch = VectorSearchMode.Exact }), 1.0);
+
+    [Fact]
+    public void Auto_UsesExactSearchForCatalogSizedData() =>
+        Assert.IsType<ColumnMajorIndex>(FeatureRouter.Build(SharedData.SampleCatalogInstance).Index);
+
+    private static void AssertRecall(FeatureRouter router, double required)
     {
         var count = router.Catalog.Count;
         var exact = new ExactVectorIndex(router.Embedder.Dimensions);
@@ -31,6 +40,6 @@ public class CatalogIndexRecallTests
             wanted += truth.Count;
         }
         var recall = (double)hits / wanted;
-        Assert.True(recall >= 0.99, $"recall@10 {recall:0.0000} over {queries.Count} queries");
+        Assert.True(recall >= required, $"recall@10 {recall:0.0000} over {queries.Count} queries");
     }
 }

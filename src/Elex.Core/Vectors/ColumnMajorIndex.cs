@@ -1,0 +1,104 @@
+using System.Numerics.Tensors;
+
+namespace Elex.Core.Vectors;
+
+/// <summary>
+/// Exact cosine search laid out for sparse queries: vectors are stored dimension-major, so a
+/// query touches only the columns where it is non-zero, each one a SIMD multiply-add over all
+/// stored vectors. Text embeddings of questions have a few dozen non-zero dimensions, which makes
+/// exact search over a few thousand vectors cheaper than any graph walk, with recall 1.
+/// Vectors are added during a build phase and frozen on first search.
+/// </summary>
+public sealed class ColumnMajorIndex : IVectorIndex
+{
+    private readonly List<float[]> _pending = [];
+    private float[] _columns = [];
+    private int _frozenCount = -1;
+    private readonly object _freezeGate = new();
+
+    /// <summary>Creates an empty index for vectors of <paramref name="dimensions"/>.</summary>
+    public ColumnMajorIndex(int dimensions)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
+        Dimensions = dimensions;
+    }
+
+    /// <inheritdoc />
+    public int Dimensions { get; }
+
+    /// <inheritdoc />
+    public int Count => _pending.Count;
+
+    /// <inheritdoc />
+    public int Add(ReadOnlySpan<float> vector)
+    {
+        VectorMath.CheckDimensions(vector.Length, Dimensions, "vector", nameof(vector));
+        if (Volatile.Read(ref _frozenCount) >= 0) throw new InvalidOperationException("The index is frozen: vectors are added before the first search.");
+        var copy = new float[Dimensions];
+        VectorMath.Normalize(vector, copy, "vector", nameof(vector));
+        _pending.Add(copy);
+        return _pending.Count - 1;
+    }
+
+    /// <inheritdoc />
+    public int Search(ReadOnlySpan<float> query, int k, Span<VectorNeighbor> results)
+    {
+        VectorMath.CheckDimensions(query.Length, Dimensions, "query", nameof(query));
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (results.Length < k) throw new ArgumentException($"The results buffer holds {results.Length} items but k is {k}.", nameof(results));
+        var n = Freeze();
+        if (k == 0 || n == 0) return 0;
+
+        var norm = TensorPrimitives.Norm(query);
+        if (norm <= 0) throw new ArgumentException("The query is the zero vector; cosine similarity is undefined for it.", nameof(query));
+        var scores = n <= 4096 ? stackalloc float[n] : new float[n];
+        scores.Clear();
+        for (var d = 0; d < Dimensions; d++)
+        {
+            var weight = query[d];
+            if (weight == 0) continue;
+            var column = _columns.AsSpan(d * n, n);
+            TensorPrimitives.MultiplyAdd(column, weight / norm, scores, scores);
+        }
+        return TopK(scores, Math.Min(k, n), results);
+    }
+
+    private static int TopK(ReadOnlySpan<float> scores, int k, Span<VectorNeighbor> results)
+    {
+        // Insertion into a sorted prefix: k is small (tens), so this beats a heap.
+        var count = 0;
+        for (var id = 0; id < scores.Length; id++)
+        {
+            var s = scores[id];
+            if (count == k && s <= results[k - 1].Similarity) continue;
+            var at = count < k ? count++ : k - 1;
+            while (at > 0 && results[at - 1].Similarity < s)
+            {
+                results[at] = results[at - 1];
+                at--;
+            }
+            results[at] = new VectorNeighbor(id, s);
+        }
+        return count;
+    }
+
+    private int Freeze()
+    {
+        var frozen = Volatile.Read(ref _frozenCount);
+        if (frozen >= 0) return frozen;
+        lock (_freezeGate)
+        {
+            if (_frozenCount >= 0) return _frozenCount;
+            var n = _pending.Count;
+            var columns = new float[Dimensions * n];
+            for (var id = 0; id < n; id++)
+            {
+                var v = _pending[id];
+                for (var d = 0; d < Dimensions; d++) columns[d * n + id] = v[d];
+            }
+            _columns = columns;
+            Volatile.Write(ref _frozenCount, n);
+            return n;
+        }
+    }
+}
