@@ -1,0 +1,64 @@
+using Elex.Core.Vectors;
+
+namespace Elex.Core.Tests.Vectors;
+
+public class ColumnMajorIndexTests
+{
+    [Fact]
+    public void Search_MatchesBruteForceOnRandomSparseAndDenseQueries()
+    {
+        const int dims = 64, count = 2000;
+        var random = new Random(7);
+        var columnar = new ColumnMajorIndex(dims);
+        var exact = new ExactVectorIndex(dims);
+        for (var i = 0; i < count; i++)
+        {
+            var v = Enumerable.Range(0, dims).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            Assert.Equal(columnar.Add(v), exact.Add(v));
+        }
+        for (var q = 0; q < 100; q++)
+        {
+            var query = new float[dims];
+            var nonZero = q % 2 == 0 ? 5 : dims;
+            for (var j = 0; j < nonZero; j++) query[random.Next(dims)] = (float)(random.NextDouble() * 2 - 1);
+            if (query.All(x => x == 0)) query[0] = 1;
+            var expected = exact.Search(query, 10);
+            var actual = columnar.Search(query, 10);
+            Assert.Equal(expected.Select(n => n.Id), actual.Select(n => n.Id));
+            Assert.All(expected.Zip(actual), p => Assert.Equal(p.First.Similarity, p.Second.Similarity, 4));
+        }
+    }
+
+    [Fact]
+    public void Search_KLargerThanCount_ReturnsAllBestFirst()
+    {
+        var index = new ColumnMajorIndex(2);
+        index.Add([1, 0]);
+        index.Add([0, 1]);
+        index.Add([1, 1]);
+        var found = index.Search([1, 0.1f], 10);
+        Assert.Equal([0, 2, 1], found.Select(n => n.Id));
+    }
+
+    [Fact]
+    public void Add_AfterFirstSearch_Throws()
+    {
+        var index = new ColumnMajorIndex(2);
+        index.Add([1, 0]);
+        index.Search([1, 0], 1);
+        Assert.Throws<InvalidOperationException>(() => index.Add([0, 1]));
+    }
+
+    [Fact]
+    public void BadInput_ThrowsNamingTheProblem()
+    {
+        var index = new ColumnMajorIndex(2);
+        Assert.Contains("zero", Assert.Throws<ArgumentException>(() => index.Add([0, 0])).Message);
+        index.Add([1, 0]);
+        Assert.Throws<ArgumentException>(() => index.Search([1, 0, 0], 1));
+        Assert.Contains("zero", Assert.Throws<ArgumentException>(() => index.Search([0, 0], 1)).Message);
+    }
+
+    [Fact]
+    public void Empty_ReturnsNothing() => Assert.Empty(new ColumnMajorIndex(3).Search([1, 0, 0], 5));
+}
