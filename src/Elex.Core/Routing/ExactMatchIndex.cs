@@ -20,6 +20,7 @@ internal sealed partial class ExactMatchIndex
     private const float NameBoostPerTerm = 0.18f;
     private const float NameBoostMax = 0.9f;
     private const float IdentifierBoost = 0.6f;
+    private const float SharedIdentifierFloor = 0.5f;
 
     private readonly FrozenDictionary<string, int> _codes;
     private readonly FrozenDictionary<string, int> _cxcs;
@@ -154,7 +155,9 @@ internal sealed partial class ExactMatchIndex
         var owners = 0;
         foreach (var p in postings) if (p.Weight >= strongest) owners++;
         var evidence = new RouteEvidence(kind, text, postings.Length);
-        var shareFactor = 1f / (1f + MathF.Log2(owners));
+        // Sharing dilutes the boost, but never below a floor: a question that names an identifier
+        // is about one of its owners, whatever else it happens to resemble.
+        var shareFactor = MathF.Max(SharedIdentifierFloor, 1f / (1f + MathF.Log2(owners)));
         foreach (var p in postings) into.Add(new(p.Ordinal, IdentifierBoost * p.Weight * shareFactor, evidence));
         return true;
     }

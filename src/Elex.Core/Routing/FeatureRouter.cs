@@ -35,7 +35,7 @@ public sealed class FeatureRouter
     /// <summary>The catalog routed over.</summary>
     public FeatureCatalog Catalog { get; }
 
-    /// <summary>The embedding used for questions and features.</summary>
+    /// <summary>The embedding used for questions (features are embedded with known-term trigrams too).</summary>
     public TextEmbedder Embedder { get; }
 
     /// <summary>The vector index over feature embeddings (ids are catalog ordinals).</summary>
@@ -53,6 +53,7 @@ public sealed class FeatureRouter
         for (var i = 0; i < catalog.Count; i++) documents[i] = new FeatureDocument(catalog[i]);
         var weights = TermWeights.FromDocuments(documents.Select(d => (IReadOnlyCollection<string>)d.TermSet).ToList());
         var embedder = new TextEmbedder(weights, options.Dimensions);
+        var questionEmbedder = new TextEmbedder(weights, options.Dimensions) { IncludeKnownTermTrigrams = false };
 
         var dims = options.Dimensions;
         var vectors = new float[catalog.Count * dims];
@@ -67,7 +68,7 @@ public sealed class FeatureRouter
             var id = index.Add(vector);
             if (id != i) throw new InvalidOperationException($"Vector index assigned id {id} to feature ordinal {i}.");
         }
-        return new FeatureRouter(catalog, embedder, vectors, index, new ExactMatchIndex(catalog, documents), options);
+        return new FeatureRouter(catalog, questionEmbedder, vectors, index, new ExactMatchIndex(catalog, documents), options);
     }
 
     /// <summary>Routes a question.</summary>

@@ -24,6 +24,13 @@ public sealed class TextEmbedder
         Dimensions = dimensions;
     }
 
+    /// <summary>
+    /// Whether terms the corpus knows also contribute character trigrams. Documents use them (so
+    /// an unseen spelling in a question can still meet a feature through shared trigrams);
+    /// questions need them only for unknown words, which keeps question vectors sparse.
+    /// </summary>
+    public bool IncludeKnownTermTrigrams { get; init; } = true;
+
     /// <summary>Vector length.</summary>
     public int Dimensions { get; }
 
@@ -54,7 +61,7 @@ public sealed class TextEmbedder
             var idf = Weights.Idf(terms[i]);
             var w = weight * (idf ?? Weights.UnknownTermWeight);
             if (idf is not null) AddFeature(terms[i], w, accumulator);
-            AddTrigrams(terms[i], w * TrigramWeight, accumulator);
+            if (idf is null || IncludeKnownTermTrigrams) AddTrigrams(terms[i], w * TrigramWeight, accumulator);
             if (i + 1 < terms.Count && idf is not null && Weights.Idf(terms[i + 1]) is { } next)
                 AddBigram(terms[i], terms[i + 1], weight * BigramWeight * MathF.Min(idf.Value, next), accumulator);
         }

@@ -25,6 +25,11 @@ public static class Tokenizer
     /// <summary>Appends the lower-case sub-words of one raw token.</summary>
     public static void SubWords(string token, List<string> into)
     {
+        if (IsBrandWord(token))
+        {
+            into.Add(token.ToLowerInvariant());
+            return;
+        }
         var start = 0;
         for (var i = 1; i <= token.Length; i++)
         {
@@ -58,6 +63,18 @@ public static class Tokenizer
             buffer[n++] = char.ToLowerInvariant(c);
         }
         return new string(buffer[..n]);
+    }
+
+    // "VoLTE", "VoNR", "ViLTE": a capitalised two-letter prefix glued to an acronym is one word,
+    // written by engineers as "volte" just as often.
+    private static bool IsBrandWord(string token)
+    {
+        if (token.Length < 4 || !char.IsAsciiLetterUpper(token[0]) || !char.IsAsciiLetterLower(token[1])) return false;
+        for (var i = 2; i < token.Length; i++)
+        {
+            if (!char.IsAsciiLetterUpper(token[i]) && !char.IsAsciiDigit(token[i])) return false;
+        }
+        return true;
     }
 
     private static bool IsJoiner(char c) => c is '-' or '.' or '_' or '/';
