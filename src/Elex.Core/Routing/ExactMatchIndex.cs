@@ -22,25 +22,30 @@ internal sealed partial class ExactMatchIndex
     private const float IdentifierBoost = 0.6f;
     private const float SharedIdentifierFloor = 0.5f;
 
-    private readonly FrozenDictionary<string, int> _codes;
-    private readonly FrozenDictionary<string, int> _cxcs;
-    private readonly FrozenDictionary<string, int[]> _acronyms;
-    private readonly FrozenDictionary<string, int[]> _nameTermPostings;
+    private readonly Dictionary<string, int> _codes;
+    private readonly Dictionary<string, int> _cxcs;
+    private readonly Dictionary<string, int[]> _acronyms;
+    private readonly Dictionary<string, int[]> _nameTermPostings;
     private readonly string[][] _nameTerms;
-    private readonly FrozenDictionary<string, Posting[]> _parameters;
-    private readonly FrozenDictionary<string, Posting[]> _counters;
-    private readonly FrozenDictionary<string, Posting[]> _events;
-    private readonly FrozenSet<string> _plainWords;
+    private readonly Dictionary<string, Posting[]> _parameters;
+    private readonly Dictionary<string, Posting[]> _counters;
+    private readonly Dictionary<string, Posting[]> _events;
+    private readonly HashSet<string> _plainWords;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _acronymsBySpan;
+    private readonly Dictionary<string, Posting[]>.AlternateLookup<ReadOnlySpan<char>> _parametersBySpan;
+    private readonly Dictionary<string, Posting[]>.AlternateLookup<ReadOnlySpan<char>> _countersBySpan;
+    private readonly Dictionary<string, Posting[]>.AlternateLookup<ReadOnlySpan<char>> _eventsBySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _plainWordsBySpan;
 
     public ExactMatchIndex(FeatureCatalog catalog, IReadOnlyList<FeatureDocument> documents)
     {
-        var codes = new Dictionary<string, int>();
-        var cxcs = new Dictionary<string, int>();
-        var acronyms = new Dictionary<string, List<int>>();
-        var nameTerms = new Dictionary<string, List<int>>();
-        var parameters = new Dictionary<string, List<Posting>>();
-        var counters = new Dictionary<string, List<Posting>>();
-        var events = new Dictionary<string, List<Posting>>();
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cxcs = new Dictionary<string, int>(StringComparer.Ordinal);
+        var acronyms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var nameTerms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var parameters = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        var counters = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        var events = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         var plain = new HashSet<string>(StringComparer.Ordinal);
         _nameTerms = new string[catalog.Count][];
 
@@ -68,14 +73,20 @@ internal sealed partial class ExactMatchIndex
             foreach (var w in Tokenizer.Words(f.Name + " " + f.Domain)) plain.Add(w);
         }
 
-        _codes = codes.ToFrozenDictionary();
-        _cxcs = cxcs.ToFrozenDictionary();
-        _acronyms = acronyms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
-        _nameTermPostings = nameTerms.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        // Plain dictionaries: frozen ones look up no faster here and cost far more to build.
+        _codes = codes;
+        _cxcs = cxcs;
+        _acronyms = Arrays(acronyms);
+        _nameTermPostings = Arrays(nameTerms);
         _parameters = Freeze(parameters);
         _counters = Freeze(counters);
         _events = Freeze(events);
-        _plainWords = plain.ToFrozenSet(StringComparer.Ordinal);
+        _plainWords = plain;
+        _acronymsBySpan = _acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _parametersBySpan = _parameters.GetAlternateLookup<ReadOnlySpan<char>>();
+        _countersBySpan = _counters.GetAlternateLookup<ReadOnlySpan<char>>();
+        _eventsBySpan = _events.GetAlternateLookup<ReadOnlySpan<char>>();
+        _plainWordsBySpan = _plainWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Every exact fact the text names, as boosts for the features that own it.</summary>
@@ -92,23 +103,25 @@ internal sealed partial class ExactMatchIndex
             }
         }
 
+        Span<char> buffer = stackalloc char[256];
         foreach (var token in analyzed.Tokens)
         {
-            var key = Tokenizer.LookupKey(token.Text);
+            if (token.Text.Length > buffer.Length) continue;
+            var key = Tokenizer.WriteLookupKey(token.Text, buffer);
             if (key.Length == 0) continue;
-            if (_acronyms.TryGetValue(key, out var byAcronym) && IsAcronymUse(token, key))
+            if (_acronymsBySpan.TryGetValue(key, out var byAcronym) && IsAcronymUse(token, key))
             {
                 var evidence = new RouteEvidence(MatchKind.Acronym, token.Text, byAcronym.Length);
                 // An acronym that is also a generic abbreviation ("CA" in "UL CA") names its feature less surely.
-                var boost = AcronymBoost / MathF.Sqrt(byAcronym.Length) * (RanGlossary.Expand(key) is null ? 1f : 0.5f);
+                var boost = AcronymBoost / MathF.Sqrt(byAcronym.Length) * (RanGlossary.Expand(key.ToString()) is null ? 1f : 0.5f);
                 foreach (var ordinal in byAcronym) into.Add(new(ordinal, boost, evidence));
             }
             if (!IsIdentifierUse(token, key)) continue;
-            if (!AddPostings(_parameters, key, MatchKind.Parameter, token.Text, into)
+            if (!AddPostings(_parametersBySpan, key, MatchKind.Parameter, token.Text, into)
                 && token.Text.LastIndexOf('.') is > 0 and var dot)
-                AddPostings(_parameters, Tokenizer.LookupKey(token.Text.AsSpan(dot + 1)), MatchKind.Parameter, token.Text[(dot + 1)..], into);
-            AddPostings(_counters, key, MatchKind.Counter, token.Text, into);
-            AddPostings(_events, key, MatchKind.Event, token.Text, into);
+                AddPostings(_parametersBySpan, Tokenizer.WriteLookupKey(token.Text.AsSpan(dot + 1), buffer), MatchKind.Parameter, token.Text[(dot + 1)..], into);
+            AddPostings(_countersBySpan, key, MatchKind.Counter, token.Text, into);
+            AddPostings(_eventsBySpan, key, MatchKind.Event, token.Text, into);
         }
 
         MatchNames(analyzed.WordTerms, into);
@@ -120,32 +133,67 @@ internal sealed partial class ExactMatchIndex
     private void MatchNames(List<string> terms, List<ExactHit> into)
     {
         if (terms.Count == 0) return;
-        var hits = new Dictionary<int, int>();
-        foreach (var term in terms.Distinct(StringComparer.Ordinal))
+        var scratch = t_nameScratch ??= new NameScratch();
+        if (scratch.Counts.Length < _nameTerms.Length) scratch.Counts = new int[_nameTerms.Length];
+        var counts = scratch.Counts;
+        var touched = scratch.Touched;
+        var named = scratch.Named;
+        touched.Clear();
+        named.Clear();
+        for (var i = 0; i < terms.Count; i++)
         {
-            if (!_nameTermPostings.TryGetValue(term, out var ordinals)) continue;
-            foreach (var ordinal in ordinals) hits[ordinal] = hits.GetValueOrDefault(ordinal) + 1;
+            if (terms.IndexOf(terms[i], 0, i) >= 0 || !_nameTermPostings.TryGetValue(terms[i], out var ordinals)) continue;
+            foreach (var ordinal in ordinals)
+            {
+                if (counts[ordinal]++ == 0) touched.Add(ordinal);
+            }
         }
-        var named = new List<int>();
-        foreach (var (ordinal, count) in hits)
+        foreach (var ordinal in touched)
         {
-            if (count == _nameTerms[ordinal].Length) named.Add(ordinal);
+            if (counts[ordinal] == _nameTerms[ordinal].Length) named.Add(ordinal);
+            counts[ordinal] = 0;
         }
         foreach (var ordinal in named)
         {
             var nameTerms = _nameTerms[ordinal];
-            var subsumed = false;
-            foreach (var other in named)
-            {
-                if (_nameTerms[other].Length > nameTerms.Length && nameTerms.All(t => _nameTerms[other].Contains(t))) { subsumed = true; break; }
-            }
-            if (subsumed) continue;
+            if (IsContainedInAnother(ordinal, named)) continue;
             var boost = MathF.Min(NameBoostMax, NameBoostPerTerm * (nameTerms.Length + 1));
-            into.Add(new(ordinal, boost, new RouteEvidence(MatchKind.Name, string.Join(" ", nameTerms), 1)));
+            into.Add(new(ordinal, boost, new RouteEvidence(MatchKind.Name, string.Join(' ', nameTerms), 1)));
         }
     }
 
-    private static bool AddPostings(FrozenDictionary<string, Posting[]> map, string key, MatchKind kind, string text, List<ExactHit> into)
+    private bool IsContainedInAnother(int ordinal, List<int> named)
+    {
+        var terms = _nameTerms[ordinal];
+        foreach (var other in named)
+        {
+            var otherTerms = _nameTerms[other];
+            if (otherTerms.Length <= terms.Length) continue;
+            var all = true;
+            foreach (var t in terms)
+            {
+                if (Array.IndexOf(otherTerms, t) < 0)
+                {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) return true;
+        }
+        return false;
+    }
+
+    [ThreadStatic]
+    private static NameScratch? t_nameScratch;
+
+    private sealed class NameScratch
+    {
+        public int[] Counts = [];
+        public readonly List<int> Touched = [];
+        public readonly List<int> Named = [];
+    }
+
+    private static bool AddPostings(Dictionary<string, Posting[]>.AlternateLookup<ReadOnlySpan<char>> map, ReadOnlySpan<char> key, MatchKind kind, string text, List<ExactHit> into)
     {
         if (!map.TryGetValue(key, out var postings)) return false;
         // Share by the strongest role: a parameter introduced by two features identifies those two,
@@ -171,15 +219,17 @@ internal sealed partial class ExactMatchIndex
     };
 
     // Short acronyms ("CA", "TO", "SE") collide with ordinary words, so they count only when written in capitals.
-    private bool IsAcronymUse(RawToken token, string key) =>
-        token.IsUpperCase || (key.Length >= 4 && !_plainWords.Contains(key) && !StopWords.Contains(key));
+    private bool IsAcronymUse(RawToken token, ReadOnlySpan<char> key) =>
+        token.IsUpperCase || (key.Length >= 4 && !_plainWordsBySpan.Contains(key) && !StopWords.Contains(key.ToString()));
 
     // A lower-case ordinary word ("threshold", "mode") is not taken as a parameter or counter name.
-    private bool IsIdentifierUse(RawToken token, string key)
+    private bool IsIdentifierUse(RawToken token, ReadOnlySpan<char> key)
     {
         foreach (var c in token.Text)
             if (char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '_' or '.') return token.Text.Length >= 2;
-        return key.Length >= 2 && !_plainWords.Contains(key) && !StopWords.Contains(key) && !CommonWords.Contains(key);
+        if (key.Length < 2 || _plainWordsBySpan.Contains(key)) return false;
+        var word = key.ToString();
+        return !StopWords.Contains(word) && !CommonWords.Contains(word);
     }
 
     private static readonly FrozenSet<string> CommonWords = new[]
@@ -208,8 +258,11 @@ internal sealed partial class ExactMatchIndex
         list.Add(new Posting(ordinal, weight));
     }
 
-    private static FrozenDictionary<string, Posting[]> Freeze(Dictionary<string, List<Posting>> map) =>
-        map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+    private static Dictionary<string, Posting[]> Freeze(Dictionary<string, List<Posting>> map) =>
+        map.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
+    private static Dictionary<string, int[]> Arrays(Dictionary<string, List<int>> map) =>
+        map.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
 
     private readonly record struct Posting(int Ordinal, float Weight);
 

@@ -56,13 +56,19 @@ public static class Tokenizer
     public static string LookupKey(ReadOnlySpan<char> token)
     {
         Span<char> buffer = token.Length <= 256 ? stackalloc char[token.Length] : new char[token.Length];
+        return new string(WriteLookupKey(token, buffer));
+    }
+
+    /// <summary>Writes the lookup key into <paramref name="buffer"/> (at least as long as the token) without allocating.</summary>
+    public static ReadOnlySpan<char> WriteLookupKey(ReadOnlySpan<char> token, Span<char> buffer)
+    {
         var n = 0;
         foreach (var c in token)
         {
             if (IsJoiner(c) || c == ' ') continue;
             buffer[n++] = char.ToLowerInvariant(c);
         }
-        return new string(buffer[..n]);
+        return buffer[..n];
     }
 
     // "VoLTE", "VoNR", "ViLTE": a capitalised two-letter prefix glued to an acronym is one word,

@@ -86,13 +86,13 @@ public sealed class ExactVectorIndex : IVectorIndex
             if (size < k)
             {
                 heap[size] = candidate;
-                NeighborHeap.SiftUp(heap[..(size + 1)], size, bestOnTop: false);
+                NeighborHeap.SiftUpWorstOnTop(heap[..(size + 1)], size);
                 size++;
             }
             else if (NeighborHeap.IsBetter(candidate, heap[0]))
             {
                 heap[0] = candidate;
-                NeighborHeap.SiftDown(heap, 0, bestOnTop: false);
+                NeighborHeap.SiftDownWorstOnTop(heap, 0);
             }
         }
 
@@ -100,7 +100,7 @@ public sealed class ExactVectorIndex : IVectorIndex
         for (var end = size - 1; end > 0; end--)
         {
             (heap[0], heap[end]) = (heap[end], heap[0]);
-            NeighborHeap.SiftDown(heap[..end], 0, bestOnTop: false);
+            NeighborHeap.SiftDownWorstOnTop(heap[..end], 0);
         }
         return size;
     }

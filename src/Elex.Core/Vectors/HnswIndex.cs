@@ -28,7 +28,6 @@ namespace Elex.Core.Vectors;
 public sealed class HnswIndex : IVectorIndex
 {
     private const int InitialCapacity = 16;
-    internal static bool KeepPrunedTmp;
 
     private readonly int _m;
     private readonly int _m0;
@@ -155,16 +154,17 @@ public sealed class HnswIndex : IVectorIndex
         {
             SearchLayer(q, current, currentSimilarity, _efConstruction, layer, scratch);
             var found = DrainBestFirst(scratch);
-            var candidates = scratch.Sorted.AsSpan(0, found);
-            current = candidates[0].Id;
-            currentSimilarity = candidates[0].Similarity;
+            current = scratch.SortedIds[0];
+            currentSimilarity = scratch.SortedSimilarities[0];
 
-            var selected = scratch.Selected.AsSpan();
-            var chosen = SelectNeighbors(candidates, _m, selected);
+            var selectedIds = scratch.SelectedIds;
+            var selectedSimilarities = scratch.SelectedSimilarities;
+            var chosen = SelectNeighbors(
+                scratch.SortedIds.AsSpan(0, found), scratch.SortedSimilarities.AsSpan(0, found), _m, selectedIds, selectedSimilarities);
             var own = Links(id, layer);
             own[0] = chosen;
-            for (var i = 0; i < chosen; i++) own[i + 1] = selected[i].Id;
-            for (var i = 0; i < chosen; i++) Link(selected[i].Id, id, selected[i].Similarity, layer, scratch);
+            selectedIds.AsSpan(0, chosen).CopyTo(own[1..]);
+            for (var i = 0; i < chosen; i++) Link(selectedIds[i], id, selectedSimilarities[i], layer, scratch);
         }
 
         if (level > _maxLevel)
@@ -219,7 +219,11 @@ public sealed class HnswIndex : IVectorIndex
             var heap = scratch.Results;
             while (heap.Count > k) heap.Pop();
             var written = heap.Count;
-            for (var i = written - 1; i >= 0; i--) results[i] = heap.Pop();
+            for (var i = written - 1; i >= 0; i--)
+            {
+                var id = heap.Pop(out var similarity);
+                results[i] = new VectorNeighbor(id, similarity);
+            }
             return written;
         }
         finally
@@ -231,6 +235,8 @@ public sealed class HnswIndex : IVectorIndex
     /// <summary>Greedy walk on one layer: moves to the most similar neighbour until none improves (the ef = 1 search of the upper layers).</summary>
     private int GreedyClosest(ReadOnlySpan<float> q, int current, ref float currentSimilarity, int layer)
     {
+        var vectors = _vectors;
+        var dimensions = Dimensions;
         bool improved;
         do
         {
@@ -240,7 +246,7 @@ public sealed class HnswIndex : IVectorIndex
             for (var i = 1; i <= count; i++)
             {
                 var node = links[i];
-                var similarity = Similarity(q, node);
+                var similarity = TensorPrimitives.Dot(q, new ReadOnlySpan<float>(vectors, node * dimensions, dimensions));
                 if (similarity > currentSimilarity)
                 {
                     currentSimilarity = similarity;
@@ -259,6 +265,8 @@ public sealed class HnswIndex : IVectorIndex
     /// </summary>
     private void SearchLayer(ReadOnlySpan<float> q, int entry, float entrySimilarity, int ef, int layer, HnswScratch scratch)
     {
+        var vectors = _vectors;
+        var dimensions = Dimensions;
         var visited = scratch.Visited;
         var epoch = scratch.NextEpoch();
         var candidates = scratch.Candidates;
@@ -267,49 +275,63 @@ public sealed class HnswIndex : IVectorIndex
         results.Clear();
 
         visited[entry] = epoch;
-        var start = new VectorNeighbor(entry, entrySimilarity);
-        candidates.Push(start);
-        results.Push(start);
+        candidates.Push(entry, entrySimilarity);
+        results.Push(entry, entrySimilarity);
+        var size = 1;
+        var worst = entrySimilarity;
 
         while (candidates.Count > 0)
         {
-            var closest = candidates.Top;
-            if (results.Count >= ef && closest.Similarity < results.Top.Similarity) break;
-            candidates.Pop();
+            if (size >= ef && candidates.TopSimilarity < worst) break;
+            var closest = candidates.Pop();
 
-            var links = Links(closest.Id, layer);
-            var count = links[0];
-            for (var i = 1; i <= count; i++)
+            int[] links;
+            int offset;
+            if (layer == 0)
+            {
+                links = _links0;
+                offset = closest * _stride0;
+            }
+            else
+            {
+                links = _upperLinks[closest]!;
+                offset = (layer - 1) * _strideUpper;
+            }
+
+            var end = offset + links[offset];
+            for (var i = offset + 1; i <= end; i++)
             {
                 var node = links[i];
                 if (visited[node] == epoch) continue;
                 visited[node] = epoch;
 
-                var similarity = Similarity(q, node);
-                if (results.Count < ef)
+                var similarity = TensorPrimitives.Dot(q, new ReadOnlySpan<float>(vectors, node * dimensions, dimensions));
+                if (size < ef)
                 {
-                    var found = new VectorNeighbor(node, similarity);
-                    candidates.Push(found);
-                    results.Push(found);
+                    candidates.Push(node, similarity);
+                    results.Push(node, similarity);
+                    size++;
+                    worst = results.TopSimilarity;
                 }
-                else if (similarity > results.Top.Similarity)
+                else if (similarity > worst)
                 {
-                    var found = new VectorNeighbor(node, similarity);
-                    candidates.Push(found);
-                    results.ReplaceTop(found);
+                    candidates.Push(node, similarity);
+                    results.ReplaceTop(node, similarity);
+                    worst = results.TopSimilarity;
                 }
             }
         }
     }
 
-    /// <summary>Empties <see cref="HnswScratch.Results"/> into <see cref="HnswScratch.Sorted"/>, best-first; returns the count.</summary>
+    /// <summary>Empties <see cref="HnswScratch.Results"/> into the sorted buffers, best-first; returns the count.</summary>
     private static int DrainBestFirst(HnswScratch scratch)
     {
         var results = scratch.Results;
         var count = results.Count;
         scratch.EnsureSortedLength(count);
-        var sorted = scratch.Sorted;
-        for (var i = count - 1; i >= 0; i--) sorted[i] = results.Pop();
+        var ids = scratch.SortedIds;
+        var similarities = scratch.SortedSimilarities;
+        for (var i = count - 1; i >= 0; i--) ids[i] = results.Pop(out similarities[i]);
         return count;
     }
 
@@ -320,44 +342,42 @@ public sealed class HnswIndex : IVectorIndex
     /// which keeps clusters connected. When there are no more candidates than
     /// <paramref name="max"/>, all are kept.
     /// </summary>
-    /// <param name="candidates">Candidates best-first, with their similarity to the base node.</param>
+    /// <param name="ids">Candidate ids, best-first.</param>
+    /// <param name="similarities">The candidates' similarities to the base node.</param>
     /// <param name="max">How many to keep at most.</param>
-    /// <param name="selected">Receives the kept candidates, best-first.</param>
+    /// <param name="keptIds">Receives the kept ids, best-first.</param>
+    /// <param name="keptSimilarities">Receives the kept similarities.</param>
     /// <returns>How many were kept.</returns>
-    private int SelectNeighbors(ReadOnlySpan<VectorNeighbor> candidates, int max, Span<VectorNeighbor> selected)
+    private int SelectNeighbors(
+        ReadOnlySpan<int> ids, ReadOnlySpan<float> similarities, int max, Span<int> keptIds, Span<float> keptSimilarities)
     {
-        if (candidates.Length <= max)
+        if (ids.Length <= max)
         {
-            candidates.CopyTo(selected);
-            return candidates.Length;
+            ids.CopyTo(keptIds);
+            similarities.CopyTo(keptSimilarities);
+            return ids.Length;
         }
 
+        var vectors = _vectors;
+        var dimensions = Dimensions;
         var kept = 0;
-        foreach (var candidate in candidates)
+        for (var c = 0; c < ids.Length && kept < max; c++)
         {
-            if (kept == max) break;
-            var vector = Vector(candidate.Id);
+            var candidate = new ReadOnlySpan<float>(vectors, ids[c] * dimensions, dimensions);
+            var similarity = similarities[c];
             var diverse = true;
             for (var j = 0; j < kept; j++)
             {
-                if (TensorPrimitives.Dot(vector, Vector(selected[j].Id)) > candidate.Similarity)
+                if (TensorPrimitives.Dot(candidate, new ReadOnlySpan<float>(vectors, keptIds[j] * dimensions, dimensions)) > similarity)
                 {
                     diverse = false;
                     break;
                 }
             }
-            if (diverse) selected[kept++] = candidate;
-        }
-        if (KeepPrunedTmp && kept < max)
-        {
-            // fill with discarded, best first
-            foreach (var candidate in candidates)
-            {
-                if (kept == max) break;
-                var present = false;
-                for (var j = 0; j < kept; j++) if (selected[j].Id == candidate.Id) { present = true; break; }
-                if (!present) selected[kept++] = candidate;
-            }
+            if (!diverse) continue;
+            keptIds[kept] = ids[c];
+            keptSimilarities[kept] = similarity;
+            kept++;
         }
         return kept;
     }
@@ -375,25 +395,35 @@ public sealed class HnswIndex : IVectorIndex
             return;
         }
 
-        var pool = scratch.PruneCandidates.AsSpan(0, count + 1);
-        var nodeVector = Vector(node);
-        for (var i = 0; i < count; i++)
+        // Score the current links plus the new one against the node, insertion-sorting best-first.
+        var vectors = _vectors;
+        var dimensions = Dimensions;
+        var nodeVector = new ReadOnlySpan<float>(vectors, node * dimensions, dimensions);
+        var ids = scratch.PruneIds;
+        var similarities = scratch.PruneSimilarities;
+        for (var i = 0; i <= count; i++)
         {
-            var other = links[i + 1];
-            pool[i] = new VectorNeighbor(other, TensorPrimitives.Dot(nodeVector, Vector(other)));
+            var id = i < count ? links[i + 1] : neighbor;
+            var s = i < count ? TensorPrimitives.Dot(nodeVector, new ReadOnlySpan<float>(vectors, id * dimensions, dimensions)) : similarity;
+            var j = i;
+            while (j > 0 && (similarities[j - 1] < s || (similarities[j - 1] == s && ids[j - 1] > id)))
+            {
+                ids[j] = ids[j - 1];
+                similarities[j] = similarities[j - 1];
+                j--;
+            }
+            ids[j] = id;
+            similarities[j] = s;
         }
-        pool[count] = new VectorNeighbor(neighbor, similarity);
-        pool.Sort(NeighborHeap.CompareBestFirst);
 
-        var kept = scratch.PruneSelected.AsSpan();
-        var keptCount = SelectNeighbors(pool, max, kept);
-        links[0] = keptCount;
-        for (var i = 0; i < keptCount; i++) links[i + 1] = kept[i].Id;
+        var keptIds = scratch.KeptIds;
+        var kept = SelectNeighbors(ids.AsSpan(0, count + 1), similarities.AsSpan(0, count + 1), max, keptIds, scratch.KeptSimilarities);
+        links[0] = kept;
+        keptIds.AsSpan(0, kept).CopyTo(links[1..]);
     }
 
-    private float Similarity(ReadOnlySpan<float> q, int node) => TensorPrimitives.Dot(q, Vector(node));
-
-    private ReadOnlySpan<float> Vector(int node) => new(_vectors, node * Dimensions, Dimensions);
+    private float Similarity(ReadOnlySpan<float> q, int node) =>
+        TensorPrimitives.Dot(q, new ReadOnlySpan<float>(_vectors, node * Dimensions, Dimensions));
 
     /// <summary>The link block of a node on a layer: element 0 is the count, then the neighbour ids.</summary>
     private Span<int> Links(int node, int layer) => layer == 0

@@ -7,19 +7,24 @@ namespace Elex.Core.Vectors;
 /// </summary>
 internal sealed class HnswScratch
 {
-    private int[] _visited = [];
     private int _epoch;
 
-    /// <summary>Creates scratch space for vectors of <paramref name="dimensions"/> components and link lists of up to <paramref name="maxLinks"/> entries.</summary>
+    /// <summary>
+    /// Creates scratch space for vectors of <paramref name="dimensions"/> components, link lists of
+    /// up to <paramref name="maxLinks"/> entries and candidate lists of about <paramref name="ef"/>
+    /// (the heaps grow when a larger ef is used).
+    /// </summary>
     public HnswScratch(int dimensions, int maxLinks, int ef)
     {
         Query = new float[dimensions];
         Candidates = new NeighborHeap(bestOnTop: true, ef + 1);
         Results = new NeighborHeap(bestOnTop: false, ef + 1);
-        Sorted = new VectorNeighbor[ef];
-        Selected = new VectorNeighbor[maxLinks + 1];
-        PruneCandidates = new VectorNeighbor[maxLinks + 1];
-        PruneSelected = new VectorNeighbor[maxLinks + 1];
+        SelectedIds = new int[maxLinks + 1];
+        SelectedSimilarities = new float[maxLinks + 1];
+        PruneIds = new int[maxLinks + 1];
+        PruneSimilarities = new float[maxLinks + 1];
+        KeptIds = new int[maxLinks + 1];
+        KeptSimilarities = new float[maxLinks + 1];
     }
 
     /// <summary>The normalised query.</summary>
@@ -31,40 +36,57 @@ internal sealed class HnswScratch
     /// <summary>The best nodes found so far, worst on top.</summary>
     public NeighborHeap Results { get; }
 
-    /// <summary>Layer search results, best-first (construction only).</summary>
-    public VectorNeighbor[] Sorted { get; private set; }
+    /// <summary>Ids of a layer search's results, best-first (construction only).</summary>
+    public int[] SortedIds { get; private set; } = [];
 
-    /// <summary>Neighbours chosen for a new node (construction only).</summary>
-    public VectorNeighbor[] Selected { get; }
+    /// <summary>Similarities matching <see cref="SortedIds"/>.</summary>
+    public float[] SortedSimilarities { get; private set; } = [];
 
-    /// <summary>A full link list plus the new link, while pruning (construction only).</summary>
-    public VectorNeighbor[] PruneCandidates { get; }
+    /// <summary>Ids of the neighbours chosen for a new node (construction only).</summary>
+    public int[] SelectedIds { get; }
 
-    /// <summary>The links kept by pruning (construction only).</summary>
-    public VectorNeighbor[] PruneSelected { get; }
+    /// <summary>Similarities matching <see cref="SelectedIds"/>.</summary>
+    public float[] SelectedSimilarities { get; }
+
+    /// <summary>Ids of a full link list plus the new link, while pruning (construction only).</summary>
+    public int[] PruneIds { get; }
+
+    /// <summary>Similarities matching <see cref="PruneIds"/>.</summary>
+    public float[] PruneSimilarities { get; }
+
+    /// <summary>Ids of the links kept by pruning (construction only).</summary>
+    public int[] KeptIds { get; }
+
+    /// <summary>Similarities matching <see cref="KeptIds"/>.</summary>
+    public float[] KeptSimilarities { get; }
 
     /// <summary>The visited markers: node <c>i</c> is visited in the current pass when <c>Visited[i] == epoch</c>.</summary>
-    public int[] Visited => _visited;
+    public int[] Visited { get; private set; } = [];
+
+    /// <summary>The current epoch (0 before the first pass).</summary>
+    public int Epoch => _epoch;
 
     /// <summary>Makes room for node ids below <paramref name="nodeCapacity"/>.</summary>
     public void EnsureNodeCapacity(int nodeCapacity)
     {
-        // A fresh array is all zeros and the epoch is never 0, so growing keeps the markers valid.
-        if (_visited.Length < nodeCapacity) _visited = new int[nodeCapacity];
+        // A fresh array is all zeros and an epoch is never 0, so growing keeps the markers valid.
+        if (Visited.Length < nodeCapacity) Visited = new int[nodeCapacity];
     }
 
-    /// <summary>Makes <see cref="Sorted"/> hold at least <paramref name="length"/> items.</summary>
+    /// <summary>Makes the sorted buffers hold at least <paramref name="length"/> items.</summary>
     public void EnsureSortedLength(int length)
     {
-        if (Sorted.Length < length) Sorted = new VectorNeighbor[length];
+        if (SortedIds.Length >= length) return;
+        SortedIds = new int[length];
+        SortedSimilarities = new float[length];
     }
 
-    /// <summary>Starts a new pass: every node becomes unvisited. Clears the markers only when the epoch wraps.</summary>
+    /// <summary>Starts a new pass in which every node is unvisited. Clears the markers only when the epoch wraps around.</summary>
     public int NextEpoch()
     {
         if (_epoch == int.MaxValue)
         {
-            Array.Clear(_visited);
+            Array.Clear(Visited);
             _epoch = 0;
         }
         return ++_epoch;
