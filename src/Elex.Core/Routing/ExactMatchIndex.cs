@@ -48,6 +48,12 @@ internal sealed partial class ExactMatchIndex
         var events = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         var plain = new HashSet<string>(StringComparer.Ordinal);
         _nameTerms = new string[catalog.Count][];
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Key(string identifier)
+        {
+            if (!keys.TryGetValue(identifier, out var key)) keys[identifier] = key = Tokenizer.LookupKey(identifier);
+            return key;
+        }
 
         for (var i = 0; i < catalog.Count; i++)
         {
@@ -61,13 +67,13 @@ internal sealed partial class ExactMatchIndex
             foreach (var p in f.Parameters)
             {
                 var weight = RoleWeight(p.Role);
-                AddPosting(parameters, Tokenizer.LookupKey(p.Name), i, weight);
-                AddPosting(parameters, Tokenizer.LookupKey(p.QualifiedName), i, weight);
+                AddPosting(parameters, Key(p.Name), i, weight);
+                AddPosting(parameters, Key(p.Mo) + Key(p.Name), i, weight);
             }
             foreach (var c in f.Counters)
             {
-                AddPosting(counters, Tokenizer.LookupKey(c.Name), i, 1f);
-                AddPosting(counters, Tokenizer.LookupKey(c.QualifiedName), i, 1f);
+                AddPosting(counters, Key(c.Name), i, 1f);
+                AddPosting(counters, Key(c.Mo) + Key(c.Name), i, 1f);
             }
             foreach (var e in f.Events) AddPosting(events, Tokenizer.LookupKey(e), i, 1f);
             foreach (var w in Tokenizer.Words(f.Name + " " + f.Domain)) plain.Add(w);

@@ -18,9 +18,12 @@ internal sealed class FeatureDocument
     private const float KpisBudget = 0.3f;
 
     private readonly List<(List<string> Terms, float Weight)> _fields = [];
+    // Parameter and counter names recur across hundreds of features; analyse each once per build.
+    private readonly Dictionary<string, AnalyzedText> _analysisCache;
 
-    public FeatureDocument(Feature feature)
+    public FeatureDocument(Feature feature, Dictionary<string, AnalyzedText>? analysisCache = null)
     {
+        _analysisCache = analysisCache ?? new Dictionary<string, AnalyzedText>(StringComparer.Ordinal);
         var name = TermAnalyzer.Analyze(feature.Name);
         NameTerms = [.. name.WordTerms, .. name.IdentifierTerms];
         Add(NameTerms, NameWeight);
@@ -55,7 +58,7 @@ internal sealed class FeatureDocument
         var each = budget / MathF.Sqrt(texts.Count);
         foreach (var text in texts)
         {
-            var analyzed = TermAnalyzer.Analyze(text);
+            if (!_analysisCache.TryGetValue(text, out var analyzed)) _analysisCache[text] = analyzed = TermAnalyzer.Analyze(text);
             Add(analyzed.WordTerms, each);
             Add(analyzed.IdentifierTerms, each);
         }

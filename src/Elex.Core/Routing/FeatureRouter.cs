@@ -50,7 +50,8 @@ public sealed class FeatureRouter
         ArgumentNullException.ThrowIfNull(catalog);
         options = (options ?? new RouterOptions()).Validate();
         var documents = new FeatureDocument[catalog.Count];
-        for (var i = 0; i < catalog.Count; i++) documents[i] = new FeatureDocument(catalog[i]);
+        var analysisCache = new Dictionary<string, AnalyzedText>(StringComparer.Ordinal);
+        for (var i = 0; i < catalog.Count; i++) documents[i] = new FeatureDocument(catalog[i], analysisCache);
         var weights = TermWeights.FromDocuments(documents.Select(d => (IReadOnlyCollection<string>)d.TermSet).ToList());
         var embedder = new TextEmbedder(weights, options.Dimensions);
         var questionEmbedder = new TextEmbedder(weights, options.Dimensions) { IncludeKnownTermTrigrams = false };
