@@ -11,6 +11,7 @@ using Elex.Streams.Cache;
 using Elex.Streams.Ingress;
 using Elex.Streams.Operators;
 using Elex.Streams.Pipeline;
+using Elex.Core.Telemetry;
 
 namespace Elex.Streams;
 

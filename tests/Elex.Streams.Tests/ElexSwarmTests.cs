@@ -3,6 +3,7 @@ using Elex.Core.Agents;
 using Elex.Core.Queries;
 using Elex.Core.Responses;
 using Elex.Streams.Pipeline;
+using Elex.Core.Telemetry;
 using Elex.Streams.Tests.Cache;
 
 namespace Elex.Streams.Tests;

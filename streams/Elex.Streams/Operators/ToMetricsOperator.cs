@@ -1,6 +1,7 @@
 using System.Reactive.Linq;
 using Elex.Core.Responses;
 using Elex.Streams.Pipeline;
+using Elex.Core.Telemetry;
 
 namespace Elex.Streams.Operators;
 

@@ -3,6 +3,7 @@ using Elex.Core.Queries;
 using Elex.Core.Responses;
 using Elex.Streams.Operators;
 using Elex.Streams.Pipeline;
+using Elex.Core.Telemetry;
 using Microsoft.Reactive.Testing;
 
 namespace Elex.Streams.Tests.Operators;

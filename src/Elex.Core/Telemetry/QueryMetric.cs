@@ -1,7 +1,7 @@
 using Elex.Core.Queries;
 using Elex.Core.Responses;
 
-namespace Elex.Streams.Pipeline;
+namespace Elex.Core.Telemetry;
 
 /// <summary>One query's telemetry record.</summary>
 public readonly record struct QueryMetric(

@@ -1,0 +1,83 @@
+namespace Elex.Core.Telemetry;
+
+/// <summary>
+/// A log-bucketed latency histogram that supports removal, so a sliding window can add new
+/// samples and retire old ones in O(1) and read percentiles in one pass over the buckets.
+/// HdrHistogram (on the mirror) cannot remove samples, which a sliding window needs.
+/// Buckets grow by 1 % from 0.1 µs to 10⁹ µs: a percentile is exact to within 1 %.
+/// </summary>
+public sealed class LatencyHistogram
+{
+    private const double Smallest = 0.1;
+    private static readonly double LogGrowth = Math.Log(1.01);
+    private static readonly int BucketCount = (int)Math.Ceiling(Math.Log(1e9 / Smallest) / LogGrowth) + 1;
+
+    private readonly int[] _counts = new int[BucketCount];
+
+    /// <summary>Samples currently held.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Adds a latency in microseconds (negative or NaN counts as 0).</summary>
+    public void Add(double latencyUs)
+    {
+        _counts[Bucket(latencyUs)]++;
+        Count++;
+    }
+
+    /// <summary>Removes a latency previously added.</summary>
+    /// <exception cref="InvalidOperationException">No such sample is held.</exception>
+    public void Remove(double latencyUs)
+    {
+        var bucket = Bucket(latencyUs);
+        if (_counts[bucket] == 0) throw new InvalidOperationException($"No sample of {latencyUs} µs is held.");
+        _counts[bucket]--;
+        Count--;
+    }
+
+    /// <summary>Removes every sample.</summary>
+    public void Clear()
+    {
+        Array.Clear(_counts);
+        Count = 0;
+    }
+
+    /// <summary>The value at quantile <paramref name="q"/> (0–1, nearest rank), or 0 when empty.</summary>
+    public double Percentile(double q)
+    {
+        Span<double> result = stackalloc double[1];
+        Percentiles([q], result);
+        return result[0];
+    }
+
+    /// <summary>Several quantiles (ascending) in one pass over the buckets.</summary>
+    public void Percentiles(ReadOnlySpan<double> ascendingQuantiles, Span<double> results)
+    {
+        if (results.Length < ascendingQuantiles.Length) throw new ArgumentException("The results span is shorter than the quantiles.", nameof(results));
+        if (Count == 0)
+        {
+            results[..ascendingQuantiles.Length].Clear();
+            return;
+        }
+        var next = 0;
+        long seen = 0;
+        for (var bucket = 0; bucket < _counts.Length && next < ascendingQuantiles.Length; bucket++)
+        {
+            seen += _counts[bucket];
+            while (next < ascendingQuantiles.Length && seen >= Rank(ascendingQuantiles[next]))
+                results[next++] = Representative(bucket);
+        }
+    }
+
+    private long Rank(double q) => Math.Max(1, (long)Math.Ceiling(Math.Clamp(q, 0, 1) * Count));
+
+    private static int Bucket(double latencyUs)
+    {
+        if (!(latencyUs > Smallest)) return 0;
+        var index = (int)(Math.Log(latencyUs / Smallest) / LogGrowth) + 1;
+        return Math.Min(index, BucketCount - 1);
+    }
+
+    // The geometric middle of the bucket: within 0.5 % of any value in it.
+    private static double Representative(int bucket) =>
+        bucket == 0 ? Smallest : Smallest * Math.Exp((bucket - 0.5) * LogGrowth);
+}

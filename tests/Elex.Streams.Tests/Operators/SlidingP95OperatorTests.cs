@@ -1,0 +1,111 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using Elex.Core.Queries;
+using Elex.Core.Responses;
+using Elex.Core.Telemetry;
+using Elex.Streams.Operators;
+using Microsoft.Reactive.Testing;
+
+namespace Elex.Streams.Tests.Operators;
+
+public class SlidingP95OperatorTests : ReactiveTest
+{
+    private static readonly TimeSpan Window = TimeSpan.FromTicks(100);
+    private static readonly TimeSpan Refresh = TimeSpan.FromTicks(50);
+
+    private static QueryMetric Metric(double latencyUs, bool success = true) =>
+        new(DateTimeOffset.UnixEpoch, latencyUs, 0.5f, "agent", "FAJ 121 3094", QueryType.General, Complexity.Simple, success,
+            success ? ResponseStatus.Answered : ResponseStatus.Error);
+
+    private static (long Count, long P50, long P95, double SuccessRate) Shape(LatencySnapshot s) =>
+        (s.Count, (long)Math.Round(s.P50Us), (long)Math.Round(s.P95Us), s.SuccessRate);
+
+    [Fact]
+    public void SlidingP95_ArgumentChecking()
+    {
+        var source = Observable.Never<QueryMetric>();
+        Assert.Throws<ArgumentNullException>(() => ((IObservable<QueryMetric>)null!).SlidingP95(Window, Refresh, Scheduler.Immediate));
+        Assert.Throws<ArgumentNullException>(() => source.SlidingP95(Window, Refresh, null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => source.SlidingP95(TimeSpan.Zero, Refresh, Scheduler.Immediate));
+        Assert.Throws<ArgumentOutOfRangeException>(() => source.SlidingP95(Window, TimeSpan.Zero, Scheduler.Immediate));
+    }
+
+    [Fact]
+    public void SlidingP95_Regular_UpdatesOnEachMetricAndAgesOutWhenTrafficStops()
+    {
+        var scheduler = new TestScheduler();
+        var source = scheduler.CreateHotObservable(
+            OnNext(210, Metric(10)),
+            OnNext(220, Metric(20, success: false)),
+            OnNext(230, Metric(30)),
+            OnCompleted<QueryMetric>(500));
+
+        var results = scheduler.Start(() => source.SlidingP95(Window, Refresh, scheduler).Select(Shape));
+
+        results.Messages.AssertEqual(
+            OnNext(210, (1L, 10L, 10L, 1.0)),
+            OnNext(220, (2L, 10L, 20L, 0.5)),
+            OnNext(230, (3L, 20L, 30L, 2.0 / 3)),
+            // refresh at 250 and 300 retires nothing; at 350 every sample is older than the window
+            OnNext(350, (0L, 0L, 0L, 0.0)),
+            OnCompleted<(long, long, long, double)>(500));
+        source.Subscriptions.AssertEqual(Subscribe(200, 500));
+    }
+
+    [Fact]
+    public void SlidingP95_OldSamplesLeaveOnTheNextMetric()
+    {
+        var scheduler = new TestScheduler();
+        var source = scheduler.CreateHotObservable(
+            OnNext(210, Metric(100)),
+            OnNext(320, Metric(5)));
+        var results = scheduler.Start(() => source.SlidingP95(Window, TimeSpan.FromTicks(1000), scheduler).Select(Shape));
+        results.Messages.AssertEqual(
+            OnNext(210, (1L, 100L, 100L, 1.0)),
+            OnNext(320, (1L, 5L, 5L, 1.0)));
+    }
+
+    [Fact]
+    public void SlidingP95_P95OverManySamples()
+    {
+        var scheduler = new TestScheduler();
+        var notes = Enumerable.Range(1, 100).Select(i => OnNext(200 + i, Metric(i))).ToArray();
+        var source = scheduler.CreateHotObservable(notes);
+        var last = default(LatencySnapshot);
+        scheduler.Start(() => source.SlidingP95(TimeSpan.FromTicks(1000), Refresh, scheduler).Do(s => last = s));
+        Assert.Equal(100, last.Count);
+        Assert.InRange(last.P50Us, 49.5, 50.5);
+        Assert.InRange(last.P95Us, 94.5, 95.5);
+        Assert.InRange(last.P99Us, 98.5, 99.5);
+    }
+
+    [Fact]
+    public void SlidingP95_Error_PassesThroughAndStopsTimer()
+    {
+        var scheduler = new TestScheduler();
+        var error = new InvalidOperationException("metrics broke");
+        var source = scheduler.CreateHotObservable(OnNext(210, Metric(10)), OnError<QueryMetric>(220, error));
+        var results = scheduler.Start(() => source.SlidingP95(Window, Refresh, scheduler).Select(Shape));
+        results.Messages.AssertEqual(OnNext(210, (1L, 10L, 10L, 1.0)), OnError<(long, long, long, double)>(220, error));
+    }
+
+    [Fact]
+    public void SlidingP95_Never_EmitsNothingAndDisposesAtEnd()
+    {
+        var scheduler = new TestScheduler();
+        var source = scheduler.CreateHotObservable<QueryMetric>();
+        var results = scheduler.Start(() => source.SlidingP95(Window, Refresh, scheduler));
+        results.Messages.AssertEqual();
+        source.Subscriptions.AssertEqual(Subscribe(200, 1000));
+    }
+
+    [Fact]
+    public void SlidingP95_Disposed_StopsRefreshing()
+    {
+        var scheduler = new TestScheduler();
+        var source = scheduler.CreateHotObservable(OnNext(210, Metric(10)));
+        // Without disposal the sample would age out at 350 (see _Regular); disposed at 260, nothing follows.
+        var results = scheduler.Start(() => source.SlidingP95(Window, Refresh, scheduler).Select(Shape), 100, 200, 260);
+        results.Messages.AssertEqual(OnNext(210, (1L, 10L, 10L, 1.0)));
+    }
+}
