@@ -11,6 +11,8 @@ using Elex.Streams.Cache;
 using Elex.Streams.Ingress;
 using Elex.Streams.Operators;
 using Elex.Streams.Pipeline;
+using Elex.Streams.Telemetry;
+using System.Diagnostics;
 using Elex.Core.Telemetry;
 
 namespace Elex.Streams;
@@ -30,6 +32,15 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private readonly SourceCache<AgentStats, string> _agentStates = new(s => s.AgentId);
     private readonly IDisposable _pipeline;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SwarmInstrumentation _instrumentation = new();
+    private readonly MetricStore _metricStore;
+    private readonly BehaviorSubject<LatencySnapshot> _latency;
+    private readonly IDisposable _telemetry;
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
+    private readonly object _statsGate = new();
+    private long _answered;
+    private long _successes;
+    private double _latencySumUs;
     private long _queries;
     private long _subscriberFaults;
     private int _disposed;
@@ -53,6 +64,13 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             FullMode = BoundedChannelFullMode.Wait,
         });
         Metrics = Responses.ToMetrics().Where(_ => Config.EnableTelemetry);
+        _metricStore = new MetricStore(Config.MetricRetention);
+        _latency = new BehaviorSubject<LatencySnapshot>(new LatencySnapshot(_scheduler.Now, Config.TelemetryWindow, 0, 0, 0, 0, 0, 0));
+        var metrics = Metrics.Publish();
+        _telemetry = new System.Reactive.Disposables.CompositeDisposable(
+            metrics.Subscribe(_metricStore.Add),
+            metrics.SlidingP95(Config.TelemetryWindow, Config.TelemetryRefresh, _scheduler).Subscribe(_latency),
+            metrics.Connect());
         _pipeline = _ingress.Reader.ToObservable()
             .Classify()
             .Route(Router)
@@ -92,6 +110,16 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
 
     /// <summary>One metric per response (empty when telemetry is disabled).</summary>
     public IObservable<QueryMetric> Metrics { get; }
+
+    /// <summary>
+    /// Live P50/P95/P99, count, success rate and mean confidence over the sliding window
+    /// (<see cref="SwarmConfig.TelemetryWindow"/>): the current value on subscribe, then every
+    /// update. Completes when the swarm is disposed.
+    /// </summary>
+    public IObservable<LatencySnapshot> Latency => _latency.AsObservable();
+
+    /// <summary>Retained query metrics: time-range queries and JSON export.</summary>
+    public MetricStore Telemetry => _metricStore;
 
     /// <summary>Agent states as keyed change sets (agent id → stats): loads, updates after each answer, evictions.</summary>
     public IObservable<IChangeSet<AgentStats, string>> AgentStates => _agentStates.Connect();
@@ -139,6 +167,20 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         return item.Completion!.Task;
     }
 
+    /// <summary>A snapshot of the whole swarm.</summary>
+    public SwarmStats GetSwarmStats()
+    {
+        var registry = Registry.Stats();
+        var answered = Interlocked.Read(ref _answered);
+        double latencySum;
+        lock (_statsGate) latencySum = _latencySumUs;
+        return new SwarmStats(registry.Known, registry.Loaded, answered, Interlocked.Read(ref _successes),
+            answered == 0 ? 0 : latencySum / answered / 1000.0, registry.HitRate, registry.Evictions,
+            GC.GetTotalMemory(false) / (1024.0 * 1024.0), Stopwatch.GetElapsedTime(_startedAt).TotalMilliseconds,
+            Config.Topology switch { SwarmTopology.Mesh => "mesh", SwarmTopology.Hierarchical => "hierarchical", _ => "hierarchical_mesh" },
+            _latency.Value);
+    }
+
     /// <summary>A snapshot of one agent's stats (loaded or not); null for an unknown id or code.</summary>
     public AgentStats? GetAgentStats(string agentIdOrCode)
     {
@@ -163,10 +205,17 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private PipelineItem NewItem(Query query) =>
-        new(query, _scheduler.Now, new TaskCompletionSource<QueryResponse>(TaskCreationOptions.RunContinuationsAsynchronously));
+        new(query, _scheduler.Now, new TaskCompletionSource<QueryResponse>(TaskCreationOptions.RunContinuationsAsynchronously))
+        {
+            Activity = Config.EnableTelemetry ? SwarmInstrumentation.StartQuery(query.Id) : null,
+        };
 
     private void Deliver(QueryResponse response, PipelineItem item)
     {
+        Interlocked.Increment(ref _answered);
+        if (response.Status == ResponseStatus.Answered) Interlocked.Increment(ref _successes);
+        lock (_statsGate) _latencySumUs += response.LatencyUs;
+        if (Config.EnableTelemetry) _instrumentation.Record(response, item.Activity);
         if (item.Agent is { } agent) _agentStates.AddOrUpdate(agent.Snapshot());
         _responses.OnNext(response);
         item.Completion?.TrySetResult(response);
@@ -188,6 +237,9 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private void Shutdown()
     {
         _pipeline.Dispose();
+        _telemetry.Dispose();
+        _latency.OnCompleted();
+        _instrumentation.Dispose();
         Registry.Shutdown();
         _responses.OnCompleted();
         _responses.Dispose();

@@ -26,6 +26,12 @@ public sealed record SwarmConfig
     public int IngressCapacity { get; init; } = 1024;
     /// <summary>Routing confidence below which the swarm answers "no matching feature" (with candidates) instead of guessing.</summary>
     public float MinConfidence { get; init; } = 0.05f;
+    /// <summary>The sliding window of the live latency percentiles.</summary>
+    public TimeSpan TelemetryWindow { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>How often the latency window ages out old samples when traffic stops.</summary>
+    public TimeSpan TelemetryRefresh { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Query metrics retained for time-range queries and export (oldest dropped beyond).</summary>
+    public int MetricRetention { get; init; } = 10_000;
     /// <summary>Interactions before an agent leaves cold start.</summary>
     public int ColdStartThreshold { get; init; } = 100;
 
@@ -38,6 +44,9 @@ public sealed record SwarmConfig
         Require(SyncIntervalMs >= 1_000, nameof(SyncIntervalMs), $"{SyncIntervalMs} must be at least 1000 ms");
         Require(IngressCapacity is >= 1 and <= 1_000_000, nameof(IngressCapacity), $"{IngressCapacity} must be between 1 and 1000000");
         Require(MinConfidence is >= 0f and <= 1f, nameof(MinConfidence), $"{MinConfidence} must be between 0 and 1");
+        Require(TelemetryWindow > TimeSpan.Zero, nameof(TelemetryWindow), $"{TelemetryWindow} must be positive");
+        Require(TelemetryRefresh > TimeSpan.Zero, nameof(TelemetryRefresh), $"{TelemetryRefresh} must be positive");
+        Require(MetricRetention is >= 1 and <= 10_000_000, nameof(MetricRetention), $"{MetricRetention} must be between 1 and 10000000");
         Require(ColdStartThreshold >= 0, nameof(ColdStartThreshold), $"{ColdStartThreshold} must not be negative");
         return this;
     }

@@ -31,6 +31,8 @@ public sealed class PipelineItem
     public RouteResult? Route { get; set; }
     /// <summary>Set by Dispatch.</summary>
     public FeatureAgent? Agent { get; set; }
+    /// <summary>The query's tracing activity, if anyone listens.</summary>
+    public System.Diagnostics.Activity? Activity { get; init; }
     /// <summary>The stage that failed, or null.</summary>
     public string? FailedStage { get; private set; }
     /// <summary>Why it failed.</summary>
