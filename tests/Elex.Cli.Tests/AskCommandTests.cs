@@ -72,18 +72,10 @@ public class AskCommandTests
     [Fact]
     public async Task Catalog_FullCatalogFromPath_Works()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"elex-cli-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, """{"schema":"elex-catalog/1","features":[{"code":"FAJ 121 9999","name":"Test Feature Alpha","acronym":"TFA","cxc":"CXC4019999"}]}""");
-        try
-        {
-            var (exit, output, _) = await CliRunner.Run("ask", "--catalog", path, "what is TFA?");
-            Assert.Equal(0, exit);
-            Assert.Contains("Test Feature Alpha (TFA, FAJ 121 9999)", output);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile("""{"schema":"elex-catalog/1","features":[{"code":"FAJ 121 9999","name":"Test Feature Alpha","acronym":"TFA","cxc":"CXC4019999"}]}""");
+        var (exit, output, _) = await CliRunner.Run("ask", "--catalog", file.Path, "what is TFA?");
+        Assert.Equal(0, exit);
+        Assert.Contains("Test Feature Alpha (TFA, FAJ 121 9999)", output);
     }
 
     [Fact]
@@ -97,18 +89,10 @@ public class AskCommandTests
     [Fact]
     public async Task InvalidCatalog_ListsTheErrors()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"elex-cli-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, """{"schema":"elex-catalog/1","features":[{"code":"FAJ 121 9999"}]}""");
-        try
-        {
-            var (exit, _, error) = await CliRunner.Run("catalog", "--catalog", path);
-            Assert.Equal(3, exit);
-            Assert.Contains("features[0] (FAJ 121 9999).name: is required", error);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TempFile("""{"schema":"elex-catalog/1","features":[{"code":"FAJ 121 9999"}]}""");
+        var (exit, _, error) = await CliRunner.Run("catalog", "--catalog", file.Path);
+        Assert.Equal(3, exit);
+        Assert.Contains("features[0] (FAJ 121 9999).name: is required", error);
     }
 
     [Theory]

@@ -10,7 +10,7 @@ namespace Elex.Streams.Tests;
 
 public class ElexSwarmTests
 {
-    private static ElexSwarm NewSwarm(SwarmConfig? config = null) => new(TestCatalog.Sample, config, router: TestCatalog.Router);
+    private static ElexSwarm NewSwarm(SwarmConfig? config = null) => TestCatalog.NewSwarm(config);
 
     [Fact]
     public async Task QueryAsync_AnswersFromTheRightAgentWithEvidence()

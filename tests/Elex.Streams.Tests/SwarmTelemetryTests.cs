@@ -7,7 +7,7 @@ namespace Elex.Streams.Tests;
 
 public class SwarmTelemetryTests
 {
-    private static ElexSwarm NewSwarm(SwarmConfig? config = null) => new(TestCatalog.Sample, config, router: TestCatalog.Router);
+    private static ElexSwarm NewSwarm(SwarmConfig? config = null) => TestCatalog.NewSwarm(config);
 
     [Fact]
     public async Task Latency_StartsEmptyThenReflectsAnsweredQueries()

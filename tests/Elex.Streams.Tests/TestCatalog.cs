@@ -12,4 +12,7 @@ public static class TestCatalog
     public static FeatureCatalog Sample => LazyCatalog.Value;
 
     public static FeatureRouter Router => LazyRouter.Value;
+
+    /// <summary>A swarm over the sample, sharing the prebuilt router.</summary>
+    public static ElexSwarm NewSwarm(SwarmConfig? config = null) => new(Sample, config, router: Router);
 }
