@@ -37,7 +37,7 @@ internal static class AgentAnswers
             {
                 text.AppendLine($"{p.QualifiedName}: {RoleText(p.Role)} {f.Name} ({f.Code}).");
                 evidence.Add($"parameter {p.QualifiedName} ({p.Role})");
-                if (context.Changes.Count == 0) commands.Add(Cmedit.GetParameter(f, p));
+                if (context.Changes.Count == 0) commands.Add(Cmedit.GetParameter(f, p, context.Target));
             }
         }
         if (named.Count == 0 || context.Changes.Count == 0)
@@ -118,7 +118,7 @@ internal static class AgentAnswers
         var commands = new List<ProposedCommand>();
         var warnings = new List<string>();
         var activate = !context.WantsDeactivation;
-        var node = context.Changes.Select(c => c.Target).FirstOrDefault(t => t is not null);
+        var node = context.Target;
 
         text.AppendLine($"{(activate ? "Activation" : "Deactivation")} plan for {f.DisplayName}:");
         var step = 1;
@@ -173,8 +173,9 @@ internal static class AgentAnswers
         return new AgentAnswer(text.ToString().TrimEnd(), Distinct(evidence), commands) { Warnings = warnings };
     }
 
-    public static AgentAnswer Troubleshoot(FeatureCatalog catalog, Feature f)
+    public static AgentAnswer Troubleshoot(FeatureCatalog catalog, Feature f, AnswerContext context)
     {
+        var node = context.Target;
         var text = new StringBuilder();
         var evidence = new List<string>();
         var commands = new List<ProposedCommand>();
@@ -183,7 +184,7 @@ internal static class AgentAnswers
         if (f.Cxc is not null)
         {
             text.AppendLine($"{step++}. Feature state and licence: FeatureState={f.Cxc} must be ACTIVATED with a valid licence and serviceState OPERABLE.");
-            commands.Add(Cmedit.GetFeatureState(f));
+            commands.Add(Cmedit.GetFeatureState(f, node));
             evidence.Add($"cxc {f.Cxc}");
         }
         foreach (var code in f.Requires)
@@ -191,14 +192,14 @@ internal static class AgentAnswers
             var p = catalog.Find(code);
             text.AppendLine($"{step++}. Prerequisite {(p is null ? code.Value : p.DisplayName)} must be active.");
             evidence.Add($"requires {code}");
-            if (p?.Cxc is not null) commands.Add(Cmedit.GetFeatureState(p));
+            if (p?.Cxc is not null) commands.Add(Cmedit.GetFeatureState(p, node));
         }
         foreach (var code in f.Conflicts)
         {
             var c = catalog.Find(code);
             text.AppendLine($"{step++}. Conflicting {(c is null ? code.Value : c.DisplayName)} must not be active.");
             evidence.Add($"conflicts {code}");
-            if (c?.Cxc is not null) commands.Add(Cmedit.GetFeatureState(c));
+            if (c?.Cxc is not null) commands.Add(Cmedit.GetFeatureState(c, node));
         }
         var review = f.Parameters.Where(p => p.Role is ParameterRole.Introduced or ParameterRole.Affecting).ToList();
         if (review.Count > 0)

@@ -8,6 +8,9 @@ public sealed record AnswerContext(string Text, Classification Classification)
     /// <summary>Parameter changes the question asks for.</summary>
     public IReadOnlyList<ParameterChange> Changes { get; init; } = ParameterChange.Find(Text);
 
+    /// <summary>The node or cell the question names, used in proposed commands instead of a placeholder.</summary>
+    public string? Target { get; init; } = ParameterChange.FindTarget(Text);
+
     /// <summary>True when the question asks to switch the feature off rather than on.</summary>
     public bool WantsDeactivation { get; init; } =
         Text.Contains("deactivat", StringComparison.OrdinalIgnoreCase)

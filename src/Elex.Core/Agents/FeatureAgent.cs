@@ -61,7 +61,7 @@ public sealed class FeatureAgent
                 QueryType.Counter => AgentAnswers.Counters(Feature, context),
                 QueryType.Kpi => AgentAnswers.Kpis(Feature),
                 QueryType.Procedure => AgentAnswers.Procedure(_catalog, Feature, context),
-                QueryType.Troubleshoot => AgentAnswers.Troubleshoot(_catalog, Feature),
+                QueryType.Troubleshoot => AgentAnswers.Troubleshoot(_catalog, Feature, context),
                 _ => AgentAnswers.Overview(_catalog, Feature),
             };
         }

@@ -9,7 +9,7 @@ public sealed partial record ParameterChange(string Parameter, string Value, str
     public static IReadOnlyList<ParameterChange> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var target = TargetPattern().Match(text) is { Success: true } t ? t.Groups["target"].Value : null;
+        var target = FindTarget(text);
         var changes = new List<ParameterChange>();
         foreach (Match m in SetPattern().Matches(text))
             changes.Add(new ParameterChange(m.Groups["param"].Value, m.Groups["value"].Value.TrimEnd('.', ',', '?'), target));
@@ -19,6 +19,13 @@ public sealed partial record ParameterChange(string Parameter, string Value, str
                 changes.Add(new ParameterChange(m.Groups["param"].Value, m.Groups["value"].Value.TrimEnd('.', ',', '?'), target));
         }
         return changes;
+    }
+
+    /// <summary>The node or cell a question names ("on node LTE01", "on cell X"), or null.</summary>
+    public static string? FindTarget(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TargetPattern().Match(text) is { Success: true } t ? t.Groups["target"].Value.TrimEnd('.', ',', '?', '!') : null;
     }
 
     [GeneratedRegex(@"\b(?:set|change|configure|put)\s+(?:the\s+)?(?:parameter\s+)?(?<param>[A-Za-z][\w]*(?:\.[A-Za-z]\w*)?)\s+(?:to|=)\s+(?<value>-?[\w.:+-]+)", RegexOptions.IgnoreCase)]

@@ -96,4 +96,13 @@ public class FeatureAgentTests
         agent.GoOffline();
         Assert.Equal(AgentLifecycle.Offline, agent.Snapshot().Lifecycle);
     }
+
+    [Fact]
+    public void Procedure_NamedNode_ReplacesThePlaceholder()
+    {
+        var answer = Ask("FAJ 121 3094", "how do I activate MSM on node LTE01?", QueryType.Procedure);
+        Assert.All(answer.Commands, c => Assert.StartsWith("cmedit ", c.Command));
+        Assert.All(answer.Commands, c => Assert.Contains(" LTE01 ", c.Command));
+        Assert.DoesNotContain(answer.Commands, c => c.Command.Contains(Cmedit.NodePlaceholder));
+    }
 }
