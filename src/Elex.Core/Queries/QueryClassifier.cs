@@ -22,11 +22,11 @@ public static partial class QueryClassifier
     private static readonly (QueryType Type, float Weight, Regex Pattern)[] PatternCues =
     [
         (QueryType.Counter, 3.0f, CounterName()),
-        (QueryType.Counter, 1.5f, new Regex(@"\bhow (?:do|can) (?:i|we) (?:monitor|observe|see|verify)\b|\bis (?:it )?working\b|\bshow(?:s)? (?:that|if|whether)\b", RegexOptions.IgnoreCase)),
-        (QueryType.Parameter, 3.0f, new Regex(@"\bset\s+\w+\s+to\b|\b\w+\s*=\s*[\w.-]+|\b[a-z]+[A-Z]\w*\b(?<!\bpm\w*)", RegexOptions.None)),
-        (QueryType.Procedure, 2.5f, new Regex(@"\bhow (?:do|can|should) (?:i|we|you) (?:turn on|turn off|activate|enable|deactivate|disable|deploy|roll out|switch on|switch off)\b|\bturn (?:on|off)\b|\bswitch (?:on|off)\b|\bbefore (?:deploying|activating|enabling)\b", RegexOptions.IgnoreCase)),
-        (QueryType.Troubleshoot, 3.0f, new Regex(@"\bnot (?:work|active|activ|working|enabled|effective|increasing|improving)|\bno effect\b|\bdoes(?:n't| not)\b|\bisn't\b|\bwhat is going on\b|\bwhat'?s wrong\b|\bincreas(?:ing|es) (?:fast|rapidly)\b|\bdegrad", RegexOptions.IgnoreCase)),
-        (QueryType.Kpi, 2.0f, new Regex(@"\bkey performance\b|\bsuccess rate\b|\bthroughput\b|\blatency\b", RegexOptions.IgnoreCase)),
+        (QueryType.Counter, 1.5f, MonitorCue()),
+        (QueryType.Parameter, 3.0f, SetCue()),
+        (QueryType.Procedure, 2.5f, ProcedureCue()),
+        (QueryType.Troubleshoot, 3.0f, TroubleCue()),
+        (QueryType.Kpi, 2.0f, KpiCue()),
     ];
 
     // Counter and parameter questions are narrower than procedure and troubleshooting ones, so they win ties.
@@ -46,11 +46,21 @@ public static partial class QueryClassifier
     {
         Span<float> scores = stackalloc float[6];
         var words = Tokenizer.RawTokens(text);
-        foreach (var (type, weight, cues) in WordCues)
+        foreach (var word in words)
         {
-            foreach (var word in words)
+            var lower = word.Text.ToLowerInvariant();
+            foreach (var (type, weight, cues) in WordCues)
             {
-                if (Array.IndexOf(cues, word.Text.ToLowerInvariant()) >= 0) scores[(int)type] += weight;
+                if (Array.IndexOf(cues, lower) >= 0) scores[(int)type] += weight;
+            }
+        }
+        // A camelCase identifier that is not a pm counter names a parameter.
+        foreach (var word in words)
+        {
+            if (TermAnalyzer.IsIdentifier(word.Text) && !word.Text.StartsWith("pm", StringComparison.Ordinal))
+            {
+                scores[(int)QueryType.Parameter] += 3.0f;
+                break;
             }
         }
         foreach (var (type, weight, pattern) in PatternCues)
@@ -87,6 +97,21 @@ public static partial class QueryClassifier
             _ => Complexity.Complex,
         };
     }
+
+    [GeneratedRegex(@"\bhow (?:do|can) (?:i|we) (?:monitor|observe|see|verify)\b|\bis (?:it )?working\b|\bshow(?:s)? (?:that|if|whether)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonitorCue();
+
+    [GeneratedRegex(@"\bset\s+\w+\s+to\b|\w\s*=\s*[\w.-]")]
+    private static partial Regex SetCue();
+
+    [GeneratedRegex(@"\bhow (?:do|can|should) (?:i|we|you) (?:turn on|turn off|activate|enable|deactivate|disable|deploy|roll out|switch on|switch off)\b|\bturn (?:on|off)\b|\bswitch (?:on|off)\b|\bbefore (?:deploying|activating|enabling)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProcedureCue();
+
+    [GeneratedRegex(@"\bnot (?:work|active|activ|working|enabled|effective|increasing|improving)|\bno effect\b|\bdoes(?:n't| not)\b|\bisn't\b|\bwhat is going on\b|\bwhat'?s wrong\b|\bincreas(?:ing|es) (?:fast|rapidly)\b|\bdegrad", RegexOptions.IgnoreCase)]
+    private static partial Regex TroubleCue();
+
+    [GeneratedRegex(@"\bkey performance\b|\bsuccess rate\b|\bthroughput\b|\blatency\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KpiCue();
 
     [GeneratedRegex(@"\bpm[A-Z][A-Za-z0-9]+\b")]
     private static partial Regex CounterName();
