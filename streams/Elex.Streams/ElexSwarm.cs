@@ -12,6 +12,8 @@ using Elex.Streams.Ingress;
 using Elex.Streams.Operators;
 using Elex.Streams.Pipeline;
 using Elex.Streams.Telemetry;
+using Elex.Streams.Persistence;
+using Elex.Storage;
 using System.Diagnostics;
 using Elex.Core.Telemetry;
 
@@ -45,9 +47,38 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private long _subscriberFaults;
     private int _disposed;
 
-    /// <summary>Creates a swarm over a catalog and starts its pipeline.</summary>
-    public ElexSwarm(FeatureCatalog catalog, SwarmConfig? config = null, IScheduler? scheduler = null, FeatureRouter? router = null)
+    private readonly IAgentStore? _store;
+    private readonly List<string> _restoreProblems = [];
+
+    /// <summary>
+    /// Creates a swarm, restores what <paramref name="store"/> holds (agent counters) and starts it.
+    /// Corrupt records are skipped and reported in <see cref="RestoreProblems"/>; the rest loads.
+    /// </summary>
+    public static async Task<ElexSwarm> CreateAsync(FeatureCatalog catalog, SwarmConfig? config, IAgentStore store, IScheduler? scheduler = null, FeatureRouter? router = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        var swarm = new ElexSwarm(catalog, config, scheduler, router, store);
+        try
+        {
+            await swarm.RestoreAsync(cancellationToken).ConfigureAwait(false);
+            return swarm;
+        }
+        catch
+        {
+            await swarm.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Creates a swarm over a catalog and starts its pipeline (no store: nothing persists).</summary>
+    public ElexSwarm(FeatureCatalog catalog, SwarmConfig? config = null, IScheduler? scheduler = null, FeatureRouter? router = null)
+        : this(catalog, config, scheduler, router, null)
+    {
+    }
+
+    private ElexSwarm(FeatureCatalog catalog, SwarmConfig? config, IScheduler? scheduler, FeatureRouter? router, IAgentStore? store)
+    {
+        _store = store;
         ArgumentNullException.ThrowIfNull(catalog);
         Config = (config ?? new SwarmConfig()).Validate();
         Catalog = catalog;
@@ -192,13 +223,50 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             interactions == 0 ? 0 : latency / interactions, interactions == 0 ? 0 : confidence / interactions, last);
     }
 
-    /// <summary>Stops taking queries, lets those already queued finish, then completes every stream.</summary>
+    /// <summary>Records that could not be restored (named, with the reason); everything else loaded.</summary>
+    public IReadOnlyList<string> RestoreProblems => _restoreProblems;
+
+    /// <summary>Writes every agent's state to the store in one batch (no-op without a store).</summary>
+    public async Task PersistAsync(CancellationToken cancellationToken = default)
+    {
+        if (_store is null) return;
+        var states = Registry.AllCounters().Select(x => AgentStateDocument.ToRecord(x.Feature, x.Counters)).ToList();
+        await _store.WriteAsync(new StoreBatch { AgentStates = states }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops taking queries, lets those already queued finish, persists (with a store), then completes every stream.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _ingress.Writer.TryComplete();
         await _drained.Task.ConfigureAwait(false);
-        Shutdown();
+        try
+        {
+            await PersistAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Shutdown();
+        }
+    }
+
+    private async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        foreach (var record in await _store!.LoadAgentStatesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var (document, error) = AgentStateDocument.Parse(record);
+            if (document is null)
+            {
+                _restoreProblems.Add(error!);
+                continue;
+            }
+            if (!FeatureCode.TryParse(document.FeatureCode, out var code) || !Catalog.Contains(code))
+            {
+                _restoreProblems.Add($"agent_state record {record.AgentId}: feature {document.FeatureCode} is not in the loaded catalog; kept in the store, not loaded");
+                continue;
+            }
+            Registry.CountersFor(code).Restore(document.Interactions, document.Successes, document.LatencySumUs, document.ConfidenceSum, document.LastActive);
+        }
     }
 
     /// <summary>Synchronous dispose: same as <see cref="DisposeAsync"/>.</summary>

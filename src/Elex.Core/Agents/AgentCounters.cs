@@ -26,6 +26,22 @@ public sealed class AgentCounters
         }
     }
 
+    /// <summary>Replaces the counters with restored values (from a store).</summary>
+    public void Restore(long interactions, long successes, double latencySumUs, double confidenceSum, DateTimeOffset lastActive)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(interactions);
+        if (successes < 0 || successes > interactions)
+            throw new ArgumentOutOfRangeException(nameof(successes), successes, $"Successes must be between 0 and the {interactions} interactions.");
+        lock (_gate)
+        {
+            _interactions = interactions;
+            _successes = successes;
+            _latencySumUs = latencySumUs;
+            _confidenceSum = confidenceSum;
+            _lastActive = lastActive;
+        }
+    }
+
     /// <summary>A consistent read of all counters.</summary>
     public (long Interactions, long Successes, double LatencySumUs, double ConfidenceSum, DateTimeOffset LastActive) Read()
     {

@@ -90,6 +90,25 @@ public sealed class AgentRegistry
         lock (_gate) return _counters[ordinal];
     }
 
+    /// <summary>The counters of a feature's agent, created when missing (to restore stored state into).</summary>
+    public AgentCounters CountersFor(FeatureCode code)
+    {
+        if (!_catalog.TryGetOrdinal(code, out var ordinal)) throw new ArgumentException($"{code} is not in the catalog.", nameof(code));
+        lock (_gate) return _counters[ordinal] ??= new AgentCounters();
+    }
+
+    /// <summary>Every feature whose agent has counters (answered at least once or was restored).</summary>
+    public IReadOnlyList<(Feature Feature, AgentCounters Counters)> AllCounters()
+    {
+        var result = new List<(Feature, AgentCounters)>();
+        lock (_gate)
+        {
+            for (var i = 0; i < _counters.Length; i++)
+                if (_counters[i] is { } c) result.Add((_catalog[i], c));
+        }
+        return result;
+    }
+
     /// <summary>Loads the agents for the given codes (up to the capacity), most important first.</summary>
     public int Preload(IEnumerable<FeatureCode> codes)
     {
