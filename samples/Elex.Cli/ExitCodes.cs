@@ -7,4 +7,5 @@ internal static class ExitCodes
     public const int QueryFailed = 1;
     public const int Usage = 2;
     public const int CatalogUnusable = 3;
+    public const int StoreUnusable = 4;
 }

@@ -12,11 +12,14 @@ namespace Elex.Cli
         public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
         {
             var catalog = new Option<string?>("--catalog") { Description = "Catalog file in elex-catalog/1 format (default: the embedded sample).", Recursive = true };
+            var data = new Option<string?>("--data") { Description = "Data directory of the embedded store (default: $ELEX_DATA_DIR, else ~/.local/share/elex).", Recursive = true };
             var root = new RootCommand("elex — ask a swarm of Ericsson RAN feature agents.")
             {
                 catalog,
-                AskCommand.Create(catalog, input, output, error),
+                data,
+                AskCommand.Create(catalog, data, input, output, error),
                 CatalogCommand.Create(catalog, output),
+                StatsCommand.Create(catalog, data, output, error),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
@@ -32,6 +35,11 @@ namespace Elex.Cli
             {
                 error.WriteLine($"elex: {e.Message}");
                 return ExitCodes.CatalogUnusable;
+            }
+            catch (Exception e) when (e is Elex.Storage.StoreException or IOException)
+            {
+                error.WriteLine($"elex: {e.Message}");
+                return ExitCodes.StoreUnusable;
             }
             catch (ArgumentException e)
             {

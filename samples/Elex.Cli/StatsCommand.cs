@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Elex.Streams;
+
+namespace Elex.Cli;
+
+/// <summary><c>elex stats [--agent CODE]</c>: what the agents have experienced so far (from the store).</summary>
+internal static class StatsCommand
+{
+    public static Command Create(Option<string?> catalogOption, Option<string?> dataOption, TextWriter output, TextWriter error)
+    {
+        var agent = new Option<string?>("--agent") { Description = "One agent, by agent id or feature code (FAJ 121 3094)." };
+        var top = new Option<int>("--top") { Description = "Agents listed, most interactions first.", DefaultValueFactory = _ => 20 };
+        var command = new Command("stats", "Show agent and swarm statistics kept in the data directory.") { agent, top };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
+            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig(), parse.GetValue(dataOption), error, cancellation);
+            var swarm = host.Swarm;
+            if (parse.GetValue(agent) is { } id)
+            {
+                if (swarm.GetAgentStats(id) is not { } s)
+                {
+                    error.WriteLine($"elex stats: no agent '{id}' in the catalog (use an agent id like agent-FAJ_121_3094 or a feature code).");
+                    return ExitCodes.Usage;
+                }
+                output.WriteLine($"{s.AgentId}  {s.FeatureName} ({s.FeatureCode})");
+                output.WriteLine($"  lifecycle {s.Lifecycle}, interactions {s.Interactions}, successes {s.Successes} ({s.SuccessRate:P0}), avg latency {s.AverageLatencyUs:0} µs, avg confidence {s.AverageConfidence:0.00}");
+                return ExitCodes.Ok;
+            }
+            var agents = swarm.Registry.AllCounters()
+                .Select(x => swarm.GetAgentStats(x.Feature.Code.Value)!)
+                .OrderByDescending(s => s.Interactions).ThenBy(s => s.AgentId, StringComparer.Ordinal).ToList();
+            var store = await host.Store.GetStatisticsAsync(cancellation);
+            output.WriteLine($"agents known {catalog.Count}, with history {agents.Count}; interactions {agents.Sum(a => a.Interactions)}, successes {agents.Sum(a => a.Successes)}");
+            output.WriteLine($"store {host.Store.Path}: schema {store.SchemaVersion}, agent_state {store.AgentStates.Records} records / {store.AgentStates.Bytes} bytes, q_tables {store.QTables.Records}, trajectories {store.Trajectories.Records}");
+            foreach (var s in agents.Take(parse.GetValue(top)))
+                output.WriteLine($"  {s.FeatureCode}  {s.Interactions,6} interactions  {s.SuccessRate,5:P0} success  {s.AverageLatencyUs,8:0} µs  {s.FeatureName}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
