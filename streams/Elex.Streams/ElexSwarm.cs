@@ -4,6 +4,7 @@ using System.Reactive.Subjects;
 using System.Threading.Channels;
 using Elex.Core.Agents;
 using Elex.Core.Catalog;
+using Elex.Core.Learning;
 using Elex.Core.Queries;
 using Elex.Core.Responses;
 using Elex.Core.Routing;
@@ -48,6 +49,11 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private int _disposed;
 
     private readonly IAgentStore? _store;
+    private readonly ExperienceLog _experiences = new();
+    private readonly FeedbackLearner _feedbackLearner;
+    private readonly Subject<(Feedback Feedback, TaskCompletionSource<FeedbackResult> Completion)> _feedbackIn = new();
+    private readonly Subject<FeedbackResult> _feedbackResults = new();
+    private readonly IDisposable _feedbackPipeline;
     private readonly List<string> _restoreProblems = [];
 
     /// <summary>
@@ -85,7 +91,18 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         _scheduler = scheduler ?? Scheduler.Default;
         Router = router ?? FeatureRouter.Build(catalog);
         if (!ReferenceEquals(Router.Catalog, catalog)) throw new ArgumentException("The router was built over a different catalog.", nameof(router));
-        Registry = new AgentRegistry(catalog, Config.MaxAgents, Config.ColdStartThreshold);
+        Registry = new AgentRegistry(catalog, Config.MaxAgents, Config.ColdStartThreshold,
+            Config.Learning is { } learning ? learning with { ColdStartThreshold = Config.ColdStartThreshold } : null);
+        _feedbackLearner = new FeedbackLearner(Registry, _experiences);
+        _feedbackPipeline = _feedbackIn
+            .Synchronize()
+            .Learn(_feedbackLearner, _scheduler, static p => p.Feedback, static (p, result) => (p.Completion, result))
+            .Subscribe(x =>
+            {
+                if (x.result.Applied) _instrumentation.RecordFeedback(x.result.Feedback.Success);
+                _feedbackResults.OnNext(x.result);
+                x.Completion.TrySetResult(x.result);
+            });
         Registry.Loaded += PublishAgentState;
         Registry.Evicted += PublishAgentState;
 
@@ -198,6 +215,23 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         return item.Completion!.Task;
     }
 
+    /// <summary>
+    /// Teaches the agent behind a response (or an agent's most recent answer) with a reward in
+    /// [-1, 1]. Resolves with what happened: Applied, or why nothing changed (unknown id, reward
+    /// out of range) — it never throws for bad feedback.
+    /// </summary>
+    public Task<FeedbackResult> FeedbackAsync(Feedback feedback)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var completion = new TaskCompletionSource<FeedbackResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _feedbackIn.OnNext((feedback, completion));
+        return completion.Task;
+    }
+
+    /// <summary>Every feedback result, hot; completes when the swarm is disposed.</summary>
+    public IObservable<FeedbackResult> FeedbackResults => _feedbackResults.AsObservable();
+
     /// <summary>A snapshot of the whole swarm.</summary>
     public SwarmStats GetSwarmStats()
     {
@@ -284,7 +318,12 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         if (response.Status == ResponseStatus.Answered) Interlocked.Increment(ref _successes);
         lock (_statsGate) _latencySumUs += response.LatencyUs;
         if (Config.EnableTelemetry) _instrumentation.Record(response, item.Activity);
-        if (item.Agent is { } agent) _agentStates.AddOrUpdate(agent.Snapshot());
+        if (item.Agent is { } agent)
+        {
+            if (response.LearningState is { } state)
+                _experiences.Add(new Experience(response.ResponseId, agent.Feature.Code, state, response.Strategy, response.Timestamp.UtcTicks));
+            _agentStates.AddOrUpdate(agent.Snapshot());
+        }
         _responses.OnNext(response);
         item.Completion?.TrySetResult(response);
     }
@@ -305,6 +344,9 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private void Shutdown()
     {
         _pipeline.Dispose();
+        _feedbackPipeline.Dispose();
+        _feedbackIn.OnCompleted();
+        _feedbackResults.OnCompleted();
         _telemetry.Dispose();
         _latency.OnCompleted();
         _instrumentation.Dispose();

@@ -1,3 +1,5 @@
+using Elex.Core.Learning;
+
 namespace Elex.Streams;
 
 /// <summary>
@@ -32,6 +34,8 @@ public sealed record SwarmConfig
     public TimeSpan TelemetryRefresh { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>Query metrics retained for time-range queries and export (oldest dropped beyond).</summary>
     public int MetricRetention { get; init; } = 10_000;
+    /// <summary>Q-learning settings of every agent (the seed's defaults); null turns learning off (every answer direct).</summary>
+    public QLearningOptions? Learning { get; init; } = new();
     /// <summary>Interactions before an agent leaves cold start.</summary>
     public int ColdStartThreshold { get; init; } = 100;
 
@@ -47,6 +51,17 @@ public sealed record SwarmConfig
         Require(TelemetryWindow > TimeSpan.Zero, nameof(TelemetryWindow), $"{TelemetryWindow} must be positive");
         Require(TelemetryRefresh > TimeSpan.Zero, nameof(TelemetryRefresh), $"{TelemetryRefresh} must be positive");
         Require(MetricRetention is >= 1 and <= 10_000_000, nameof(MetricRetention), $"{MetricRetention} must be between 1 and 10000000");
+        if (Learning is not null)
+        {
+            try
+            {
+                Learning.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"SwarmConfig.Learning: {e.Message}", nameof(Learning), e);
+            }
+        }
         Require(ColdStartThreshold >= 0, nameof(ColdStartThreshold), $"{ColdStartThreshold} must not be negative");
         return this;
     }

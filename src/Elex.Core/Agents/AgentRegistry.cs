@@ -1,4 +1,5 @@
 using Elex.Core.Catalog;
+using Elex.Core.Learning;
 
 namespace Elex.Core.Agents;
 
@@ -15,13 +16,16 @@ public sealed class AgentRegistry
     private readonly LinkedListNode<FeatureAgent>?[] _loaded;
     private readonly LinkedList<FeatureAgent> _recency = new(); // most recent first
     private readonly AgentCounters?[] _counters;
+    private readonly QLearner?[] _learners;
+    private readonly QLearningOptions? _learning;
     private long _hits;
     private long _misses;
     private long _evictions;
 
     /// <summary>Creates a registry over a catalog.</summary>
-    public AgentRegistry(FeatureCatalog catalog, int maxAgents = 50, int coldStartThreshold = 100)
+    public AgentRegistry(FeatureCatalog catalog, int maxAgents = 50, int coldStartThreshold = 100, QLearningOptions? learning = null)
     {
+        _learning = learning?.Validate() ?? null;
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAgents, 1);
         _catalog = catalog;
@@ -29,6 +33,7 @@ public sealed class AgentRegistry
         MaxAgents = maxAgents;
         _loaded = new LinkedListNode<FeatureAgent>?[catalog.Count];
         _counters = new AgentCounters?[catalog.Count];
+        _learners = new QLearner?[catalog.Count];
     }
 
     /// <summary>Most agents kept loaded at once.</summary>
@@ -59,7 +64,7 @@ public sealed class AgentRegistry
                 return node.Value;
             }
             _misses++;
-            agent = new FeatureAgent(_catalog, _catalog[ordinal], _coldStartThreshold, _counters[ordinal] ??= new AgentCounters());
+            agent = new FeatureAgent(_catalog, _catalog[ordinal], _coldStartThreshold, _counters[ordinal] ??= new AgentCounters(), LearnerAt(ordinal));
             _loaded[ordinal] = _recency.AddFirst(agent);
             created = true;
             if (_recency.Count > MaxAgents) evicted = EvictLeastRecent();
@@ -96,6 +101,33 @@ public sealed class AgentRegistry
         if (!_catalog.TryGetOrdinal(code, out var ordinal)) throw new ArgumentException($"{code} is not in the catalog.", nameof(code));
         lock (_gate) return _counters[ordinal] ??= new AgentCounters();
     }
+
+    /// <summary>The learner of a feature's agent (created when missing); null when learning is off.</summary>
+    public QLearner? LearnerFor(FeatureCode code)
+    {
+        if (!_catalog.TryGetOrdinal(code, out var ordinal)) throw new ArgumentException($"{code} is not in the catalog.", nameof(code));
+        lock (_gate) return LearnerAt(ordinal);
+    }
+
+    /// <summary>Replaces a feature's learner with a restored one (ignored when learning is off).</summary>
+    public void RestoreLearner(FeatureCode code, QLearner learner)
+    {
+        if (!_catalog.TryGetOrdinal(code, out var ordinal)) throw new ArgumentException($"{code} is not in the catalog.", nameof(code));
+        lock (_gate)
+        {
+            if (_learning is not null) _learners[ordinal] = learner;
+        }
+    }
+
+    /// <summary>True when the catalog has the feature.</summary>
+    public bool Knows(FeatureCode code) => _catalog.Contains(code);
+
+    /// <summary>The options agents learn with; null when learning is off.</summary>
+    public QLearningOptions? Learning => _learning;
+
+    // Caller holds the lock (or is the constructor path inside it).
+    private QLearner? LearnerAt(int ordinal) =>
+        _learning is null ? null : _learners[ordinal] ??= new QLearner(_learning);
 
     /// <summary>Every feature whose agent has counters (answered at least once or was restored).</summary>
     public IReadOnlyList<(Feature Feature, AgentCounters Counters)> AllCounters()

@@ -1,4 +1,7 @@
+using Elex.Core.Catalog;
+using Elex.Core.Learning;
 using Elex.Core.Queries;
+using Elex.Core.Responses;
 
 namespace Elex.Core.Agents;
 
@@ -10,6 +13,18 @@ public sealed record AnswerContext(string Text, Classification Classification)
 
     /// <summary>The node or cell the question names, used in proposed commands instead of a placeholder.</summary>
     public string? Target { get; init; } = ParameterChange.FindTarget(Text);
+
+    /// <summary>The router's confidence in this agent (0–1); part of the learning state.</summary>
+    public float RouteConfidence { get; init; } = 1f;
+
+    /// <summary>The features the router ranked next, best first (for clarification questions).</summary>
+    public IReadOnlyList<Feature> Alternatives { get; init; } = [];
+
+    /// <summary>Asks the best alternative agent for its direct answer (the ConsultPeer action); null when there is none.</summary>
+    public Func<AgentAnswer?>? ConsultPeer { get; init; }
+
+    /// <summary>An action to take instead of asking the policy (a peer consulted by another agent answers directly).</summary>
+    public ResponseAction? ForcedAction { get; init; }
 
     /// <summary>True when the question asks to switch the feature off rather than on.</summary>
     public bool WantsDeactivation { get; init; } =

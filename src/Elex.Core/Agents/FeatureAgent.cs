@@ -1,4 +1,5 @@
 using Elex.Core.Catalog;
+using Elex.Core.Learning;
 using Elex.Core.Queries;
 using Elex.Core.Responses;
 
@@ -16,12 +17,14 @@ public sealed class FeatureAgent
     private readonly FeatureCatalog _catalog;
     private readonly int _coldStartThreshold;
     private readonly AgentCounters _counters;
+    private readonly QLearner? _learner;
     private int _busy;
     private AgentLifecycle _lifecycle = AgentLifecycle.Initializing;
 
     /// <summary>Creates the agent for one feature of a catalog.</summary>
-    public FeatureAgent(FeatureCatalog catalog, Feature feature, int coldStartThreshold = 100, AgentCounters? counters = null)
+    public FeatureAgent(FeatureCatalog catalog, Feature feature, int coldStartThreshold = 100, AgentCounters? counters = null, QLearner? learner = null)
     {
+        _learner = learner;
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentOutOfRangeException.ThrowIfNegative(coldStartThreshold);
@@ -55,7 +58,7 @@ public sealed class FeatureAgent
         EnterBusy();
         try
         {
-            return context.Classification.Type switch
+            var answer = context.Classification.Type switch
             {
                 QueryType.Parameter => AgentAnswers.Parameters(Feature, context),
                 QueryType.Counter => AgentAnswers.Counters(Feature, context),
@@ -64,6 +67,12 @@ public sealed class FeatureAgent
                 QueryType.Troubleshoot => AgentAnswers.Troubleshoot(_catalog, Feature, context),
                 _ => AgentAnswers.Overview(_catalog, Feature),
             };
+            if (context.ForcedAction is { } forced) return AnswerStrategies.Apply(forced, answer, _catalog, Feature, context);
+            if (_learner is null) return answer;
+            var state = new LearningState(context.Classification.Type, context.Classification.Complexity,
+                ConfidenceBucket.From(context.RouteConfidence), Maturity.From(_counters.Read().Interactions, _coldStartThreshold));
+            var action = _learner.Choose(state);
+            return AnswerStrategies.Apply(action, answer, _catalog, Feature, context) with { State = state };
         }
         finally
         {
@@ -75,12 +84,23 @@ public sealed class FeatureAgent
     public void RecordInteraction(double latencyUs, double confidence, bool success, DateTimeOffset at)
     {
         _counters.Record(latencyUs, confidence, success, at);
+        RefreshLifecycle();
+        Changed?.Invoke(this);
+    }
+
+    /// <summary>The agent's learner (null when the swarm runs without learning).</summary>
+    public QLearner? Learner => _learner;
+
+    /// <summary>Re-evaluates the lifecycle after interactions or feedback: ColdStart, Ready or Degraded.</summary>
+    public void RefreshLifecycle()
+    {
         var interactions = _counters.Read().Interactions;
         lock (_gate)
         {
-            if (_lifecycle == AgentLifecycle.ColdStart && interactions >= _coldStartThreshold) _lifecycle = AgentLifecycle.Ready;
+            if (_lifecycle == AgentLifecycle.Offline) return;
+            _lifecycle = _learner?.Lifecycle(interactions)
+                ?? (interactions >= _coldStartThreshold ? AgentLifecycle.Ready : AgentLifecycle.ColdStart);
         }
-        Changed?.Invoke(this);
     }
 
     /// <summary>Marks the agent offline (evicted or shut down).</summary>

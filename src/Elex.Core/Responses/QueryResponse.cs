@@ -1,3 +1,4 @@
+using Elex.Core.Learning;
 using Elex.Core.Queries;
 
 namespace Elex.Core.Responses;
@@ -38,6 +39,10 @@ public sealed record QueryResponse
     public IReadOnlyList<ProposedCommand> Commands { get; init; } = [];
     /// <summary>Warnings raised while answering.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>The response strategy the agent chose (its Q-policy's action).</summary>
+    public ResponseAction Strategy { get; init; } = ResponseAction.DirectAnswer;
+    /// <summary>The learning state the agent acted in; feedback on this response teaches that state.</summary>
+    public LearningState? LearningState { get; init; }
     /// <summary>Error text when <see cref="Status"/> is Error or Rejected.</summary>
     public string? Error { get; init; }
     /// <summary>End-to-end latency in microseconds.</summary>

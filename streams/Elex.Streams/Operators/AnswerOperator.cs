@@ -43,7 +43,17 @@ public static class AnswerOperator
                     Alternatives = candidates.Select(c => c.Feature.Code.Value).ToList(),
                 };
             }
-            var answer = agent.Answer(new AnswerContext(item.Query.Text, item.Classification));
+            var context = new AnswerContext(item.Query.Text, item.Classification)
+            {
+                RouteConfidence = item.Route.Confidence,
+                Alternatives = item.Route.Candidates.Skip(1).Select(c => c.Feature).ToList(),
+            };
+            var peer = item.Peer;
+            context = context with
+            {
+                ConsultPeer = peer is null ? null : () => peer()?.Answer(context with { ForcedAction = Elex.Core.Learning.ResponseAction.DirectAnswer }),
+            };
+            var answer = agent.Answer(context);
             var routeEvidence = best.Evidence.Select(e => $"routed by {e}").Append($"routed by similarity {best.Similarity:0.000}");
             var response = Build(item, scheduler, ResponseStatus.Answered) with
             {
@@ -55,6 +65,8 @@ public static class AnswerOperator
                 Alternatives = item.Route.Candidates.Skip(1).Select(c => c.Feature.Code.Value).ToList(),
                 Evidence = [.. routeEvidence, .. answer.Evidence],
                 Commands = answer.Commands,
+                Strategy = answer.Action,
+                LearningState = answer.State,
                 Warnings = item.Route.IsAmbiguous
                     ? [$"Ambiguous: {string.Join(", ", item.Route.Candidates.Take(3).Select(c => c.Feature.DisplayName))} match about equally.", .. answer.Warnings]
                     : answer.Warnings,

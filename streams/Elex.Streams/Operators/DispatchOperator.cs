@@ -25,6 +25,11 @@ public static class DispatchOperator
             try
             {
                 item.Agent = registry.Get(best.Ordinal);
+                if (item.Route.Candidates.Count > 1)
+                {
+                    var runnerUp = item.Route.Candidates[1].Ordinal;
+                    item.Peer = () => registry.Get(runnerUp);
+                }
                 return item;
             }
             catch (Exception e)

@@ -33,6 +33,8 @@ public sealed class PipelineItem
     public FeatureAgent? Agent { get; set; }
     /// <summary>The query's tracing activity, if anyone listens.</summary>
     public System.Diagnostics.Activity? Activity { get; init; }
+    /// <summary>Set by Dispatch: gets the runner-up feature's agent, for the ConsultPeer strategy.</summary>
+    public Func<FeatureAgent?>? Peer { get; set; }
     /// <summary>The stage that failed, or null.</summary>
     public string? FailedStage { get; private set; }
     /// <summary>Why it failed.</summary>

@@ -1,0 +1,46 @@
+using Elex.Core.Learning;
+
+namespace Elex.Core.Agents;
+
+/// <summary>
+/// Turns feedback into learning: finds the experience behind the response (or the agent's last
+/// one), checks the reward, and updates that agent's Q-learner. Bad feedback changes nothing and
+/// says why.
+/// </summary>
+public sealed class FeedbackLearner(AgentRegistry registry, ExperienceLog experiences)
+{
+    /// <summary>Applies one feedback record.</summary>
+    public FeedbackResult Apply(Feedback feedback, long timestamp)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        if (!float.IsFinite(feedback.Reward) || feedback.Reward is < -1f or > 1f)
+            return new(feedback, FeedbackStatus.InvalidReward, $"Reward {feedback.Reward} is outside [-1, 1]; nothing was learned.");
+
+        Experience experience;
+        if (!string.IsNullOrWhiteSpace(feedback.ResponseId))
+        {
+            if (!experiences.TryGetByResponse(feedback.ResponseId, out experience))
+                return new(feedback, FeedbackStatus.UnknownResponse, $"No response '{feedback.ResponseId}' is remembered (unknown, or older than the last {experiences.Capacity}); nothing was learned.");
+        }
+        else if (!string.IsNullOrWhiteSpace(feedback.AgentId))
+        {
+            if (!AgentId.TryParse(feedback.AgentId, out var code) || !registry.Knows(code))
+                return new(feedback, FeedbackStatus.UnknownAgent, $"No agent '{feedback.AgentId}' in the catalog; nothing was learned.");
+            if (!experiences.TryGetLast(code, out experience))
+                return new(feedback, FeedbackStatus.UnknownAgent, $"Agent '{feedback.AgentId}' has not answered yet; nothing was learned.", AgentId.For(code));
+        }
+        else
+        {
+            return new(feedback, FeedbackStatus.MissingTarget, "Feedback needs a response id or an agent id; nothing was learned.");
+        }
+
+        var learner = registry.LearnerFor(experience.Feature);
+        var agentId = AgentId.For(experience.Feature);
+        if (learner is null) return new(feedback, FeedbackStatus.UnknownAgent, $"Learning is off; {agentId} learned nothing.", agentId);
+        var next = experience.State with { Maturity = Maturity.From(learner.Interactions + 1, registry.Learning!.ColdStartThreshold) };
+        learner.Learn(experience.State, experience.Action, feedback.Reward, next, feedback.Success, timestamp);
+        registry.Peek(experience.Feature)?.RefreshLifecycle();
+        return new(feedback, FeedbackStatus.Applied, $"{agentId} learned reward {feedback.Reward:0.##} for {experience.Action}.", agentId);
+
+    }
+}

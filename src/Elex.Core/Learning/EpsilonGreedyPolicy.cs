@@ -1,0 +1,52 @@
+namespace Elex.Core.Learning;
+
+/// <summary>
+/// ε-greedy action choice: with probability <see cref="Epsilon"/> a uniformly random action,
+/// otherwise the table's best (ties to the lowest action). <see cref="Decay"/> shrinks ε
+/// geometrically to a floor. Not thread-safe: <see cref="QLearner"/> serialises access.
+/// </summary>
+public sealed class EpsilonGreedyPolicy
+{
+    /// <summary>Creates a policy with an exploration rate, a decay factor and a floor.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A rate is outside [0, 1], the decay outside (0, 1], or the floor above ε.</exception>
+    public EpsilonGreedyPolicy(float epsilon, float decay, float minEpsilon)
+    {
+        if (!(epsilon >= 0f && epsilon <= 1f)) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "ε must be in [0, 1].");
+        if (!(decay > 0f && decay <= 1f)) throw new ArgumentOutOfRangeException(nameof(decay), decay, "The decay must be in (0, 1].");
+        if (!(minEpsilon >= 0f && minEpsilon <= epsilon))
+            throw new ArgumentOutOfRangeException(nameof(minEpsilon), minEpsilon, $"The floor must be in [0, ε = {epsilon}].");
+        Epsilon = epsilon;
+        DecayFactor = decay;
+        MinEpsilon = minEpsilon;
+    }
+
+    /// <summary>Creates the policy of validated options, starting at <see cref="QLearningOptions.Epsilon"/>.</summary>
+    public EpsilonGreedyPolicy(QLearningOptions options)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Epsilon, options.EpsilonDecay, options.MinEpsilon)
+    {
+    }
+
+    /// <summary>The current exploration rate.</summary>
+    public float Epsilon { get; private set; }
+
+    /// <summary>The factor <see cref="Decay"/> multiplies ε by.</summary>
+    public float DecayFactor { get; }
+
+    /// <summary>The floor ε does not decay below.</summary>
+    public float MinEpsilon { get; }
+
+    /// <summary>Chooses an action for the state: random with probability ε, else the best.</summary>
+    public ResponseAction Choose(QTable table, LearningState state, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(random);
+        _ = state.Index; // validates the state on the random branch too
+        // One draw per choice whatever ε is, so a seeded run's random sequence does not depend on ε.
+        return random.NextSingle() < Epsilon
+            ? (ResponseAction)random.Next(QTable.ActionCount)
+            : table.BestAction(state);
+    }
+
+    /// <summary>Multiplies ε by the decay factor, not below the floor.</summary>
+    public void Decay() => Epsilon = Math.Max(MinEpsilon, Epsilon * DecayFactor);
+}

@@ -1,0 +1,44 @@
+using Elex.Core.Catalog;
+
+namespace Elex.Core.Learning;
+
+/// <summary>
+/// The most recent experiences by response id (bounded: the oldest are forgotten first) and the
+/// last one per feature, so feedback can name a response or just an agent. Thread-safe.
+/// </summary>
+public sealed class ExperienceLog(int capacity = 10_000)
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Experience> _byResponse = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+    private readonly Dictionary<FeatureCode, Experience> _lastByFeature = [];
+
+    /// <summary>Most experiences remembered by response id.</summary>
+    public int Capacity { get; } = capacity >= 1 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "Capacity must be at least 1.");
+
+    /// <summary>Remembers an experience.</summary>
+    public void Add(Experience experience)
+    {
+        lock (_gate)
+        {
+            if (_byResponse.TryAdd(experience.ResponseId, experience))
+            {
+                _order.Enqueue(experience.ResponseId);
+                while (_order.Count > Capacity) _byResponse.Remove(_order.Dequeue());
+            }
+            _lastByFeature[experience.Feature] = experience;
+        }
+    }
+
+    /// <summary>The experience behind a response, if still remembered.</summary>
+    public bool TryGetByResponse(string responseId, out Experience experience)
+    {
+        lock (_gate) return _byResponse.TryGetValue(responseId, out experience);
+    }
+
+    /// <summary>The feature's most recent experience, if any.</summary>
+    public bool TryGetLast(FeatureCode feature, out Experience experience)
+    {
+        lock (_gate) return _lastByFeature.TryGetValue(feature, out experience);
+    }
+}

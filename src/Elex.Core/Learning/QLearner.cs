@@ -1,0 +1,244 @@
+using Elex.Core.Agents;
+
+namespace Elex.Core.Learning;
+
+/// <summary>
+/// One agent's Q-learning: an ε-greedy choice of <see cref="ResponseAction"/> per
+/// <see cref="LearningState"/>, learning from rewarded feedback with experience replay, plus a
+/// rolling success rate that drives the agent's lifecycle (with hysteresis between Ready and
+/// Degraded). Thread-safe: every member takes the learner's lock. <see cref="Choose"/> and
+/// <see cref="Learn"/> do not allocate.
+/// </summary>
+public sealed class QLearner
+{
+    /// <summary>Outcomes the rolling window must hold before it can make the agent Degraded (or fewer if the window is smaller).</summary>
+    public const int MinOutcomesForHealth = 10;
+
+    private readonly object _gate = new();
+    private readonly QTable _table;
+    private readonly EpsilonGreedyPolicy _policy;
+    private readonly ReplayBuffer _replay;
+    private readonly Random _random;
+    private readonly Trajectory[] _batch;
+    private readonly bool[] _window;
+    private int _windowNext, _windowCount, _windowSuccesses;
+    private long _interactions;
+    private bool _degraded;
+
+    /// <summary>Creates a learner with no experience.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public QLearner(QLearningOptions? options = null)
+        : this((options ?? new QLearningOptions()).Validate(), new QTable(), epsilon: null)
+    {
+    }
+
+    private QLearner(QLearningOptions options, QTable table, float? epsilon)
+    {
+        Options = options;
+        _table = table;
+        _policy = epsilon is { } e ? new EpsilonGreedyPolicy(e, options.EpsilonDecay, options.MinEpsilon) : new EpsilonGreedyPolicy(options);
+        _replay = new ReplayBuffer(options.ReplayCapacity);
+        _random = options.Seed is { } seed ? new Random(seed) : new Random();
+        _batch = new Trajectory[options.ReplayBatch];
+        _window = new bool[options.SuccessWindow];
+    }
+
+    /// <summary>The (validated) options.</summary>
+    public QLearningOptions Options { get; }
+
+    /// <summary>Feedback events learned from.</summary>
+    public long Interactions
+    {
+        get { lock (_gate) return _interactions; }
+    }
+
+    /// <summary>Successes over outcomes in the rolling window; 0 while it is empty.</summary>
+    public double SuccessRate
+    {
+        get { lock (_gate) return Rate(); }
+    }
+
+    /// <summary>Outcomes in the rolling window now (at most <see cref="QLearningOptions.SuccessWindow"/>).</summary>
+    public int SuccessWindowCount
+    {
+        get { lock (_gate) return _windowCount; }
+    }
+
+    /// <summary>The current exploration rate ε.</summary>
+    public float Epsilon
+    {
+        get { lock (_gate) return _policy.Epsilon; }
+    }
+
+    /// <summary>Q-table entries that are not zero.</summary>
+    public int QTableEntries
+    {
+        get { lock (_gate) return _table.NonZeroEntries; }
+    }
+
+    /// <summary>Trajectories in the replay buffer.</summary>
+    public int TrajectoryCount => _replay.Count;
+
+    /// <summary>Q(state, action).</summary>
+    public float QValue(LearningState state, ResponseAction action)
+    {
+        lock (_gate) return _table.Get(state, action);
+    }
+
+    /// <summary>Times the action was taken in the state.</summary>
+    public int Visits(LearningState state, ResponseAction action)
+    {
+        lock (_gate) return _table.Visits(state, action);
+    }
+
+    /// <summary>The greedy action for the state (ties to the lowest action), without exploration.</summary>
+    public ResponseAction BestAction(LearningState state)
+    {
+        lock (_gate) return _table.BestAction(state);
+    }
+
+    /// <summary>Chooses how to respond in the state, ε-greedily.</summary>
+    public ResponseAction Choose(LearningState state)
+    {
+        lock (_gate) return _policy.Choose(_table, state, _random);
+    }
+
+    /// <summary>
+    /// Learns from feedback on <paramref name="action"/> taken in <paramref name="state"/>:
+    /// Q(s,a) += α (r + γ max Q(s',·) − Q(s,a)); records the trajectory and the outcome in the rolling
+    /// success window; decays ε; then, once the buffer holds <see cref="QLearningOptions.ReplayBatch"/>
+    /// trajectories, replays that many sampled ones with the same rule.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The reward is not a finite number in [-1, 1], or a state or the action is not valid; nothing changed.</exception>
+    public void Learn(LearningState state, ResponseAction action, float reward, LearningState next, bool success, long timestamp)
+    {
+        if (!(reward >= -1f && reward <= 1f)) // also rejects NaN
+            throw new ArgumentOutOfRangeException(nameof(reward), reward, $"The reward must be a finite number in [-1, 1]; it is {reward}.");
+        if ((uint)action >= QTable.ActionCount)
+            throw new ArgumentOutOfRangeException(nameof(action), action, $"{action} is not a valid ResponseAction.");
+        _ = state.Index; // validate both states before anything changes
+        _ = next.Index;
+
+        lock (_gate)
+        {
+            Update(state, action, reward, next);
+            _table.AddVisit(state, action);
+            _replay.Add(new Trajectory(state, action, reward, next, timestamp));
+            _interactions++;
+            RecordOutcome(success);
+            _policy.Decay();
+
+            if (_replay.Count >= _batch.Length)
+            {
+                var n = _replay.Sample(_random, _batch);
+                for (var i = 0; i < n; i++)
+                {
+                    ref readonly var t = ref _batch[i];
+                    Update(t.State, t.Action, t.Reward, t.NextState);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lifecycle for an agent with <paramref name="totalInteractions"/> (which may include
+    /// interactions from before a restart): ColdStart below the cold-start threshold; otherwise
+    /// Degraded or Ready by the rolling success rate. The learner becomes degraded when the window
+    /// holds at least <see cref="MinOutcomesForHealth"/> outcomes and the rate is below
+    /// <see cref="QLearningOptions.DegradedThreshold"/>, and recovers only at or above
+    /// <see cref="QLearningOptions.RecoverThreshold"/>; in between the last decision holds. The decision
+    /// is taken after every outcome, so it does not depend on how often this is called.
+    /// </summary>
+    public AgentLifecycle Lifecycle(long totalInteractions)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(totalInteractions);
+        if (totalInteractions < Options.ColdStartThreshold) return AgentLifecycle.ColdStart;
+        lock (_gate) return _degraded ? AgentLifecycle.Degraded : AgentLifecycle.Ready;
+    }
+
+    /// <summary>The lifecycle by this learner's own <see cref="Interactions"/>.</summary>
+    public AgentLifecycle Lifecycle() => Lifecycle(Interactions);
+
+    /// <summary>A copy of everything learned (the random source's state is not included).</summary>
+    public LearnerSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            var (values, visits) = _table.Snapshot();
+            var window = new bool[_windowCount];
+            var start = _windowNext - _windowCount;
+            if (start < 0) start += _window.Length;
+            for (var i = 0; i < window.Length; i++)
+                window[i] = _window[(start + i) % _window.Length];
+            return new LearnerSnapshot(values, visits, _policy.Epsilon, _interactions, window, _replay.ToArray(), _degraded);
+        }
+    }
+
+    /// <summary>
+    /// A learner continuing from a snapshot under (possibly different) options: ε is kept but raised
+    /// to <see cref="QLearningOptions.MinEpsilon"/> if below it; only the newest outcomes and
+    /// trajectories that fit the window and buffer are kept; the random source restarts from
+    /// <see cref="QLearningOptions.Seed"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The snapshot is inconsistent (lengths, non-finite values, invalid trajectories); the message says what.</exception>
+    public static QLearner Restore(LearnerSnapshot snapshot, QLearningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (snapshot.QValues is null || snapshot.Visits is null || snapshot.SuccessWindow is null || snapshot.Trajectories is null)
+            throw new ArgumentException("The snapshot has a missing array.", nameof(snapshot));
+        if (!(snapshot.Epsilon >= 0f && snapshot.Epsilon <= 1f))
+            throw new ArgumentException($"The snapshot's epsilon {snapshot.Epsilon} is not in [0, 1].", nameof(snapshot));
+        if (snapshot.Interactions < 0)
+            throw new ArgumentException($"The snapshot's interaction count {snapshot.Interactions} is negative.", nameof(snapshot));
+        for (var i = 0; i < snapshot.Trajectories.Length; i++)
+        {
+            var t = snapshot.Trajectories[i];
+            if (!(t.Reward >= -1f && t.Reward <= 1f) || (uint)t.Action >= QTable.ActionCount || !t.State.IsValid || !t.NextState.IsValid)
+                throw new ArgumentException($"The snapshot's trajectory {i} ({t}) is not valid.", nameof(snapshot));
+        }
+
+        var table = new QTable();
+        table.Restore(snapshot.QValues, snapshot.Visits);
+        var learner = new QLearner(options, table, Math.Max(snapshot.Epsilon, options.MinEpsilon));
+        learner._interactions = snapshot.Interactions;
+        var outcomes = snapshot.SuccessWindow.AsSpan();
+        if (outcomes.Length > options.SuccessWindow) outcomes = outcomes[^options.SuccessWindow..];
+        foreach (var outcome in outcomes) learner.RecordOutcome(outcome, decide: false);
+        learner._degraded = snapshot.Degraded;
+        var trajectories = snapshot.Trajectories.AsSpan();
+        if (trajectories.Length > options.ReplayCapacity) trajectories = trajectories[^options.ReplayCapacity..];
+        foreach (ref readonly var t in trajectories) learner._replay.Add(t);
+        return learner;
+    }
+
+    private void Update(LearningState state, ResponseAction action, float reward, LearningState next)
+    {
+        var q = _table.Get(state, action);
+        var target = reward + Options.Gamma * _table.MaxValue(next);
+        _table.Set(state, action, q + Options.Alpha * (target - q));
+    }
+
+    private void RecordOutcome(bool success, bool decide = true)
+    {
+        if (_windowCount == _window.Length)
+        {
+            if (_window[_windowNext]) _windowSuccesses--;
+        }
+        else
+        {
+            _windowCount++;
+        }
+        _window[_windowNext] = success;
+        if (success) _windowSuccesses++;
+        _windowNext = _windowNext + 1 == _window.Length ? 0 : _windowNext + 1;
+
+        if (!decide || _windowCount < Math.Min(MinOutcomesForHealth, _window.Length)) return;
+        var rate = Rate();
+        if (_degraded) { if (rate >= Options.RecoverThreshold) _degraded = false; }
+        else if (rate < Options.DegradedThreshold) _degraded = true;
+    }
+
+    private double Rate() => _windowCount == 0 ? 0 : (double)_windowSuccesses / _windowCount;
+}

@@ -1,0 +1,190 @@
+using System.Buffers.Binary;
+
+namespace Elex.Core.Learning;
+
+/// <summary>
+/// Q-values and visit counts for every (<see cref="LearningState"/>, <see cref="ResponseAction"/>)
+/// pair, in two flat arrays indexed by <c>state.Index * ActionCount + action</c>. Reads and writes
+/// do not allocate. Not thread-safe: <see cref="QLearner"/> serialises access.
+/// </summary>
+public sealed class QTable
+{
+    /// <summary>The number of actions (<see cref="ResponseAction"/> values).</summary>
+    public const int ActionCount = 5;
+
+    /// <summary>Entries in the table: <see cref="LearningState.Count"/> × <see cref="ActionCount"/>.</summary>
+    public const int Size = LearningState.Count * ActionCount;
+
+    // The binary format: magic, version, state count, action count, values, visits, checksum.
+    private static ReadOnlySpan<byte> Magic => "ELQT"u8;
+    private const byte FormatVersion = 1;
+    private const int HeaderLength = 4 + 1 + 4 + 4; // magic, version, state count, action count
+    private const int BinaryLength = HeaderLength + Size * (sizeof(float) + sizeof(int)) + sizeof(uint); // + FNV-1a checksum
+
+    private readonly float[] _values = new float[Size];
+    private readonly int[] _visits = new int[Size];
+    private int _nonZero;
+
+    /// <summary>Q(state, action); 0 until set.</summary>
+    public float Get(LearningState state, ResponseAction action) => _values[Slot(state, action)];
+
+    /// <summary>Sets Q(state, action).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN or infinite.</exception>
+    public void Set(LearningState state, ResponseAction action, float value)
+    {
+        if (!float.IsFinite(value)) throw new ArgumentOutOfRangeException(nameof(value), value, "A Q-value must be finite.");
+        ref var slot = ref _values[Slot(state, action)];
+        if (slot == 0f && value != 0f) _nonZero++;
+        else if (slot != 0f && value == 0f) _nonZero--;
+        slot = value;
+    }
+
+    /// <summary>Times the action was taken in the state (replays not counted).</summary>
+    public int Visits(LearningState state, ResponseAction action) => _visits[Slot(state, action)];
+
+    /// <summary>Counts one visit of (state, action); saturates at <see cref="int.MaxValue"/>.</summary>
+    public void AddVisit(LearningState state, ResponseAction action)
+    {
+        ref var visits = ref _visits[Slot(state, action)];
+        if (visits < int.MaxValue) visits++;
+    }
+
+    /// <summary>The action with the highest Q-value in the state; ties go to the lowest action value.</summary>
+    public ResponseAction BestAction(LearningState state)
+    {
+        var row = Row(state);
+        var best = 0;
+        for (var a = 1; a < row.Length; a++)
+            if (row[a] > row[best]) best = a;
+        return (ResponseAction)best;
+    }
+
+    /// <summary>The highest Q-value in the state: max over actions of Q(state, ·).</summary>
+    public float MaxValue(LearningState state)
+    {
+        var row = Row(state);
+        var max = row[0];
+        for (var a = 1; a < row.Length; a++)
+            if (row[a] > max) max = row[a];
+        return max;
+    }
+
+    /// <summary>Entries whose Q-value is not zero.</summary>
+    public int NonZeroEntries => _nonZero;
+
+    /// <summary>Copies of the values and visit counts, <see cref="Size"/> each, in slot order.</summary>
+    public (float[] Values, int[] Visits) Snapshot() => ((float[])_values.Clone(), (int[])_visits.Clone());
+
+    /// <summary>Replaces the contents with values and visits of <see cref="Size"/> entries each (as from <see cref="Snapshot"/>).</summary>
+    /// <exception cref="ArgumentException">A length is wrong, a value is not finite or a visit count is negative; nothing changed.</exception>
+    public void Restore(ReadOnlySpan<float> values, ReadOnlySpan<int> visits)
+    {
+        if (values.Length != Size)
+            throw new ArgumentException($"Expected {Size} Q-values ({LearningState.Count} states × {ActionCount} actions), got {values.Length}.", nameof(values));
+        if (visits.Length != Size)
+            throw new ArgumentException($"Expected {Size} visit counts ({LearningState.Count} states × {ActionCount} actions), got {visits.Length}.", nameof(visits));
+        for (var i = 0; i < Size; i++)
+        {
+            if (!float.IsFinite(values[i])) throw new ArgumentException($"Q-value {Describe(i)} is not finite ({values[i]}).", nameof(values));
+            if (visits[i] < 0) throw new ArgumentException($"Visit count {Describe(i)} is negative ({visits[i]}).", nameof(visits));
+        }
+        values.CopyTo(_values);
+        visits.CopyTo(_visits);
+        _nonZero = 0;
+        foreach (var v in _values)
+            if (v != 0f) _nonZero++;
+    }
+
+    /// <summary>
+    /// The table in a compact little-endian binary form: magic "ELQT", version byte 1, state count
+    /// and action count (int32), the Q-values (float32) and visit counts (int32) in slot order, and
+    /// an FNV-1a checksum (uint32) of everything before it.
+    /// </summary>
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[BinaryLength];
+        var span = bytes.AsSpan();
+        Magic.CopyTo(span);
+        span[4] = FormatVersion;
+        BinaryPrimitives.WriteInt32LittleEndian(span[5..], LearningState.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(span[9..], ActionCount);
+        var offset = HeaderLength;
+        foreach (var v in _values)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(span[offset..], v);
+            offset += sizeof(float);
+        }
+        foreach (var n in _visits)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(span[offset..], n);
+            offset += sizeof(int);
+        }
+        BinaryPrimitives.WriteUInt32LittleEndian(span[offset..], Checksum(span[..offset]));
+        return bytes;
+    }
+
+    /// <summary>Reads a table written by <see cref="ToBytes"/>.</summary>
+    /// <exception cref="FormatException">The input is not a Q-table of this format; the message says what is wrong.</exception>
+    public static QTable FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < HeaderLength)
+            throw new FormatException($"Q-table data is truncated: {bytes.Length} bytes is shorter than the {HeaderLength}-byte header.");
+        if (!bytes[..4].SequenceEqual(Magic))
+            throw new FormatException("Q-table data does not start with the magic 'ELQT'.");
+        if (bytes[4] != FormatVersion)
+            throw new FormatException($"Q-table format version {bytes[4]} is not supported (expected {FormatVersion}).");
+        var states = BinaryPrimitives.ReadInt32LittleEndian(bytes[5..]);
+        if (states != LearningState.Count)
+            throw new FormatException($"Q-table has {states} states; this version has {LearningState.Count}.");
+        var actions = BinaryPrimitives.ReadInt32LittleEndian(bytes[9..]);
+        if (actions != ActionCount)
+            throw new FormatException($"Q-table has {actions} actions; this version has {ActionCount}.");
+        if (bytes.Length != BinaryLength)
+            throw new FormatException($"Q-table data is {bytes.Length} bytes; expected {BinaryLength}.");
+        var checksumAt = BinaryLength - sizeof(uint);
+        var stored = BinaryPrimitives.ReadUInt32LittleEndian(bytes[checksumAt..]);
+        var actual = Checksum(bytes[..checksumAt]);
+        if (stored != actual)
+            throw new FormatException($"Q-table checksum mismatch (stored 0x{stored:X8}, computed 0x{actual:X8}): the data is corrupt.");
+
+        var table = new QTable();
+        var offset = HeaderLength;
+        for (var i = 0; i < Size; i++, offset += sizeof(float))
+        {
+            var v = BinaryPrimitives.ReadSingleLittleEndian(bytes[offset..]);
+            if (!float.IsFinite(v)) throw new FormatException($"Q-value {Describe(i)} is not finite ({v}).");
+            table._values[i] = v;
+            if (v != 0f) table._nonZero++;
+        }
+        for (var i = 0; i < Size; i++, offset += sizeof(int))
+        {
+            var n = BinaryPrimitives.ReadInt32LittleEndian(bytes[offset..]);
+            if (n < 0) throw new FormatException($"Visit count {Describe(i)} is negative ({n}).");
+            table._visits[i] = n;
+        }
+        return table;
+    }
+
+    private static int Slot(LearningState state, ResponseAction action)
+    {
+        if ((uint)action >= ActionCount)
+            throw new ArgumentOutOfRangeException(nameof(action), action, $"{action} is not a valid ResponseAction.");
+        return state.Index * ActionCount + (int)action;
+    }
+
+    private ReadOnlySpan<float> Row(LearningState state) => _values.AsSpan(state.Index * ActionCount, ActionCount);
+
+    private static string Describe(int slot) =>
+        $"[{LearningState.FromIndex(slot / ActionCount)}, {(ResponseAction)(slot % ActionCount)}]";
+
+    private static uint Checksum(ReadOnlySpan<byte> data)
+    {
+        var hash = 2166136261u;
+        foreach (var b in data)
+        {
+            hash ^= b;
+            hash *= 16777619;
+        }
+        return hash;
+    }
+}

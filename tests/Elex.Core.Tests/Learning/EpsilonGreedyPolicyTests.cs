@@ -1,0 +1,55 @@
+using Elex.Core.Learning;
+using Elex.Core.Queries;
+
+namespace Elex.Core.Tests.Learning;
+
+public sealed class EpsilonGreedyPolicyTests
+{
+    private static readonly LearningState S = new(QueryType.Procedure, Complexity.Moderate, ConfidenceBucket.Medium, Maturity.Practised);
+
+    [Fact]
+    public void With_epsilon_zero_the_choice_is_greedy()
+    {
+        var table = new QTable();
+        table.Set(S, ResponseAction.RequestClarification, 0.3f);
+        var policy = new EpsilonGreedyPolicy(0f, 0.995f, 0f);
+        var random = new Random(3);
+        for (var i = 0; i < 1000; i++)
+            Assert.Equal(ResponseAction.RequestClarification, policy.Choose(table, S, random));
+    }
+
+    [Fact]
+    public void With_epsilon_one_choices_cover_all_actions_uniformly()
+    {
+        var table = new QTable();
+        table.Set(S, ResponseAction.Escalate, 1f);
+        var policy = new EpsilonGreedyPolicy(1f, 1f, 1f);
+        var random = new Random(11);
+        const int draws = 5000;
+        var counts = new int[QTable.ActionCount];
+        for (var i = 0; i < draws; i++) counts[(int)policy.Choose(table, S, random)]++;
+        const double expected = draws / (double)QTable.ActionCount;
+        var chiSquare = counts.Sum(c => (c - expected) * (c - expected) / expected);
+        Assert.All(counts, c => Assert.True(c > 0));
+        Assert.True(chiSquare < 18.47, $"chi-square {chiSquare:F2} (4 df, p = 0.001 critical 18.47); counts {string.Join(", ", counts)}");
+    }
+
+    [Fact]
+    public void Decay_multiplies_down_to_the_floor()
+    {
+        var policy = new EpsilonGreedyPolicy(new QLearningOptions());
+        Assert.Equal(0.1f, policy.Epsilon);
+        policy.Decay();
+        Assert.Equal(0.1f * 0.995f, policy.Epsilon, 1e-7f);
+        for (var i = 0; i < 2000; i++) policy.Decay();
+        Assert.Equal(0.01f, policy.Epsilon);
+    }
+
+    [Fact]
+    public void Invalid_settings_throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EpsilonGreedyPolicy(1.5f, 0.9f, 0f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EpsilonGreedyPolicy(0.1f, 0f, 0f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EpsilonGreedyPolicy(0.1f, 0.9f, 0.2f));
+    }
+}
