@@ -264,8 +264,17 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     public async Task PersistAsync(CancellationToken cancellationToken = default)
     {
         if (_store is null) return;
-        var states = Registry.AllCounters().Select(x => AgentStateDocument.ToRecord(x.Feature, x.Counters)).ToList();
-        await _store.WriteAsync(new StoreBatch { AgentStates = states }, cancellationToken).ConfigureAwait(false);
+        var states = new List<AgentStateRecord>();
+        var tables = new List<QTableRecord>();
+        var trajectories = new List<TrajectoryRecord>();
+        foreach (var (feature, counters) in Registry.AllCounters())
+        {
+            var (state, table, agentTrajectories) = AgentStateDocument.ToRecords(feature, counters, Registry.LearnerFor(feature.Code), _experiences.Recent(feature.Code));
+            states.Add(state);
+            if (table is not null) tables.Add(table);
+            trajectories.AddRange(agentTrajectories);
+        }
+        await _store.WriteAsync(new StoreBatch { AgentStates = states, QTables = tables, Trajectories = trajectories }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops taking queries, lets those already queued finish, persists (with a store), then completes every stream.</summary>
@@ -286,7 +295,10 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
 
     private async Task RestoreAsync(CancellationToken cancellationToken)
     {
-        foreach (var record in await _store!.LoadAgentStatesAsync(cancellationToken).ConfigureAwait(false))
+        var tables = (await _store!.LoadQTablesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.AgentId, t => t.Data, StringComparer.Ordinal);
+        var trajectories = (await _store.LoadTrajectoriesAsync(null, cancellationToken).ConfigureAwait(false))
+            .GroupBy(t => t.AgentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<TrajectoryRecord>)g.ToList(), StringComparer.Ordinal);
+        foreach (var record in await _store.LoadAgentStatesAsync(cancellationToken).ConfigureAwait(false))
         {
             var (document, error) = AgentStateDocument.Parse(record);
             if (document is null)
@@ -300,6 +312,21 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
                 continue;
             }
             Registry.CountersFor(code).Restore(document.Interactions, document.Successes, document.LatencySumUs, document.ConfidenceSum, document.LastActive);
+            foreach (var experience in document.RestoreExperiences(code)) _experiences.Add(experience);
+            if (Registry.Learning is not { } options || document.Learner is null) continue;
+            if (!tables.TryGetValue(record.AgentId, out var table))
+            {
+                _restoreProblems.Add($"q_tables record {record.AgentId} is missing; the agent starts learning afresh");
+                continue;
+            }
+            try
+            {
+                Registry.RestoreLearner(code, document.RestoreLearner(table, trajectories.GetValueOrDefault(record.AgentId) ?? [], options));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                _restoreProblems.Add($"learner of {record.AgentId} is corrupt ({e.Message}); the agent starts learning afresh");
+            }
         }
     }
 

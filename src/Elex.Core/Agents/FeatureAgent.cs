@@ -33,7 +33,8 @@ public sealed class FeatureAgent
         Id = AgentId.For(feature.Code);
         _coldStartThreshold = coldStartThreshold;
         _counters = counters ?? new AgentCounters();
-        _lifecycle = _counters.Read().Interactions >= coldStartThreshold ? AgentLifecycle.Ready : AgentLifecycle.ColdStart;
+        var interactions = _counters.Read().Interactions;
+        _lifecycle = _learner?.Lifecycle(interactions) ?? (interactions >= coldStartThreshold ? AgentLifecycle.Ready : AgentLifecycle.ColdStart);
     }
 
     /// <summary>The agent id.</summary>

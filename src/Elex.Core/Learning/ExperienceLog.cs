@@ -11,7 +11,10 @@ public sealed class ExperienceLog(int capacity = 10_000)
     private readonly object _gate = new();
     private readonly Dictionary<string, Experience> _byResponse = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
-    private readonly Dictionary<FeatureCode, Experience> _lastByFeature = [];
+    private readonly Dictionary<FeatureCode, Queue<Experience>> _recentByFeature = [];
+
+    /// <summary>Experiences kept per feature for persistence (the newest).</summary>
+    public const int RecentPerFeature = 20;
 
     /// <summary>Most experiences remembered by response id.</summary>
     public int Capacity { get; } = capacity >= 1 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "Capacity must be at least 1.");
@@ -26,7 +29,9 @@ public sealed class ExperienceLog(int capacity = 10_000)
                 _order.Enqueue(experience.ResponseId);
                 while (_order.Count > Capacity) _byResponse.Remove(_order.Dequeue());
             }
-            _lastByFeature[experience.Feature] = experience;
+            if (!_recentByFeature.TryGetValue(experience.Feature, out var recent)) _recentByFeature[experience.Feature] = recent = new Queue<Experience>();
+            recent.Enqueue(experience);
+            while (recent.Count > RecentPerFeature) recent.Dequeue();
         }
     }
 
@@ -39,6 +44,21 @@ public sealed class ExperienceLog(int capacity = 10_000)
     /// <summary>The feature's most recent experience, if any.</summary>
     public bool TryGetLast(FeatureCode feature, out Experience experience)
     {
-        lock (_gate) return _lastByFeature.TryGetValue(feature, out experience);
+        lock (_gate)
+        {
+            if (_recentByFeature.TryGetValue(feature, out var recent) && recent.Count > 0)
+            {
+                experience = recent.Last();
+                return true;
+            }
+            experience = default;
+            return false;
+        }
+    }
+
+    /// <summary>The feature's newest experiences, oldest first (at most <see cref="RecentPerFeature"/>).</summary>
+    public IReadOnlyList<Experience> Recent(FeatureCode feature)
+    {
+        lock (_gate) return _recentByFeature.TryGetValue(feature, out var recent) ? [.. recent] : [];
     }
 }
