@@ -20,6 +20,7 @@ namespace Elex.Cli
                 AskCommand.Create(catalog, data, input, output, error),
                 CatalogCommand.Create(catalog, output),
                 StatsCommand.Create(catalog, data, output, error),
+                FeedbackCommand.Create(catalog, data, output, error),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)

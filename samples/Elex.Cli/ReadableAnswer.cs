@@ -15,7 +15,7 @@ internal static class ReadableAnswer
         }
         var feature = r.FeatureCode is { } code ? catalog.Find(FeatureCode.Parse(code)) : null;
         o.WriteLine($"{feature?.DisplayName ?? r.FeatureCode} — agent {r.AgentId}");
-        o.WriteLine($"confidence {r.Confidence:0.00} · {r.QueryType} / {r.Complexity} · {r.LatencyUs:0} µs");
+        o.WriteLine($"confidence {r.Confidence:0.00} · {r.QueryType} / {r.Complexity} · strategy {r.Strategy} · {r.LatencyUs:0} µs");
         o.WriteLine();
         o.WriteLine(r.Text);
         if (r.Commands.Count > 0)
@@ -43,5 +43,6 @@ internal static class ReadableAnswer
         }
         var routing = r.Evidence.Where(e => e.StartsWith("routed by", StringComparison.Ordinal)).ToList();
         if (routing.Count > 0) o.WriteLine("Why this agent: " + string.Join("; ", routing.Select(e => e["routed by ".Length..])));
+        o.WriteLine($"Response id {r.ResponseId} — rate it: elex feedback {r.ResponseId} --reward 1 --success");
     }
 }

@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace Elex.Cli.Tests;
+
+public class FeedbackCommandTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"elex-cli-feedback-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
+    }
+
+    private async Task<string> AskForResponseId(string question)
+    {
+        var (exit, output, _) = await CliRunner.Run("ask", "--json", "--data", _data, question);
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(output);
+        return doc.RootElement.GetProperty("responseId").GetString()!;
+    }
+
+    [Fact]
+    public async Task Feedback_OnAnEarlierRunsResponse_IsLearned()
+    {
+        var responseId = await AskForResponseId("Which counters show MSM is working?");
+        var (exit, output, error) = await CliRunner.Run("feedback", responseId, "--reward", "1", "--success", "--data", _data);
+        Assert.True(exit == 0, error);
+        Assert.Contains("agent-FAJ_121_3094 learned reward 1", output);
+    }
+
+    [Fact]
+    public async Task Feedback_ByAgent_IsLearned()
+    {
+        await AskForResponseId("what is IFLB?");
+        var (exit, output, _) = await CliRunner.Run("feedback", "--agent", "FAJ 121 3009", "--reward", "-0.5", "--data", _data);
+        Assert.Equal(0, exit);
+        Assert.Contains("agent-FAJ_121_3009 learned reward -0.5", output);
+    }
+
+    [Theory]
+    [InlineData("r-nope", "1", "No response 'r-nope'")]
+    [InlineData("r-nope", "3", "outside [-1, 1]")]
+    public async Task BadFeedback_ExitsTwoSayingWhy(string responseId, string reward, string message)
+    {
+        var (exit, _, error) = await CliRunner.Run("feedback", responseId, "--reward", reward, "--data", _data);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public async Task Feedback_WithoutReward_IsUsageError()
+    {
+        var (exit, _, error) = await CliRunner.Run("feedback", "r-1", "--data", _data);
+        Assert.Equal(2, exit);
+        Assert.Contains("--reward", error);
+    }
+}
