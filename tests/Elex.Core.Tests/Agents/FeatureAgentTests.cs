@@ -1,4 +1,5 @@
 using Elex.Core.Agents;
+using Elex.Core.Learning;
 using Elex.Core.Catalog;
 using Elex.Core.Queries;
 using Elex.Core.Responses;
@@ -104,5 +105,55 @@ public class FeatureAgentTests
         Assert.All(answer.Commands, c => Assert.StartsWith("cmedit ", c.Command));
         Assert.All(answer.Commands, c => Assert.Contains(" LTE01 ", c.Command));
         Assert.DoesNotContain(answer.Commands, c => c.Command.Contains(Cmedit.NodePlaceholder));
+    }
+
+    private static AgentAnswer AskWith(ResponseAction action, Func<AgentAnswer?>? peer = null) =>
+        Agent("FAJ 121 5470").Answer(new AnswerContext("what is VoLTE prescheduling?", new Classification(QueryType.General, Complexity.Simple))
+        {
+            ForcedAction = action,
+            RouteConfidence = 0.42f,
+            Alternatives = [Sample.Find(FeatureCode.Parse("FAJ 121 3085"))!],
+            ConsultPeer = peer,
+        });
+
+    [Fact]
+    public void Strategies_ChangeTheAnswer()
+    {
+        var direct = AskWith(ResponseAction.DirectAnswer);
+        Assert.Equal(ResponseAction.DirectAnswer, direct.Action);
+
+        var detailed = AskWith(ResponseAction.DetailedAnswer);
+        Assert.StartsWith(direct.Text, detailed.Text);
+        Assert.Contains("Prerequisites: ", detailed.Text);
+        Assert.Contains("requires FAJ 121 3085", detailed.Evidence);
+
+        var peer = Agent("FAJ 121 3085").Answer(new AnswerContext("what is prescheduling?", new Classification(QueryType.General, Complexity.Simple)));
+        var consulted = AskWith(ResponseAction.ConsultPeer, () => peer);
+        Assert.Contains("A neighbouring agent adds:", consulted.Text);
+        Assert.Contains(consulted.Evidence, e => e.StartsWith("peer feature FAJ 121 3085", StringComparison.Ordinal));
+
+        var clarify = AskWith(ResponseAction.RequestClarification);
+        Assert.StartsWith("To answer precisely: do you mean VoLTE Prescheduling", clarify.Text);
+        Assert.Contains("Prescheduling (P, FAJ 121 3085)", clarify.Text);
+
+        var escalated = AskWith(ResponseAction.Escalate);
+        Assert.Contains("confirmed by a RAN expert (routing confidence 0.42)", escalated.Text);
+        Assert.Contains(escalated.Warnings, w => w.StartsWith("Escalated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WithLearner_ChoosesByPolicyAndRecordsTheState()
+    {
+        var learner = new QLearner(new QLearningOptions { Epsilon = 0, MinEpsilon = 0, Seed = 1 });
+        var agent = new FeatureAgent(Sample, Sample.Find(FeatureCode.Parse("FAJ 121 3094"))!, 100, null, learner);
+        var context = new AnswerContext("MSM counters", new Classification(QueryType.Counter, Complexity.Simple)) { RouteConfidence = 0.9f };
+        var first = agent.Answer(context);
+        Assert.Equal(ResponseAction.DirectAnswer, first.Action);
+        var state = first.State!.Value;
+        Assert.Equal((QueryType.Counter, ConfidenceBucket.High, Maturity.Novice), (state.Type, state.Confidence, state.Maturity));
+        // Teach it that a detailed answer is better here: the greedy policy follows.
+        learner.Learn(state, ResponseAction.DirectAnswer, -1f, state, false, 0);
+        learner.Learn(state, ResponseAction.DetailedAnswer, 1f, state, true, 0);
+        Assert.Equal(ResponseAction.DetailedAnswer, agent.Answer(context).Action);
     }
 }
