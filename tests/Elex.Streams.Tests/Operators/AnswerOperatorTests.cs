@@ -1,3 +1,4 @@
+using Elex.Streams.Tests.Marbles;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Elex.Core.Agents;
@@ -101,5 +102,21 @@ public class AnswerOperatorTests : ReactiveTest
         var source = scheduler.CreateHotObservable(OnError<PipelineItem>(210, error));
         var results = scheduler.Start(() => source.Answer(scheduler));
         results.Messages.AssertEqual(OnError<QueryResponse>(210, error));
+    }
+
+    [Fact]
+    public void Answer_Marbles()
+    {
+        var scheduler = new TestScheduler();
+        var registry = new AgentRegistry(TestCatalog.Sample);
+        var items = new Dictionary<char, PipelineItem>
+        {
+            ['a'] = Dispatched("MSM counters", QueryType.Counter, 0, registry),
+            ['f'] = PipelineItems.Failed("x", "route"),
+        };
+        var statuses = new Dictionary<char, ResponseStatus> { ['A'] = ResponseStatus.Answered, ['E'] = ResponseStatus.Error };
+        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-a-f-a|", items).ToArray());
+        var results = scheduler.Start(() => source.Answer(scheduler).Select(r => r.Status));
+        MarbleAssert.Observable("--A-E-A|", results, statuses);
     }
 }

@@ -1,3 +1,4 @@
+using Elex.Streams.Tests.Marbles;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Elex.Core.Queries;
@@ -75,5 +76,17 @@ public class ClassifyOperatorTests : ReactiveTest
         var results = scheduler.Start(() => source.Classify(scheduler).Select(i => i.Query.Text));
         results.Messages.AssertEqual(expected);
         source.Subscriptions.AssertEqual(Subscribe(200, 250));
+    }
+
+    [Fact]
+    public void Classify_Marbles()
+    {
+        var scheduler = new TestScheduler();
+        var queries = new Dictionary<char, Query> { ['a'] = new("Which counters show MSM is working?"), ['b'] = new("How do I activate IFLB?") };
+        var types = new Dictionary<char, QueryType> { ['c'] = QueryType.Counter, ['p'] = QueryType.Procedure };
+        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-a--b-|", queries).ToArray());
+        var results = scheduler.Start(() => source.Classify(scheduler).Select(i => i.Classification.Type));
+        MarbleAssert.Observable("--c--p-|", results, types);
+        MarbleAssert.Subscriptions("^------!", source.Subscriptions);
     }
 }

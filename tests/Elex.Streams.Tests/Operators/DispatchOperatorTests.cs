@@ -1,3 +1,4 @@
+using Elex.Streams.Tests.Marbles;
 using System.Reactive.Linq;
 using Elex.Core.Agents;
 using Elex.Streams.Operators;
@@ -88,4 +89,16 @@ public class DispatchOperatorTests : ReactiveTest
     [Fact]
     public void Dispatch_MinConfidenceOutOfRange_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Observable.Empty<PipelineItem>().Dispatch(new AgentRegistry(TestCatalog.Sample), 1.5f));
+
+    [Fact]
+    public void Dispatch_Marbles()
+    {
+        var scheduler = new TestScheduler();
+        var registry = new AgentRegistry(TestCatalog.Sample);
+        var items = new Dictionary<char, PipelineItem> { ['a'] = PipelineItems.Routed("MSM counters"), ['n'] = PipelineItems.Classified("unrouted") };
+        var agents = new Dictionary<char, string> { ['m'] = "agent-FAJ_121_3094", ['x'] = "none" };
+        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-(an)--|", items).ToArray());
+        var results = scheduler.Start(() => source.Dispatch(registry).Select(i => i.Agent?.Id ?? "none"));
+        MarbleAssert.Observable("--(mx)--|", results, agents);
+    }
 }

@@ -1,3 +1,4 @@
+using Elex.Streams.Tests.Marbles;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Elex.Core.Agents;
@@ -70,5 +71,17 @@ public class LearnOperatorTests : ReactiveTest
         var results = scheduler.Start(() => source.Learn(learner, scheduler));
         results.Messages.AssertEqual();
         source.Subscriptions.AssertEqual(Subscribe(200, 1000));
+    }
+
+    [Fact]
+    public void Learn_Marbles()
+    {
+        var scheduler = new TestScheduler();
+        var (learner, _) = NewLearner("r1");
+        var feedback = new Dictionary<char, Feedback> { ['g'] = Feedback.ForResponse("r1", 1f, true), ['u'] = Feedback.ForResponse("zz", 1f, true) };
+        var outcomes = new Dictionary<char, FeedbackStatus> { ['A'] = FeedbackStatus.Applied, ['U'] = FeedbackStatus.UnknownResponse };
+        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-g-u-|", feedback).ToArray());
+        var results = scheduler.Start(() => source.Learn(learner, scheduler).Select(r => r.Status));
+        MarbleAssert.Observable("--A-U-|", results, outcomes);
     }
 }

@@ -1,3 +1,4 @@
+using Elex.Streams.Tests.Marbles;
 using System.Reactive.Linq;
 using Elex.Core.Catalog;
 using Elex.Streams.Operators;
@@ -70,5 +71,16 @@ public class RouteOperatorTests : ReactiveTest
         var results = scheduler.Start(() => source.Route(TestCatalog.Router));
         results.Messages.AssertEqual();
         source.Subscriptions.AssertEqual(Subscribe(200, 1000));
+    }
+
+    [Fact]
+    public void Route_Marbles()
+    {
+        var scheduler = new TestScheduler();
+        var items = new Dictionary<char, PipelineItem> { ['a'] = PipelineItems.Classified("MSM counters"), ['b'] = PipelineItems.Classified("IFLB parameters") };
+        var codes = new Dictionary<char, string> { ['m'] = "FAJ 121 3094", ['i'] = "FAJ 121 3009" };
+        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-a-b--#", items).ToArray());
+        var results = scheduler.Start(() => source.Route(TestCatalog.Router).Select(i => i.Route!.Feature!.Code.Value));
+        MarbleAssert.Observable("--m-i--#", results, codes);
     }
 }

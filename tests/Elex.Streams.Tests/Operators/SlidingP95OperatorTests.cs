@@ -1,3 +1,4 @@
+using Elex.Streams.Tests.Marbles;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Elex.Core.Queries;
@@ -107,5 +108,20 @@ public class SlidingP95OperatorTests : ReactiveTest
         // Without disposal the sample would age out at 350 (see _Regular); disposed at 260, nothing follows.
         var results = scheduler.Start(() => source.SlidingP95(Window, Refresh, scheduler).Select(Shape), 100, 200, 260);
         results.Messages.AssertEqual(OnNext(210, (1L, 10L, 10L, 1.0)));
+    }
+
+    [Fact]
+    public void SlidingP95_Marbles_WindowAgesOut()
+    {
+        // Window 5 frames, refresh every 2 frames: the count rises with each metric and falls back
+        // to zero on the first refresh after the window has passed, with no further traffic.
+        var scheduler = new TestScheduler();
+        var metrics = new Dictionary<char, QueryMetric> { ['m'] = Metric(10) };
+        var counts = new Dictionary<char, long> { ['1'] = 1, ['2'] = 2, ['0'] = 0 };
+        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-m-m------------|", metrics).ToArray());
+        var results = scheduler.Start(() => source
+            .SlidingP95(TimeSpan.FromTicks(5 * MarbleDiagram.FrameTicks), TimeSpan.FromTicks(2 * MarbleDiagram.FrameTicks), scheduler)
+            .Select(s => s.Count));
+        MarbleAssert.Observable("--1-2---1-0------|", results, counts);
     }
 }

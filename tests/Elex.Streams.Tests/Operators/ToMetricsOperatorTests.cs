@@ -1,3 +1,4 @@
+using Elex.Streams.Tests.Marbles;
 using System.Reactive.Linq;
 using Elex.Core.Queries;
 using Elex.Core.Responses;
@@ -43,5 +44,16 @@ public class ToMetricsOperatorTests : ReactiveTest
         var error = new InvalidOperationException("x");
         var results = scheduler.Start(() => scheduler.CreateHotObservable(OnError<QueryResponse>(210, error)).ToMetrics());
         results.Messages.AssertEqual(OnError<QueryMetric>(210, error));
+    }
+
+    [Fact]
+    public void ToMetrics_Marbles()
+    {
+        var scheduler = new TestScheduler();
+        var responses = new Dictionary<char, QueryResponse> { ['a'] = Response(ResponseStatus.Answered, 5, 0), ['e'] = Response(ResponseStatus.Error, 5, 0) };
+        var outcomes = new Dictionary<char, bool> { ['s'] = true, ['f'] = false };
+        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-a-e-|", responses).ToArray());
+        var results = scheduler.Start(() => source.ToMetrics().Select(m => m.Success));
+        MarbleAssert.Observable("--s-f-|", results, outcomes);
     }
 }
