@@ -21,6 +21,7 @@ namespace Elex.Cli
                 CatalogCommand.Create(catalog, output),
                 StatsCommand.Create(catalog, data, output, error),
                 FeedbackCommand.Create(catalog, data, output, error),
+                TelemetryCommand.Create(catalog, data, input, output, error),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
