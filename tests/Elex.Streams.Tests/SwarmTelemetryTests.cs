@@ -36,7 +36,8 @@ public class SwarmTelemetryTests
     [Fact]
     public async Task SwarmStats_CountQueriesAgentsAndSuccess()
     {
-        await using var swarm = NewSwarm(new SwarmConfig { MaxAgents = 1 });
+        // Greedy policy: no exploratory ConsultPeer, which would load the runner-up agent too.
+        await using var swarm = NewSwarm(new SwarmConfig { MaxAgents = 1, Learning = new Elex.Core.Learning.QLearningOptions { Epsilon = 0, MinEpsilon = 0 } });
         await swarm.QueryAsync("what is MSM?");
         await swarm.QueryAsync("what is IFLB?");
         await swarm.QueryAsync("   ");

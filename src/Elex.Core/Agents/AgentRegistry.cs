@@ -129,14 +129,14 @@ public sealed class AgentRegistry
     private QLearner? LearnerAt(int ordinal) =>
         _learning is null ? null : _learners[ordinal] ??= new QLearner(_learning);
 
-    /// <summary>Every feature whose agent has counters (answered at least once or was restored).</summary>
+    /// <summary>Every feature whose agent has answered at least once (in this run or a restored one).</summary>
     public IReadOnlyList<(Feature Feature, AgentCounters Counters)> AllCounters()
     {
         var result = new List<(Feature, AgentCounters)>();
         lock (_gate)
         {
             for (var i = 0; i < _counters.Length; i++)
-                if (_counters[i] is { } c) result.Add((_catalog[i], c));
+                if (_counters[i] is { } c && c.Read().Interactions > 0) result.Add((_catalog[i], c));
         }
         return result;
     }
