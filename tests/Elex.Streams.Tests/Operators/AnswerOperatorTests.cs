@@ -107,7 +107,8 @@ public class AnswerOperatorTests : ReactiveTest
     [Fact]
     public void Answer_Marbles()
     {
-        var scheduler = new TestScheduler();
+        var marbles = new MarbleScheduler();
+        var scheduler = marbles.Scheduler;
         var registry = new AgentRegistry(TestCatalog.Sample);
         var items = new Dictionary<char, PipelineItem>
         {
@@ -115,8 +116,8 @@ public class AnswerOperatorTests : ReactiveTest
             ['f'] = PipelineItems.Failed("x", "route"),
         };
         var statuses = new Dictionary<char, ResponseStatus> { ['A'] = ResponseStatus.Answered, ['E'] = ResponseStatus.Error };
-        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-a-f-a|", items).ToArray());
-        var results = scheduler.Start(() => source.Answer(scheduler).Select(r => r.Status));
-        MarbleAssert.Observable("--A-E-A|", results, statuses);
+        var source = marbles.Hot("^-a-f-a|", items);
+        var results = marbles.Run(() => source.Answer(scheduler).Select(r => r.Status));
+        marbles.ExpectObservable(results).ToBe("--A-E-A|", statuses);
     }
 }

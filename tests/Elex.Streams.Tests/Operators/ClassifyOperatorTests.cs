@@ -81,12 +81,13 @@ public class ClassifyOperatorTests : ReactiveTest
     [Fact]
     public void Classify_Marbles()
     {
-        var scheduler = new TestScheduler();
+        var marbles = new MarbleScheduler();
+        var scheduler = marbles.Scheduler;
         var queries = new Dictionary<char, Query> { ['a'] = new("Which counters show MSM is working?"), ['b'] = new("How do I activate IFLB?") };
         var types = new Dictionary<char, QueryType> { ['c'] = QueryType.Counter, ['p'] = QueryType.Procedure };
-        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-a--b-|", queries).ToArray());
-        var results = scheduler.Start(() => source.Classify(scheduler).Select(i => i.Classification.Type));
-        MarbleAssert.Observable("--c--p-|", results, types);
-        MarbleAssert.Subscriptions("^------!", source.Subscriptions);
+        var source = marbles.Hot("^-a--b-|", queries);
+        var results = marbles.Run(() => source.Classify(scheduler).Select(i => i.Classification.Type));
+        marbles.ExpectObservable(results).ToBe("--c--p-|", types);
+        marbles.ExpectSubscriptions(source.Subscriptions).ToBe("^------!");
     }
 }

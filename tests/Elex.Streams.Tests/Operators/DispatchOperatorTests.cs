@@ -93,12 +93,13 @@ public class DispatchOperatorTests : ReactiveTest
     [Fact]
     public void Dispatch_Marbles()
     {
-        var scheduler = new TestScheduler();
+        var marbles = new MarbleScheduler();
+        var scheduler = marbles.Scheduler;
         var registry = new AgentRegistry(TestCatalog.Sample);
         var items = new Dictionary<char, PipelineItem> { ['a'] = PipelineItems.Routed("MSM counters"), ['n'] = PipelineItems.Classified("unrouted") };
         var agents = new Dictionary<char, string> { ['m'] = "agent-FAJ_121_3094", ['x'] = "none" };
-        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-(an)--|", items).ToArray());
-        var results = scheduler.Start(() => source.Dispatch(registry).Select(i => i.Agent?.Id ?? "none"));
-        MarbleAssert.Observable("--(mx)--|", results, agents);
+        var source = marbles.Hot("^-(an)--|", items);
+        var results = marbles.Run(() => source.Dispatch(registry).Select(i => i.Agent?.Id ?? "none"));
+        marbles.ExpectObservable(results).ToBe("--(mx)--|", agents);
     }
 }

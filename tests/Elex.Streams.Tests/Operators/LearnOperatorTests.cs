@@ -76,12 +76,13 @@ public class LearnOperatorTests : ReactiveTest
     [Fact]
     public void Learn_Marbles()
     {
-        var scheduler = new TestScheduler();
+        var marbles = new MarbleScheduler();
+        var scheduler = marbles.Scheduler;
         var (learner, _) = NewLearner("r1");
         var feedback = new Dictionary<char, Feedback> { ['g'] = Feedback.ForResponse("r1", 1f, true), ['u'] = Feedback.ForResponse("zz", 1f, true) };
         var outcomes = new Dictionary<char, FeedbackStatus> { ['A'] = FeedbackStatus.Applied, ['U'] = FeedbackStatus.UnknownResponse };
-        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-g-u-|", feedback).ToArray());
-        var results = scheduler.Start(() => source.Learn(learner, scheduler).Select(r => r.Status));
-        MarbleAssert.Observable("--A-U-|", results, outcomes);
+        var source = marbles.Hot("^-g-u-|", feedback);
+        var results = marbles.Run(() => source.Learn(learner, scheduler).Select(r => r.Status));
+        marbles.ExpectObservable(results).ToBe("--A-U-|", outcomes);
     }
 }

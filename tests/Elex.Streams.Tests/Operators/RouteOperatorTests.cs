@@ -76,11 +76,12 @@ public class RouteOperatorTests : ReactiveTest
     [Fact]
     public void Route_Marbles()
     {
-        var scheduler = new TestScheduler();
+        var marbles = new MarbleScheduler();
+        var scheduler = marbles.Scheduler;
         var items = new Dictionary<char, PipelineItem> { ['a'] = PipelineItems.Classified("MSM counters"), ['b'] = PipelineItems.Classified("IFLB parameters") };
         var codes = new Dictionary<char, string> { ['m'] = "FAJ 121 3094", ['i'] = "FAJ 121 3009" };
-        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-a-b--#", items).ToArray());
-        var results = scheduler.Start(() => source.Route(TestCatalog.Router).Select(i => i.Route!.Feature!.Code.Value));
-        MarbleAssert.Observable("--m-i--#", results, codes);
+        var source = marbles.Hot("^-a-b--#", items);
+        var results = marbles.Run(() => source.Route(TestCatalog.Router).Select(i => i.Route!.Feature!.Code.Value));
+        marbles.ExpectObservable(results).ToBe("--m-i--#", codes);
     }
 }

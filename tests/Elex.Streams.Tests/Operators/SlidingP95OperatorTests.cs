@@ -115,13 +115,14 @@ public class SlidingP95OperatorTests : ReactiveTest
     {
         // Window 5 frames, refresh every 2 frames: the count rises with each metric and falls back
         // to zero on the first refresh after the window has passed, with no further traffic.
-        var scheduler = new TestScheduler();
+        var marbles = new MarbleScheduler();
+        var scheduler = marbles.Scheduler;
         var metrics = new Dictionary<char, QueryMetric> { ['m'] = Metric(10) };
         var counts = new Dictionary<char, long> { ['1'] = 1, ['2'] = 2, ['0'] = 0 };
-        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-m-m------------|", metrics).ToArray());
-        var results = scheduler.Start(() => source
-            .SlidingP95(TimeSpan.FromTicks(5 * MarbleDiagram.FrameTicks), TimeSpan.FromTicks(2 * MarbleDiagram.FrameTicks), scheduler)
+        var source = marbles.Hot("^-m-m------------|", metrics);
+        var results = marbles.Run(() => source
+            .SlidingP95(marbles.Frames(5), marbles.Frames(2), scheduler)
             .Select(s => s.Count));
-        MarbleAssert.Observable("--1-2---1-0------|", results, counts);
+        marbles.ExpectObservable(results).ToBe("--1-2---1-0------|", counts);
     }
 }

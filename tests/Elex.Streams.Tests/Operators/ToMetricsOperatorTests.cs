@@ -49,11 +49,12 @@ public class ToMetricsOperatorTests : ReactiveTest
     [Fact]
     public void ToMetrics_Marbles()
     {
-        var scheduler = new TestScheduler();
+        var marbles = new MarbleScheduler();
+        var scheduler = marbles.Scheduler;
         var responses = new Dictionary<char, QueryResponse> { ['a'] = Response(ResponseStatus.Answered, 5, 0), ['e'] = Response(ResponseStatus.Error, 5, 0) };
         var outcomes = new Dictionary<char, bool> { ['s'] = true, ['f'] = false };
-        var source = scheduler.CreateHotObservable(MarbleDiagram.Parse("^-a-e-|", responses).ToArray());
-        var results = scheduler.Start(() => source.ToMetrics().Select(m => m.Success));
-        MarbleAssert.Observable("--s-f-|", results, outcomes);
+        var source = marbles.Hot("^-a-e-|", responses);
+        var results = marbles.Run(() => source.ToMetrics().Select(m => m.Success));
+        marbles.ExpectObservable(results).ToBe("--s-f-|", outcomes);
     }
 }
