@@ -25,6 +25,7 @@ internal static class StatsCommand
                 }
                 output.WriteLine($"{s.AgentId}  {s.FeatureName} ({s.FeatureCode})");
                 output.WriteLine($"  lifecycle {s.Lifecycle}, interactions {s.Interactions}, successes {s.Successes} ({s.SuccessRate:P0}), avg latency {s.AverageLatencyUs:0} µs, avg confidence {s.AverageConfidence:0.00}");
+                output.WriteLine($"  learning: epsilon {s.Epsilon:0.0000}, Q-table entries {s.QTableEntries}, trajectories {s.TrajectoryCount}");
                 return ExitCodes.Ok;
             }
             var agents = swarm.Registry.AllCounters()

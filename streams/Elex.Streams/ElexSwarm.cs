@@ -166,6 +166,9 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     /// </summary>
     public IObservable<LatencySnapshot> Latency => _latency.AsObservable();
 
+    /// <summary>Swarm statistics, refreshed with every latency-window update (current value first). Completes on dispose.</summary>
+    public IObservable<SwarmStats> Stats => _latency.Select(_ => GetSwarmStats());
+
     /// <summary>Retained query metrics: time-range queries and JSON export.</summary>
     public MetricStore Telemetry => _metricStore;
 
@@ -253,8 +256,14 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         if (Registry.Peek(code) is { } agent) return agent.Snapshot();
         var counters = Registry.CountersOf(code);
         var (interactions, successes, latency, confidence, last) = counters?.Read() ?? default;
+        var learner = Registry.LearnerFor(code);
         return new AgentStats(AgentId.For(code), code, feature.Name, AgentLifecycle.Offline, interactions, successes,
-            interactions == 0 ? 0 : latency / interactions, interactions == 0 ? 0 : confidence / interactions, last);
+            interactions == 0 ? 0 : latency / interactions, interactions == 0 ? 0 : confidence / interactions, last)
+        {
+            Epsilon = learner?.Epsilon ?? 0,
+            QTableEntries = learner?.QTableEntries ?? 0,
+            TrajectoryCount = learner?.TrajectoryCount ?? 0,
+        };
     }
 
     /// <summary>Records that could not be restored (named, with the reason); everything else loaded.</summary>

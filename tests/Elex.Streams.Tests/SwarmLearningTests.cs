@@ -37,6 +37,8 @@ public class SwarmLearningTests : IDisposable
         Assert.True(learner.QValue(state, ResponseAction.DirectAnswer) > 0);
         Assert.Equal(1, learner.Interactions);
         Assert.Same(result, Assert.Single(results));
+        var stats = swarm.GetAgentStats("FAJ 121 3094")!;
+        Assert.Equal((1, 1), (stats.QTableEntries, stats.TrajectoryCount));
     }
 
     [Fact]

@@ -91,6 +91,16 @@ public class SwarmTelemetryTests
     }
 
     [Fact]
+    public async Task Stats_Observable_FollowsTheWindow()
+    {
+        await using var swarm = NewSwarm();
+        var seen = new List<long>();
+        using var _ = swarm.Stats.Subscribe(s => seen.Add(s.TotalQueries));
+        await swarm.QueryAsync("what is MSM?");
+        Assert.Equal([0L, 1L], seen);
+    }
+
+    [Fact]
     public async Task Dispose_CompletesLatency()
     {
         var swarm = NewSwarm();

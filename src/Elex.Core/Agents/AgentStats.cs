@@ -14,6 +14,15 @@ public sealed record AgentStats(
     double AverageConfidence,
     DateTimeOffset LastActive)
 {
+    /// <summary>The learner's current exploration rate (0 when learning is off).</summary>
+    public float Epsilon { get; init; }
+
+    /// <summary>Q-table entries that have been learned (non-zero).</summary>
+    public int QTableEntries { get; init; }
+
+    /// <summary>Trajectories in the replay buffer.</summary>
+    public int TrajectoryCount { get; init; }
+
     /// <summary>Successes divided by interactions (0 when none).</summary>
     public double SuccessRate => Interactions == 0 ? 0 : (double)Successes / Interactions;
 }

@@ -120,7 +120,12 @@ public sealed class FeatureAgent
         return new AgentStats(Id, Feature.Code, Feature.Name, lifecycle, interactions, successes,
             interactions == 0 ? 0 : latencySum / interactions,
             interactions == 0 ? 0 : confidenceSum / interactions,
-            lastActive);
+            lastActive)
+        {
+            Epsilon = _learner?.Epsilon ?? 0,
+            QTableEntries = _learner?.QTableEntries ?? 0,
+            TrajectoryCount = _learner?.TrajectoryCount ?? 0,
+        };
     }
 
     private void EnterBusy()
