@@ -107,20 +107,6 @@ public sealed class HnswIndexTests(HnswRecallFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public void Search_does_not_allocate_after_warm_up()
-    {
-        var index = fixture.Index;
-        var buffer = new VectorNeighbor[HnswRecallFixture.K];
-        var query = fixture.Queries[1];
-        for (var i = 0; i < 3; i++) index.Search(query, HnswRecallFixture.K, buffer);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 20; i++) index.Search(fixture.Queries[i], HnswRecallFixture.K, buffer, ef: 64);
-        for (var i = 0; i < 20; i++) index.Search(fixture.Queries[i], HnswRecallFixture.K, buffer);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-    }
-
-    [Fact]
     public void Graph_respects_the_link_limits_and_layering()
     {
         var index = fixture.Index;
