@@ -1,14 +1,20 @@
 namespace Elex.Streams.Cache;
 
-/// <summary>Why a keyed item changed.</summary>
+/// <summary>The kind of a keyed <see cref="Change{TObject, TKey}"/>.</summary>
 public enum ChangeReason
 {
-    /// <summary>A new key.</summary>
+    /// <summary>A key that was not in the cache was added. Carries the new value; no previous value.</summary>
     Add,
-    /// <summary>A new value for an existing key (the previous value travels with it).</summary>
+
+    /// <summary>The value of an existing key was replaced. Carries the new value and the previous value.</summary>
     Update,
-    /// <summary>The key left the cache (the removed value travels with it).</summary>
+
+    /// <summary>A key was removed. Carries the removed value as the current value; no previous value.</summary>
     Remove,
-    /// <summary>Same value, re-announced so subscribers re-evaluate it.</summary>
+
+    /// <summary>
+    /// The value of an existing key was not replaced but should be re-evaluated downstream (for example
+    /// because a mutable object changed in place). Carries the current value; no previous value.
+    /// </summary>
     Refresh,
 }

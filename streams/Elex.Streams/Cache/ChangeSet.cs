@@ -1,34 +1,50 @@
 using System.Collections;
+using System.Globalization;
 
 namespace Elex.Streams.Cache;
 
-/// <summary>The one implementation of <see cref="IChangeSet{TObject, TKey}"/>: an immutable list with counts by reason.</summary>
-internal sealed class ChangeSet<TObject, TKey> : IChangeSet<TObject, TKey> where TKey : notnull
+/// <summary>
+/// The one implementation of <see cref="IChangeSet{TObject, TKey}"/>, and the way change sets are built:
+/// append with <see cref="Add"/>, then publish. A published change set is never appended to again.
+/// Not thread-safe while it is being built.
+/// </summary>
+internal sealed class ChangeSet<TObject, TKey> : IChangeSet<TObject, TKey>
+    where TKey : notnull
 {
-    private readonly Change<TObject, TKey>[] _changes;
+    private readonly List<Change<TObject, TKey>> _changes;
 
-    public ChangeSet(IReadOnlyCollection<Change<TObject, TKey>> changes)
+    internal ChangeSet(int capacity = 0) => _changes = new List<Change<TObject, TKey>>(capacity);
+
+    public int Count => _changes.Count;
+
+    public int Adds { get; private set; }
+
+    public int Updates { get; private set; }
+
+    public int Removes { get; private set; }
+
+    public int Refreshes { get; private set; }
+
+    public Change<TObject, TKey> this[int index] => _changes[index];
+
+    internal void Add(in Change<TObject, TKey> change)
     {
-        _changes = [.. changes];
-        foreach (var c in _changes)
+        _changes.Add(change);
+        switch (change.Reason)
         {
-            switch (c.Reason)
-            {
-                case ChangeReason.Add: Adds++; break;
-                case ChangeReason.Update: Updates++; break;
-                case ChangeReason.Remove: Removes++; break;
-                default: Refreshes++; break;
-            }
+            case ChangeReason.Add: Adds++; break;
+            case ChangeReason.Update: Updates++; break;
+            case ChangeReason.Remove: Removes++; break;
+            case ChangeReason.Refresh: Refreshes++; break;
+            default: throw new ArgumentOutOfRangeException(nameof(change), change.Reason, "Unknown change reason.");
         }
     }
 
-    public int Adds { get; }
-    public int Updates { get; }
-    public int Removes { get; }
-    public int Refreshes { get; }
-    public int Count => _changes.Length;
-    public Change<TObject, TKey> this[int index] => _changes[index];
-    public IEnumerator<Change<TObject, TKey>> GetEnumerator() => ((IEnumerable<Change<TObject, TKey>>)_changes).GetEnumerator();
+    public IEnumerator<Change<TObject, TKey>> GetEnumerator() => _changes.GetEnumerator();
+
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    public override string ToString() => $"ChangeSet(+{Adds} ~{Updates} -{Removes} !{Refreshes})";
+
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"ChangeSet({Count}: +{Adds} ~{Updates} -{Removes} !{Refreshes})");
 }
