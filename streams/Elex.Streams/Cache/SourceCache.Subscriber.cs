@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-
 namespace Elex.Streams.Cache;
 
 public sealed partial class SourceCache<TObject, TKey>
