@@ -14,7 +14,7 @@ internal static class AskCommand
     // Queries in flight in --jsonl mode: enough to keep the pipeline busy, small enough to bound memory.
     private const int JsonlWindow = 256;
 
-    public static Command Create(Option<string?> catalogOption, Option<string?> dataOption, TextReader input, TextWriter output, TextWriter error)
+    public static Command Create(Option<string?> catalogOption, Option<string?> dataOption, Option<string?> safeZonesOption, TextReader input, TextWriter output, TextWriter error)
     {
         var question = new Argument<string?>("question") { Description = "The question, e.g. \"which counters show MSM is working?\"", Arity = ArgumentArity.ZeroOrOne };
         var jsonl = new Option<bool>("--jsonl") { Description = "Batch mode: one JSON query per input line, one JSON response per output line, in order." };
@@ -39,7 +39,7 @@ internal static class AskCommand
                 return ExitCodes.Usage;
             }
             var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
-            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig { MaxAgents = parse.GetValue(maxAgents) }, parse.GetValue(dataOption), error, cancellation);
+            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig { MaxAgents = parse.GetValue(maxAgents), SafeZones = SafeZoneSource.Load(parse.GetValue(safeZonesOption)) }, parse.GetValue(dataOption), error, cancellation);
             var swarm = host.Swarm;
             if (batch) return await RunJsonl(swarm, input, output, cancellation);
 

@@ -8,4 +8,5 @@ internal static class ExitCodes
     public const int Usage = 2;
     public const int CatalogUnusable = 3;
     public const int StoreUnusable = 4;
+    public const int SafeZonesUnusable = 5;
 }

@@ -12,16 +12,19 @@ namespace Elex.Cli
         public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
         {
             var catalog = new Option<string?>("--catalog") { Description = "Catalog file in elex-catalog/1 format (default: the embedded sample).", Recursive = true };
+            var safeZones = new Option<string?>("--safe-zones") { Description = "Safe-zone file in elex-safe-zones/1 format; its zones override and extend the built-in defaults.", Recursive = true };
             var data = new Option<string?>("--data") { Description = "Data directory of the embedded store (default: $ELEX_DATA_DIR, else ~/.local/share/elex).", Recursive = true };
             var root = new RootCommand("elex — ask a swarm of Ericsson RAN feature agents.")
             {
                 catalog,
                 data,
-                AskCommand.Create(catalog, data, input, output, error),
+                safeZones,
+                AskCommand.Create(catalog, data, safeZones, input, output, error),
                 CatalogCommand.Create(catalog, output),
                 StatsCommand.Create(catalog, data, output, error),
                 FeedbackCommand.Create(catalog, data, output, error),
-                TelemetryCommand.Create(catalog, data, input, output, error),
+                TelemetryCommand.Create(catalog, data, safeZones, input, output, error),
+                SafeZonesCommand.Create(safeZones, output),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
@@ -37,6 +40,11 @@ namespace Elex.Cli
             {
                 error.WriteLine($"elex: {e.Message}");
                 return ExitCodes.CatalogUnusable;
+            }
+            catch (Elex.Core.Safety.SafeZoneException e)
+            {
+                error.WriteLine($"elex: {e.Message}");
+                return ExitCodes.SafeZonesUnusable;
             }
             catch (Exception e) when (e is Elex.Storage.StoreException or IOException)
             {

@@ -11,7 +11,7 @@ namespace Elex.Cli;
 /// </summary>
 internal static class TelemetryCommand
 {
-    public static Command Create(Option<string?> catalogOption, Option<string?> dataOption, TextReader input, TextWriter output, TextWriter error)
+    public static Command Create(Option<string?> catalogOption, Option<string?> dataOption, Option<string?> safeZonesOption, TextReader input, TextWriter output, TextWriter error)
     {
         var export = new Option<string>("--export") { Description = "Export format (json).", Required = true };
         var command = new Command("telemetry", "Run questions from standard input and export their telemetry.") { export };
@@ -23,7 +23,7 @@ internal static class TelemetryCommand
                 return ExitCodes.Usage;
             }
             var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
-            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig { MetricRetention = 1_000_000 }, parse.GetValue(dataOption), error, cancellation);
+            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig { MetricRetention = 1_000_000, SafeZones = SafeZoneSource.Load(parse.GetValue(safeZonesOption)) }, parse.GetValue(dataOption), error, cancellation);
             var skipped = 0;
             while (await input.ReadLineAsync(cancellation) is { } line)
             {

@@ -7,6 +7,7 @@ using Elex.Core.Catalog;
 using Elex.Core.Learning;
 using Elex.Core.Queries;
 using Elex.Core.Responses;
+using Elex.Core.Safety;
 using Elex.Core.Routing;
 using Elex.Streams.Cache;
 using Elex.Streams.Ingress;
@@ -21,7 +22,7 @@ using Elex.Core.Telemetry;
 namespace Elex.Streams;
 
 /// <summary>
-/// The composition root: bounded channel ingress → Classify → Route → Dispatch → Answer, published
+/// The composition root: bounded channel ingress → Classify → Route → Dispatch → Answer → ValidateSafety, published
 /// as one hot <see cref="Responses"/> stream with a <see cref="Metrics"/> tap and a keyed cache of
 /// agent states. Queries are processed one at a time in arrival order by a single reading loop, so
 /// responses come out in the order queries went in; producers on any thread are held back (or
@@ -90,6 +91,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         Catalog = catalog;
         _scheduler = scheduler ?? Scheduler.Default;
         Router = router ?? FeatureRouter.Build(catalog);
+        Safety = new SafetyValidator(Config.SafeZones);
         if (!ReferenceEquals(Router.Catalog, catalog)) throw new ArgumentException("The router was built over a different catalog.", nameof(router));
         Registry = new AgentRegistry(catalog, Config.MaxAgents, Config.ColdStartThreshold,
             Config.Learning is { } learning ? learning with { ColdStartThreshold = Config.ColdStartThreshold } : null);
@@ -124,6 +126,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             .Route(Router)
             .Dispatch(Registry, Config.MinConfidence)
             .Answer(_scheduler, static (item, response) => (item, response))
+            .ValidateSafety(Safety, static pair => pair.response, static (pair, validated) => (pair.item, validated))
             .Subscribe(pair => Deliver(pair.response, pair.item), OnPipelineError, OnPipelineCompleted);
         if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));
     }
@@ -136,6 +139,9 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
 
     /// <summary>The router.</summary>
     public FeatureRouter Router { get; }
+
+    /// <summary>The safety stage's validator over <see cref="SwarmConfig.SafeZones"/>.</summary>
+    public SafetyValidator Safety { get; }
 
     /// <summary>The lazy agent registry.</summary>
     public AgentRegistry Registry { get; }

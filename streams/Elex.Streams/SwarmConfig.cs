@@ -1,4 +1,5 @@
 using Elex.Core.Learning;
+using Elex.Core.Safety;
 
 namespace Elex.Streams;
 
@@ -38,6 +39,11 @@ public sealed record SwarmConfig
     public QLearningOptions? Learning { get; init; } = new();
     /// <summary>Interactions before an agent leaves cold start.</summary>
     public int ColdStartThreshold { get; init; } = 100;
+    /// <summary>
+    /// The safe zones every proposed command is checked against: the built-in defaults unless set
+    /// (merge a user's file with <see cref="DefaultSafeZones.LoadWith"/>). A change to a parameter without a zone needs approval.
+    /// </summary>
+    public SafeZoneSet SafeZones { get; init; } = DefaultSafeZones.Load();
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option; returns this config.</summary>
     public SwarmConfig Validate()
@@ -62,6 +68,7 @@ public sealed record SwarmConfig
                 throw new ArgumentException($"SwarmConfig.Learning: {e.Message}", nameof(Learning), e);
             }
         }
+        Require(SafeZones is not null, nameof(SafeZones), "must be set (use SafeZoneSet.Empty for no zones)");
         Require(ColdStartThreshold >= 0, nameof(ColdStartThreshold), $"{ColdStartThreshold} must not be negative");
         return this;
     }

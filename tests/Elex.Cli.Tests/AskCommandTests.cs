@@ -15,11 +15,12 @@ public class AskCommandTests
     }
 
     [Fact]
-    public async Task Ask_ParameterChange_ShowsCommandNotRunnableYet()
+    public async Task Ask_ParameterChangeWithoutZone_NeedsApproval()
     {
         var (exit, output, _) = await CliRunner.Run("ask", "set sleepMode to 2 on cell X");
         Assert.Equal(0, exit);
-        Assert.Contains("[PENDING VALIDATION — not runnable yet] cmedit set X MimoSleepFunction sleepMode=2", output);
+        Assert.Contains("[NEEDS APPROVAL] cmedit set X MimoSleepFunction sleepMode=2", output);
+        Assert.Contains("There is no safe zone for MimoSleepFunction.sleepMode", output);
     }
 
     [Fact]

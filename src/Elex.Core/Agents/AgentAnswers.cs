@@ -28,7 +28,7 @@ internal static class AgentAnswers
             }
             commands.Add(Cmedit.SetParameter(f, parameter, change.Value, change.Target));
             evidence.Add($"parameter {parameter.QualifiedName} ({parameter.Role})");
-            text.AppendLine($"Proposed change: set {parameter.QualifiedName} to {change.Value}{(change.Target is null ? "" : $" on {change.Target}")} (awaiting safety validation).");
+            text.AppendLine($"Proposed change: set {parameter.QualifiedName} to {change.Value}{(change.Target is null ? "" : $" on {change.Target}")} — see its safety verdict below.");
         }
 
         if (named.Count > 0)
@@ -169,7 +169,7 @@ internal static class AgentAnswers
         }
         foreach (var cycle in plan.Cycles)
             warnings.Add($"Prerequisite cycle: {string.Join(" -> ", cycle)}; the order above breaks it arbitrarily.");
-        text.AppendLine("All commands are proposals awaiting safety validation.");
+        text.AppendLine("Every command below is a proposal; run only those marked safe, and only with approval where it says so.");
         return new AgentAnswer(text.ToString().TrimEnd(), Distinct(evidence), commands) { Warnings = warnings };
     }
 
