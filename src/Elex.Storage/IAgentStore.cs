@@ -26,6 +26,15 @@ public interface IAgentStore : IAsyncDisposable
     /// <summary>Removes everything stored for one agent.</summary>
     Task ClearAgentAsync(string agentId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A small named value the swarm keeps beside its agents (its sync identity, the salt of its
+    /// encryption key), or null when none is stored.
+    /// </summary>
+    Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a named value durably, replacing any earlier one.</summary>
+    Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default);
+
     /// <summary>Records and bytes per store.</summary>
     Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
 }

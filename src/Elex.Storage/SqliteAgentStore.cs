@@ -10,6 +10,9 @@ namespace Elex.Storage;
 /// </summary>
 public sealed class SqliteAgentStore : IAgentStore
 {
+    // Settings share the meta table with the schema version; the prefix keeps them apart.
+    private const string SettingPrefix = "setting:";
+
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly SqliteConnection _connection;
 
@@ -111,6 +114,38 @@ public sealed class SqliteAgentStore : IAgentStore
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var rows = await QueryAsync("SELECT value FROM meta WHERE key = $a", SettingPrefix + key, r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <inheritdoc />
+    public async Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+            command.Parameters.AddWithValue("$k", SettingPrefix + key);
+            command.Parameters.AddWithValue("$v", value);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"Store '{Path}' could not save setting '{key}': {e.Message}", e);
         }
         finally
         {

@@ -131,4 +131,22 @@ public class SqliteAgentStoreTests
         Assert.Equal(Path.Combine(nested, DataDirectory.StoreFileName), storePath);
         Assert.EndsWith("elex", DataDirectory.Default());
     }
+
+    [Fact]
+    public async Task Settings_SurviveReopen_AndDoNotTouchTheSchemaVersion()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("elex.db");
+        await using (var store = await SqliteAgentStore.OpenAsync(path))
+        {
+            Assert.Null(await store.GetSettingAsync("identity"));
+            await store.SetSettingAsync("identity", "first");
+            await store.SetSettingAsync("identity", "second");
+            await store.SetSettingAsync("schema_version", "999");
+        }
+        await using var reopened = await SqliteAgentStore.OpenAsync(path);
+        Assert.Equal("second", await reopened.GetSettingAsync("identity"));
+        Assert.Equal("999", await reopened.GetSettingAsync("schema_version"));
+        Assert.Equal(1, reopened.SchemaVersion);
+    }
 }
