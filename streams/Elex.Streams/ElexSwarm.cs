@@ -52,10 +52,14 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private readonly IAgentStore? _store;
     private readonly ExperienceLog _experiences = new();
     private readonly FeedbackLearner _feedbackLearner;
-    private readonly Subject<(Feedback Feedback, TaskCompletionSource<FeedbackResult> Completion)> _feedbackIn = new();
+    private readonly Subject<(Feedback Feedback, TaskCompletionSource<(FeedbackResult Result, long Version)> Completion)> _feedbackIn = new();
     private readonly Subject<FeedbackResult> _feedbackResults = new();
     private readonly IDisposable _feedbackPipeline;
     private readonly List<string> _restoreProblems = [];
+    private readonly AgentStateWriter? _writer;
+    private readonly Subject<IReadOnlyList<string>> _durableRequests = new();
+    private readonly BehaviorSubject<PersistenceStatus> _persistenceStatus;
+    private readonly IDisposable _persistence;
 
     /// <summary>
     /// Creates a swarm, restores what <paramref name="store"/> holds (agent counters) and starts it.
@@ -102,8 +106,14 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             .Subscribe(x =>
             {
                 if (x.result.Applied) _instrumentation.RecordFeedback(x.result.Feedback.Success);
+                var version = 0L;
+                if (x.result.Applied && _writer is not null && x.result.AgentId is { } learned)
+                {
+                    version = _writer.MarkChanged(learned);
+                    _durableRequests.OnNext([learned]);
+                }
                 _feedbackResults.OnNext(x.result);
-                x.Completion.TrySetResult(x.result);
+                x.Completion.TrySetResult((x.result, version));
             });
         Registry.Loaded += PublishAgentState;
         Registry.Evicted += PublishAgentState;
@@ -128,6 +138,22 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             .Answer(_scheduler, static (item, response) => (item, response))
             .ValidateSafety(Safety, static pair => pair.response, static (pair, validated) => (pair.item, validated))
             .Subscribe(pair => Deliver(pair.response, pair.item), OnPipelineError, OnPipelineCompleted);
+        if (store is null)
+        {
+            _persistenceStatus = new BehaviorSubject<PersistenceStatus>(PersistenceStatus.Disabled);
+            _persistence = System.Reactive.Disposables.Disposable.Empty;
+        }
+        else
+        {
+            _writer = new AgentStateWriter(store, catalog, Registry, _experiences);
+            _persistenceStatus = new BehaviorSubject<PersistenceStatus>(PersistenceStatus.Disabled with { Enabled = true });
+            var policy = Config.Persistence;
+            _persistence = _agentStates.Connect()
+                .CoalesceKeys(policy.Debounce, policy.MaxBatch, policy.MaxDelay, _scheduler)
+                .Merge(_durableRequests)
+                .Persist((ids, token) => _writer.WriteAsync(ids, token), policy, _scheduler)
+                .Subscribe(OnPersistOutcome);
+        }
         if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));
     }
 
@@ -227,15 +253,20 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     /// <summary>
     /// Teaches the agent behind a response (or an agent's most recent answer) with a reward in
     /// [-1, 1]. Resolves with what happened: Applied, or why nothing changed (unknown id, reward
-    /// out of range) — it never throws for bad feedback.
+    /// out of range) — it never throws for bad feedback. With a store, an Applied result is returned
+    /// only once the learning it caused is committed to the store (acknowledged feedback survives a
+    /// crash); while the store fails, the write is retried with backoff and this call waits
+    /// (cancel it with <paramref name="cancellationToken"/>; the learning stays applied in memory).
     /// </summary>
-    public Task<FeedbackResult> FeedbackAsync(Feedback feedback)
+    public async Task<FeedbackResult> FeedbackAsync(Feedback feedback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(feedback);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var completion = new TaskCompletionSource<FeedbackResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = new TaskCompletionSource<(FeedbackResult Result, long Version)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _feedbackIn.OnNext((feedback, completion));
-        return completion.Task;
+        var (result, version) = await completion.Task.ConfigureAwait(false);
+        if (version > 0) await _writer!.WhenDurable(result.AgentId!, version, cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     /// <summary>Every feedback result, hot; completes when the swarm is disposed.</summary>
@@ -275,22 +306,22 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     /// <summary>Records that could not be restored (named, with the reason); everything else loaded.</summary>
     public IReadOnlyList<string> RestoreProblems => _restoreProblems;
 
-    /// <summary>Writes every agent's state to the store in one batch (no-op without a store).</summary>
+    /// <summary>Writes every agent's state to the store in one batch now and awaits it (no-op without a store).</summary>
     public async Task PersistAsync(CancellationToken cancellationToken = default)
     {
-        if (_store is null) return;
-        var states = new List<AgentStateRecord>();
-        var tables = new List<QTableRecord>();
-        var trajectories = new List<TrajectoryRecord>();
-        foreach (var (feature, counters) in Registry.AllCounters())
+        if (_writer is null) return;
+        var written = await _writer.WriteAllAsync(cancellationToken).ConfigureAwait(false);
+        _persistenceStatus.OnNext(_persistenceStatus.Value with
         {
-            var (state, table, agentTrajectories) = AgentStateDocument.ToRecords(feature, counters, Registry.LearnerFor(feature.Code), _experiences.Recent(feature.Code));
-            states.Add(state);
-            if (table is not null) tables.Add(table);
-            trajectories.AddRange(agentTrajectories);
-        }
-        await _store.WriteAsync(new StoreBatch { AgentStates = states, QTables = tables, Trajectories = trajectories }, cancellationToken).ConfigureAwait(false);
+            LastPersistedAt = _scheduler.Now, Writes = _persistenceStatus.Value.Writes + 1, AgentsPersisted = _persistenceStatus.Value.AgentsPersisted + written,
+        });
     }
+
+    /// <summary>The persistence status now: last write, failures, what is being retried.</summary>
+    public PersistenceStatus GetPersistenceStatus() => _persistenceStatus.Value;
+
+    /// <summary>The persistence status as it changes (current value first); completes when the swarm is disposed.</summary>
+    public IObservable<PersistenceStatus> Persistence => _persistenceStatus.AsObservable();
 
     /// <summary>Stops taking queries, lets those already queued finish, persists (with a store), then completes every stream.</summary>
     public async ValueTask DisposeAsync()
@@ -300,7 +331,14 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         await _drained.Task.ConfigureAwait(false);
         try
         {
-            await PersistAsync().ConfigureAwait(false);
+            // The final write covers everything, so the background writer is stopped rather than drained
+            // (its retries run on the swarm's scheduler, which need not be advancing any more).
+            _persistence.Dispose();
+            if (_writer is not null)
+            {
+                using var timeout = new CancellationTokenSource(Config.Persistence.WriteTimeout);
+                await PersistAsync(timeout.Token).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -318,7 +356,9 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             var (document, error) = AgentStateDocument.Parse(record);
             if (document is null)
             {
-                _restoreProblems.Add(error!);
+                // Kept aside under its name before a later write of that agent replaces it.
+                await _store.SetSettingAsync($"quarantine/{record.AgentId}", record.Json, cancellationToken).ConfigureAwait(false);
+                _restoreProblems.Add($"{error} (quarantined as setting quarantine/{record.AgentId})");
                 continue;
             }
             if (!FeatureCode.TryParse(document.FeatureCode, out var code) || !Catalog.Contains(code))
@@ -381,6 +421,12 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
 
     private void OnPipelineCompleted() => _drained.TrySetResult();
 
+    private void OnPersistOutcome(PersistOutcome<string> outcome)
+    {
+        _instrumentation.RecordPersist(outcome);
+        _persistenceStatus.OnNext(_persistenceStatus.Value.After(outcome));
+    }
+
     private void PublishAgentState(FeatureAgent agent) => _agentStates.AddOrUpdate(agent.Snapshot());
 
     private void Shutdown()
@@ -396,5 +442,8 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         _responses.OnCompleted();
         _responses.Dispose();
         _agentStates.Dispose();
+        _persistence.Dispose();
+        _persistenceStatus.OnCompleted();
+        _writer?.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using Elex.Core.Learning;
 using Elex.Core.Safety;
+using Elex.Streams.Persistence;
 
 namespace Elex.Streams;
 
@@ -44,6 +45,8 @@ public sealed record SwarmConfig
     /// (merge a user's file with <see cref="DefaultSafeZones.LoadWith"/>). A change to a parameter without a zone needs approval.
     /// </summary>
     public SafeZoneSet SafeZones { get; init; } = DefaultSafeZones.Load();
+    /// <summary>When agent state is written to the store (debounce, batch size) and how a failing store is retried.</summary>
+    public PersistencePolicy Persistence { get; init; } = new();
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option; returns this config.</summary>
     public SwarmConfig Validate()
@@ -69,6 +72,15 @@ public sealed record SwarmConfig
             }
         }
         Require(SafeZones is not null, nameof(SafeZones), "must be set (use SafeZoneSet.Empty for no zones)");
+        Require(Persistence is not null, nameof(Persistence), "must be set");
+        try
+        {
+            Persistence?.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"SwarmConfig.Persistence: {e.Message}", nameof(Persistence), e);
+        }
         Require(ColdStartThreshold >= 0, nameof(ColdStartThreshold), $"{ColdStartThreshold} must not be negative");
         return this;
     }

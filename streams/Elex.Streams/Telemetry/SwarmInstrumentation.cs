@@ -18,6 +18,9 @@ public sealed class SwarmInstrumentation : IDisposable
     private readonly Counter<long> _queries;
     private readonly Counter<long> _errors;
     private readonly Counter<long> _feedback;
+    private readonly Counter<long> _persistWrites;
+    private readonly Counter<long> _persistFailures;
+    private readonly Histogram<double> _persistDuration;
 
     /// <summary>Creates the instruments.</summary>
     public SwarmInstrumentation()
@@ -27,6 +30,9 @@ public sealed class SwarmInstrumentation : IDisposable
         _queries = _meter.CreateCounter<long>("elex.queries", "{query}", "Queries answered (any status)");
         _errors = _meter.CreateCounter<long>("elex.query.errors", "{query}", "Queries that ended in Error or Rejected");
         _feedback = _meter.CreateCounter<long>("elex.feedback", "{feedback}", "Feedback records applied");
+        _persistWrites = _meter.CreateCounter<long>("elex.persist.writes", "{write}", "Successful background writes of agent state");
+        _persistFailures = _meter.CreateCounter<long>("elex.persist.failures", "{write}", "Failed or timed-out write attempts (retried with backoff)");
+        _persistDuration = _meter.CreateHistogram<double>("elex.persist.duration", "ms", "Duration of background write attempts");
     }
 
     /// <summary>The activity source: one "elex.query" activity per query.</summary>
@@ -58,6 +64,14 @@ public sealed class SwarmInstrumentation : IDisposable
         activity.SetTag("elex.status", response.Status.ToString());
         activity.SetStatus(response.Status is ResponseStatus.Error ? ActivityStatusCode.Error : ActivityStatusCode.Ok, response.Error);
         activity.Stop();
+    }
+
+    /// <summary>Records one write attempt of the Persist stage.</summary>
+    public void RecordPersist<TKey>(Persistence.PersistOutcome<TKey> outcome)
+    {
+        var tags = new TagList { { "elex.agents", outcome.Keys.Count } };
+        (outcome.Succeeded ? _persistWrites : _persistFailures).Add(1, tags);
+        _persistDuration.Record(outcome.Duration.TotalMilliseconds, new KeyValuePair<string, object?>("elex.success", outcome.Succeeded));
     }
 
     /// <summary>Counts one applied feedback record.</summary>
