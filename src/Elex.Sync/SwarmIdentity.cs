@@ -72,12 +72,11 @@ public sealed class SwarmIdentity
             var hint = text.StartsWith(SwarmPublicKey.TextPrefix, StringComparison.Ordinal) ? " (this is a public key, not an identity)" : "";
             throw new FormatException($"A swarm identity must start with '{ExportPrefix}'{hint}.");
         }
-        var seed = new byte[SeedLength + 3];
-        if (!Convert.TryFromBase64String(text[ExportPrefix.Length..], seed, out var written))
-            throw new FormatException($"The swarm identity after '{ExportPrefix}' is not valid base64 of a {SeedLength}-byte seed.");
-        if (written != SeedLength)
-            throw new FormatException($"The swarm identity seed is {written} bytes; an Ed25519 seed is {SeedLength}.");
-        return new SwarmIdentity(new Ed25519PrivateKeyParameters(seed.AsSpan(0, SeedLength)));
+        var seed = Base64.Decode(text[ExportPrefix.Length..])
+            ?? throw new FormatException($"The swarm identity after '{ExportPrefix}' is not valid base64 of a {SeedLength}-byte seed.");
+        if (seed.Length != SeedLength)
+            throw new FormatException($"The swarm identity seed is {seed.Length} bytes; an Ed25519 seed is {SeedLength}.");
+        return new SwarmIdentity(new Ed25519PrivateKeyParameters(seed));
     }
 
     /// <summary>Names the identity by its key id; never includes the secret.</summary>

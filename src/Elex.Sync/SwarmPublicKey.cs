@@ -92,18 +92,17 @@ public sealed class SwarmPublicKey : IEquatable<SwarmPublicKey>, IComparable<Swa
             error = $"A public key must start with '{TextPrefix}': '{Shorten(trimmed)}'.";
             return false;
         }
-        var buffer = new byte[Length + 3];
-        if (!Convert.TryFromBase64String(trimmed[TextPrefix.Length..], buffer, out var written))
+        if (Base64.Decode(trimmed[TextPrefix.Length..]) is not { } bytes)
         {
             error = $"The public key '{Shorten(trimmed)}' is not valid base64 of {Length} bytes.";
             return false;
         }
-        if (written != Length)
+        if (bytes.Length != Length)
         {
-            error = $"The public key '{Shorten(trimmed)}' is {written} bytes; an Ed25519 public key is {Length}.";
+            error = $"The public key '{Shorten(trimmed)}' is {bytes.Length} bytes; an Ed25519 public key is {Length}.";
             return false;
         }
-        var candidate = new SwarmPublicKey(buffer[..Length]);
+        var candidate = new SwarmPublicKey(bytes);
         if (!candidate.IsValidPoint)
         {
             error = $"The public key '{Shorten(trimmed)}' is not a point on the Ed25519 curve.";
