@@ -10,13 +10,17 @@ internal sealed class RelayConnection
     private const string TextReason = "text frames are not accepted; sync messages are binary";
 
     private readonly RelayHub _hub;
+    private readonly ILogger _logger;
+    private readonly long _client;
     private readonly Channel<byte[]> _outgoing;
     private volatile bool _closing;
     private Task _shutdownClose = Task.CompletedTask;
 
-    public RelayConnection(RelayHub hub)
+    public RelayConnection(RelayHub hub, ILogger logger, long client)
     {
         _hub = hub;
+        _logger = logger;
+        _client = client;
         // DropOldest: a slow client loses its oldest deltas (newer ones supersede them), never blocks the sender
         // or the other clients, and its queue never holds more than the capacity.
         _outgoing = Channel.CreateBounded<byte[]>(
@@ -119,6 +123,7 @@ internal sealed class RelayConnection
         using var timeout = new CancellationTokenSource(_hub.Options.CloseTimeout);
         if (violation is not null && socket.State == WebSocketState.Open)
         {
+            RelayLog.Violated(_logger, _client, violation);
             // CloseAsync waits for the client's answer and discards what it still sends meanwhile.
             await CloseQuietlyAsync(() => socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, violation, timeout.Token), socket).ConfigureAwait(false);
         }

@@ -13,6 +13,7 @@ internal sealed class RelayHub(RelayOptions options)
     private long _delivered;
     private long _dropped;
     private int _maxClientQueueDepth;
+    private long _lastClientId;
 
     public RelayOptions Options => options;
 
@@ -45,6 +46,9 @@ internal sealed class RelayHub(RelayOptions options)
             }
         }
     }
+
+    /// <summary>A number naming a client in the log.</summary>
+    public long NextClientId() => Interlocked.Increment(ref _lastClientId);
 
     public void CountDelivered() => Interlocked.Increment(ref _delivered);
 

@@ -20,6 +20,7 @@ public sealed class RelayServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly RelayHub _hub;
+    private int _disposed;
 
     private RelayServer(WebApplication app, RelayHub hub, Uri baseAddress)
     {
@@ -69,7 +70,8 @@ public sealed class RelayServer : IAsyncDisposable
     /// <exception cref="ArgumentOutOfRangeException">A configured limit is out of range.</exception>
     public static WebApplication CreateApplication(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // Content root beside the program, so its appsettings.json applies wherever it is started from.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
         var options = new RelayOptions();
         builder.Configuration.GetSection(RelayOptions.SectionName).Bind(options);
@@ -79,6 +81,7 @@ public sealed class RelayServer : IAsyncDisposable
     /// <summary>Closes every client connection (status 1001, "relay shutting down") and stops listening.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
@@ -89,7 +92,8 @@ public sealed class RelayServer : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets();
         var stopping = app.Lifetime.ApplicationStopping;
-        app.Map(SyncPath, context => Elex.SyncRelay.SyncEndpoint.HandleAsync(context, hub, stopping));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<RelayServer>();
+        app.Map(SyncPath, context => Elex.SyncRelay.SyncEndpoint.HandleAsync(context, hub, logger, stopping));
         app.MapGet(HealthPath, context => context.Response.WriteAsJsonAsync(hub.Snapshot(), context.RequestAborted));
         return app;
     }
