@@ -81,6 +81,10 @@ public sealed class WebSocketSyncTransport : ISyncTransport
             _lifecycle.ThrowIfNotConnected();
             await _socket.SendAsync(message, WebSocketMessageType.Binary, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         }
+        catch (SyncTransportClosedException)
+        {
+            throw;
+        }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
             if (_socket.State == WebSocketState.Aborted) _lifecycle.TryClose(Lost(e, "a send was cancelled mid-message"));

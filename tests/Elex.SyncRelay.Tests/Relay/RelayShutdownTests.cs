@@ -54,4 +54,19 @@ public sealed class RelayShutdownTests
         var ended = await Assert.ThrowsAsync<SyncTransportClosedException>(fromA.EndedAsync);
         Assert.Equal(SyncCloseReason.ClosedByPeer, ended.Closure.Reason);
     }
+
+    [Fact]
+    public async Task Disposing_the_relay_cuts_off_a_client_that_does_not_answer_the_close()
+    {
+        var relay = await RelayServer.StartAsync(options: new RelayOptions { CloseTimeout = TimeSpan.FromMilliseconds(200) });
+        await using var answering = await relay.ConnectAsync();
+        // Never reads, so it never sees the close, let alone answers it.
+        using var silent = new ClientWebSocket();
+        await silent.ConnectAsync(relay.SyncEndpoint, CancellationToken.None).Guarded();
+
+        await relay.DisposeAsync().Guarded();
+
+        Assert.Equal(SyncCloseReason.ClosedByPeer, (await answering.Completion.Guarded()).Reason);
+        Assert.Equal(0, relay.Statistics.ConnectedClients);
+    }
 }
