@@ -1,0 +1,1 @@
+await Elex.SyncRelay.RelayServer.CreateApplication(args).RunAsync();
