@@ -15,6 +15,9 @@ using Elex.Streams.Operators;
 using Elex.Streams.Pipeline;
 using Elex.Streams.Telemetry;
 using Elex.Streams.Persistence;
+using Elex.Streams.Sync;
+using Elex.Sync;
+using Elex.Sync.Transport;
 using Elex.Storage;
 using System.Diagnostics;
 using Elex.Core.Telemetry;
@@ -60,6 +63,8 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private readonly Subject<IReadOnlyList<string>> _durableRequests = new();
     private readonly BehaviorSubject<PersistenceStatus> _persistenceStatus;
     private readonly IDisposable _persistence;
+    private SwarmSync _sync;
+    private IDisposable _autoSync = System.Reactive.Disposables.Disposable.Empty;
 
     /// <summary>
     /// Creates a swarm, restores what <paramref name="store"/> holds (agent counters) and starts it.
@@ -72,6 +77,10 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         try
         {
             await swarm.RestoreAsync(cancellationToken).ConfigureAwait(false);
+            var (sync, problems) = await SwarmSync.LoadAsync(store, swarm.Registry, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            await swarm._sync.DisposeAsync().ConfigureAwait(false);
+            swarm._sync = sync;
+            swarm._restoreProblems.AddRange(problems);
             return swarm;
         }
         catch
@@ -154,6 +163,8 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
                 .Persist((ids, token) => _writer.WriteAsync(ids, token), policy, _scheduler)
                 .Subscribe(OnPersistOutcome);
         }
+        // Without a store the identity is new each run; LoadAsync completes synchronously then.
+        _sync = SwarmSync.LoadAsync(null, Registry, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult().Sync;
         if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));
     }
 
@@ -317,6 +328,45 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         });
     }
 
+    /// <summary>This swarm's sync identity: peers add this key to their <see cref="Trust"/> list to accept its deltas.</summary>
+    public SwarmPublicKey Identity => _sync.Identity.PublicKey;
+
+    /// <summary>The keys whose deltas this swarm accepts (its own always); add peers' keys before or after starting sync.</summary>
+    public TrustList Trust => _sync.Trust;
+
+    /// <summary>
+    /// Connects federated sync over <paramref name="transport"/> (a relay connection): from then on
+    /// peers' signed deltas are verified (signature, trust list, sequence) and merged, and — with
+    /// <see cref="SwarmConfig.AutoSync"/> — the agents' own learning is published at most every
+    /// <see cref="SwarmConfig.SyncIntervalMs"/> while feedback keeps arriving.
+    /// </summary>
+    public async Task StartSyncAsync(ISyncTransport transport, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _sync.StartAsync(transport, cancellationToken).ConfigureAwait(false);
+        if (!Config.AutoSync) return;
+        var sync = _sync;
+        _autoSync = _feedbackResults
+            .Where(r => r.Applied)
+            .Sample(TimeSpan.FromMilliseconds(Config.SyncIntervalMs), _scheduler)
+            .Select(_ => Observable.FromAsync(token => sync.SyncAsync(token)).Catch(Observable.Empty<int>()))
+            .Concat()
+            .Subscribe();
+    }
+
+    /// <summary>Publishes every agent's own learning now as one signed delta; returns how many agents it carried (0 = nothing learned yet).</summary>
+    /// <exception cref="InvalidOperationException">Sync was not started.</exception>
+    public Task<int> SyncAsync(CancellationToken cancellationToken = default) => _sync.SyncAsync(cancellationToken);
+
+    /// <summary>The sync status now.</summary>
+    public SyncStatus GetSyncStatus() => _sync.Current;
+
+    /// <summary>The sync status as it changes (current value first); completes when the swarm is disposed.</summary>
+    public IObservable<SyncStatus> SyncStatus => _sync.Status;
+
+    /// <summary>Verifies and (when accepted) merges one delta as if it had arrived from the relay.</summary>
+    internal DeltaVerdict ReceiveDelta(ReadOnlySpan<byte> message) => _sync.Receive(message);
+
     /// <summary>The persistence status now: last write, failures, what is being retried.</summary>
     public PersistenceStatus GetPersistenceStatus() => _persistenceStatus.Value;
 
@@ -334,8 +384,11 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             // The final write covers everything, so the background writer is stopped rather than drained
             // (its retries run on the swarm's scheduler, which need not be advancing any more).
             _persistence.Dispose();
+            _autoSync.Dispose();
+            await _sync.DisposeAsync().ConfigureAwait(false);
             if (_writer is not null)
             {
+                await _sync.SaveAsync(CancellationToken.None).ConfigureAwait(false);
                 using var timeout = new CancellationTokenSource(Config.Persistence.WriteTimeout);
                 await PersistAsync(timeout.Token).ConfigureAwait(false);
             }

@@ -126,6 +126,18 @@ public sealed class AgentRegistry
     public QLearningOptions? Learning => _learning;
 
     // Caller holds the lock (or is the constructor path inside it).
+    /// <summary>The learners that exist (agents that answered, were restored or adopted peers' learning), by feature.</summary>
+    public IReadOnlyList<(FeatureCode Code, QLearner Learner)> AllLearners()
+    {
+        var result = new List<(FeatureCode, QLearner)>();
+        lock (_gate)
+        {
+            for (var i = 0; i < _learners.Length; i++)
+                if (_learners[i] is { } learner) result.Add((_catalog[i].Code, learner));
+        }
+        return result;
+    }
+
     private QLearner? LearnerAt(int ordinal) =>
         _learning is null ? null : _learners[ordinal] ??= new QLearner(_learning);
 

@@ -24,6 +24,9 @@ public sealed class QLearner
     private int _windowNext, _windowCount, _windowSuccesses;
     private long _interactions;
     private bool _degraded;
+    // What other swarms learned for this agent (visit-weighted means), and the blend the policy acts on.
+    private QTable? _peers;
+    private QTable? _blended;
 
     /// <summary>Creates a learner with no experience.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -91,16 +94,64 @@ public sealed class QLearner
         lock (_gate) return _table.Visits(state, action);
     }
 
-    /// <summary>The greedy action for the state (ties to the lowest action), without exploration.</summary>
+    /// <summary>The greedy action for the state (ties to the lowest action), without exploration; blended with peers' learning once adopted.</summary>
     public ResponseAction BestAction(LearningState state)
     {
-        lock (_gate) return _table.BestAction(state);
+        lock (_gate) return (_blended ?? _table).BestAction(state);
     }
 
-    /// <summary>Chooses how to respond in the state, ε-greedily.</summary>
+    /// <summary>Chooses how to respond in the state, ε-greedily, over the blend of own and peers' Q-values once peers are adopted.</summary>
     public ResponseAction Choose(LearningState state)
     {
-        lock (_gate) return _policy.Choose(_table, state, _random);
+        lock (_gate) return _policy.Choose(_blended ?? _table, state, _random);
+    }
+
+    /// <summary>The Q-value the policy acts on: the blend with peers' learning once adopted, else the own value.</summary>
+    public float ActingValue(LearningState state, ResponseAction action)
+    {
+        lock (_gate) return (_blended ?? _table).Get(state, action);
+    }
+
+    /// <summary>True once peers' learning has been adopted (<see cref="AdoptPeers"/>).</summary>
+    public bool HasPeers
+    {
+        get { lock (_gate) return _peers is not null; }
+    }
+
+    /// <summary>
+    /// Adopts what other swarms learned for this agent: <paramref name="peers"/> holds their
+    /// visit-weighted mean Q-values and total visits (null forgets them). From then on the policy acts on
+    /// the visit-weighted blend of this learner's own table and the peers', re-blended after every
+    /// update; learning itself keeps updating only the own table, which is what gets persisted and
+    /// shared (Q-learning is off-policy, so acting on the blend does not bias the own estimates).
+    /// </summary>
+    public void AdoptPeers(QTable? peers)
+    {
+        lock (_gate)
+        {
+            if (peers is null)
+            {
+                _peers = _blended = null;
+                return;
+            }
+            _peers ??= new QTable();
+            var (values, visits) = peers.Snapshot();
+            _peers.Restore(values, visits);
+            _blended ??= new QTable();
+            _blended.BlendFrom(_table, _peers);
+        }
+    }
+
+    /// <summary>A copy of this learner's own Q-table (without peers' learning), as shared with other swarms.</summary>
+    public QTable OwnTable()
+    {
+        lock (_gate)
+        {
+            var copy = new QTable();
+            var (values, visits) = _table.Snapshot();
+            copy.Restore(values, visits);
+            return copy;
+        }
     }
 
     /// <summary>
@@ -137,6 +188,7 @@ public sealed class QLearner
                     Update(t.State, t.Action, t.Reward, t.NextState);
                 }
             }
+            if (_peers is not null) _blended!.BlendFrom(_table, _peers);
         }
     }
 

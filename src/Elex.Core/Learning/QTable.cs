@@ -69,6 +69,28 @@ public sealed class QTable
         return max;
     }
 
+    /// <summary>
+    /// Makes this table the visit-weighted blend of <paramref name="own"/> and <paramref name="peers"/>:
+    /// per entry (q₁n₁ + q₂n₂) / (n₁ + n₂) with n₁ + n₂ visits, or <paramref name="own"/>'s value where
+    /// neither has visits. Does not allocate.
+    /// </summary>
+    public void BlendFrom(QTable own, QTable peers)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        ArgumentNullException.ThrowIfNull(peers);
+        var nonZero = 0;
+        for (var i = 0; i < Size; i++)
+        {
+            long n1 = own._visits[i], n2 = peers._visits[i];
+            var total = n1 + n2;
+            var value = total == 0 ? own._values[i] : (float)((own._values[i] * (double)n1 + peers._values[i] * (double)n2) / total);
+            _values[i] = value;
+            _visits[i] = (int)Math.Min(total, int.MaxValue);
+            if (value != 0f) nonZero++;
+        }
+        _nonZero = nonZero;
+    }
+
     /// <summary>Entries whose Q-value is not zero.</summary>
     public int NonZeroEntries => _nonZero;
 

@@ -1,0 +1,267 @@
+using System.Reactive.Subjects;
+using Elex.Core.Agents;
+using Elex.Core.Learning;
+using Elex.Storage;
+using Elex.Sync;
+using Elex.Sync.Transport;
+
+namespace Elex.Streams.Sync;
+
+/// <summary>
+/// One swarm's side of federated sync: publishes its agents' own Q-tables as signed deltas, and
+/// verifies, merges and adopts peers' deltas. Identity, own sequence, accepted sequences and the
+/// merge ledger are kept in the store's settings, so a restart neither reuses a sequence nor
+/// accepts a replay nor forgets what peers taught.
+/// </summary>
+internal sealed class SwarmSync : IAsyncDisposable
+{
+    private const string IdentityKey = "sync/identity";
+    private const string SequenceKey = "sync/sequence";
+    private const string SequencesKey = "sync/accepted";
+    private const string LedgerKey = "sync/ledger";
+
+    private readonly Lock _gate = new();
+    private readonly IAgentStore? _store;
+    private readonly AgentRegistry _registry;
+    private readonly TimeProvider _clock;
+    private readonly SyncLedger _ledger;
+    private readonly DeltaVerifier _verifier;
+    private readonly BehaviorSubject<SyncStatus> _status;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private ISyncTransport? _transport;
+    private CancellationTokenSource? _receiving;
+    private Task _receiveLoop = Task.CompletedTask;
+    private long _sequence;
+    private long _sent;
+    private long _ownEchoes;
+    private DateTimeOffset? _lastSentAt;
+    private string? _lastError;
+
+    private SwarmSync(SwarmIdentity identity, IAgentStore? store, AgentRegistry registry, TimeProvider clock, SyncLedger ledger, long sequence)
+    {
+        Identity = identity;
+        _store = store;
+        _registry = registry;
+        _clock = clock;
+        _ledger = ledger;
+        _sequence = sequence;
+        Trust = new TrustList(identity.PublicKey);
+        _verifier = new DeltaVerifier(Trust);
+        _status = new BehaviorSubject<SyncStatus>(Snapshot());
+    }
+
+    public SwarmIdentity Identity { get; }
+
+    public TrustList Trust { get; }
+
+    public IObservable<SyncStatus> Status => _status;
+
+    public SyncStatus Current => _status.Value;
+
+    /// <summary>Loads (or creates and stores) the identity and the sync state, and adopts what peers taught earlier.</summary>
+    public static async Task<(SwarmSync Sync, IReadOnlyList<string> Problems)> LoadAsync(IAgentStore? store, AgentRegistry registry, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        SwarmIdentity? identity = null;
+        if (store is not null && await store.GetSettingAsync(IdentityKey, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            try
+            {
+                identity = SwarmIdentity.Import(stored);
+            }
+            catch (FormatException e)
+            {
+                // A broken identity cannot be repaired; a new one is created, and peers must trust it anew.
+                problems.Add($"setting {IdentityKey} is corrupt ({e.Message}); a new sync identity was created");
+                await store.SetSettingAsync($"quarantine/{IdentityKey}", stored, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        if (identity is null)
+        {
+            identity = SwarmIdentity.Create();
+            if (store is not null) await store.SetSettingAsync(IdentityKey, identity.Export(), cancellationToken).ConfigureAwait(false);
+        }
+
+        var ledger = new SyncLedger(identity.PublicKey);
+        long sequence = 0;
+        string? accepted = null;
+        if (store is not null)
+        {
+            if (await store.GetSettingAsync(LedgerKey, cancellationToken).ConfigureAwait(false) is { } text)
+            {
+                try
+                {
+                    ledger = SyncLedger.FromBytes(Convert.FromBase64String(text), identity.PublicKey);
+                }
+                catch (FormatException e)
+                {
+                    problems.Add($"setting {LedgerKey} is corrupt ({e.Message}); peers' learning starts afresh");
+                }
+            }
+            if (await store.GetSettingAsync(SequenceKey, cancellationToken).ConfigureAwait(false) is { } seq && long.TryParse(seq, out var parsed)) sequence = parsed;
+            accepted = await store.GetSettingAsync(SequencesKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        var sync = new SwarmSync(identity, store, registry, clock, ledger, sequence);
+        if (accepted is not null)
+        {
+            try
+            {
+                sync._verifier.ImportSequences(accepted);
+            }
+            catch (FormatException e)
+            {
+                problems.Add($"setting {SequencesKey} is corrupt ({e.Message})");
+            }
+        }
+        sync.AdoptAll(ledger.AgentIds);
+        return (sync, problems);
+    }
+
+    /// <summary>Connects the transport and starts verifying and merging what arrives.</summary>
+    public async Task StartAsync(ISyncTransport transport, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        lock (_gate)
+        {
+            if (_transport is not null) throw new InvalidOperationException("Sync is already started; dispose the swarm to change the transport.");
+            _transport = transport;
+        }
+        await transport.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        _receiving = new CancellationTokenSource();
+        _receiveLoop = Task.Run(() => ReceiveAsync(transport, _receiving.Token), CancellationToken.None);
+        Publish();
+    }
+
+    /// <summary>Publishes every learner's own table as one signed delta; returns the agents in it (0: nothing learned yet, nothing sent).</summary>
+    public async Task<int> SyncAsync(CancellationToken cancellationToken)
+    {
+        var transport = _transport ?? throw new InvalidOperationException("Sync is not started: call StartSyncAsync with a transport first.");
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var tables = _registry.AllLearners().Select(l => (AgentId.For(l.Code), l.Learner.OwnTable())).ToList();
+            var now = _clock.GetUtcNow();
+            // Monotonic across restarts even if the stored counter was lost: never below the clock.
+            var sequence = Math.Max(Interlocked.Read(ref _sequence) + 1, now.ToUnixTimeMilliseconds());
+            var delta = QTableDelta.FromTables(Identity.PublicKey, sequence, now.ToUnixTimeMilliseconds(), tables);
+            if (delta.Agents.Count == 0) return 0;
+            Interlocked.Exchange(ref _sequence, sequence);
+            if (_store is not null) await _store.SetSettingAsync(SequenceKey, sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await transport.SendAsync(DeltaCodec.Encode(delta, Identity), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException)
+            {
+                _lastError = $"publishing a delta failed: {e.Message}";
+                Publish();
+                throw;
+            }
+            Interlocked.Increment(ref _sent);
+            _lastSentAt = now;
+            Publish();
+            return delta.Agents.Count;
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Verifies one message and, when accepted, merges it and lets the affected agents adopt it.</summary>
+    public DeltaVerdict Receive(ReadOnlySpan<byte> message)
+    {
+        DeltaVerdict verdict;
+        IReadOnlyList<string> agents = [];
+        lock (_gate)
+        {
+            verdict = _verifier.Verify(message);
+            if (verdict.Status == DeltaStatus.FromSelf) _ownEchoes++;
+            if (verdict.IsAccepted && _ledger.Apply(verdict.Delta!))
+                agents = verdict.Delta!.Agents.Select(a => a.AgentId).ToList();
+        }
+        if (agents.Count > 0) AdoptAll(agents);
+        Publish();
+        return verdict;
+    }
+
+    /// <summary>Writes the accepted sequences and the ledger to the store.</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (_store is null) return;
+        string sequences;
+        byte[] ledger;
+        lock (_gate)
+        {
+            sequences = _verifier.ExportSequences();
+            ledger = _ledger.ToBytes();
+        }
+        await _store.SetSettingAsync(SequencesKey, sequences, cancellationToken).ConfigureAwait(false);
+        await _store.SetSettingAsync(LedgerKey, Convert.ToBase64String(ledger), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _receiving?.Cancel();
+        if (_transport is { } transport) await transport.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _receiveLoop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        _receiving?.Dispose();
+        _sendLock.Dispose();
+        _status.OnCompleted();
+    }
+
+    private async Task ReceiveAsync(ISyncTransport transport, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var message in transport.ReceiveAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (Receive(message).IsAccepted) await SaveAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            _lastError = $"the sync connection ended: {e.Message}";
+        }
+        Publish();
+    }
+
+    private void AdoptAll(IEnumerable<string> agentIds)
+    {
+        foreach (var id in agentIds)
+        {
+            if (!AgentId.TryParse(id, out var code) || !_registry.Knows(code) || _registry.LearnerFor(code) is not { } learner) continue;
+            QTable peers;
+            lock (_gate) peers = _ledger.MergedTable(id, new QTable());
+            learner.AdoptPeers(peers);
+        }
+    }
+
+    private void Publish()
+    {
+        if (!_status.IsDisposed) _status.OnNext(Snapshot());
+    }
+
+    private SyncStatus Snapshot()
+    {
+        lock (_gate)
+        {
+            var rejected = new Dictionary<DeltaStatus, long>();
+            foreach (var status in new[] { DeltaStatus.Malformed, DeltaStatus.Unsigned, DeltaStatus.UntrustedKey, DeltaStatus.BadSignature, DeltaStatus.Replayed })
+                rejected[status] = _verifier.CountOf(status);
+            return new SyncStatus(Identity.PublicKey.ToString(), _transport?.State == SyncTransportState.Connected,
+                Interlocked.Read(ref _sent), _lastSentAt, Interlocked.Read(ref _sequence), _verifier.CountOf(DeltaStatus.Accepted),
+                rejected, _ownEchoes, _ledger.AgentIds.Count, _lastError);
+        }
+    }
+}
