@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Elex.Core.Catalog;
 using Elex.Core.Queries;
 using Elex.Core.Responses;
@@ -53,25 +54,43 @@ internal static class AskCommand
 
     private static async Task<int> RunJsonl(ElexSwarm swarm, TextReader input, TextWriter output, CancellationToken cancellation)
     {
-        var pending = new Queue<Task<string>>();
-        var lineNumber = 0;
-        while (await input.ReadLineAsync(cancellation) is { } line)
+        // Answers are written in input order as soon as each is ready (not when the next line arrives),
+        // so an interactive client sees every answer and acknowledgement without sending more input.
+        // The bounded window holds readers back instead of growing memory.
+        var pending = Channel.CreateBounded<Task<string>>(new BoundedChannelOptions(JsonlWindow) { SingleReader = true, SingleWriter = true });
+        var writer = Task.Run(async () =>
         {
-            lineNumber++;
-            var request = JsonlRequest.Parse(line);
-            var position = lineNumber;
-            pending.Enqueue(request.Query is { } query
-                ? swarm.QueryAsync(query, cancellation).ContinueWith(t => t.IsCompletedSuccessfully
-                    ? ToJson(request.Id, t.Result)
-                    : ErrorJson(request.Id, position, t.Exception?.GetBaseException().Message ?? "cancelled"), TaskScheduler.Default)
-                : Task.FromResult(ErrorJson(request.Id, position, request.Error!)));
-            // Write whatever is already answered, in input order, so output streams while input is still arriving.
-            while (pending.Count > 0 && (pending.Peek().IsCompleted || pending.Count >= JsonlWindow))
-                await WriteLine(output, await pending.Dequeue());
+            await foreach (var line in pending.Reader.ReadAllAsync(CancellationToken.None))
+                await WriteLine(output, await line);
+        }, CancellationToken.None);
+        var lineNumber = 0;
+        try
+        {
+            while (await input.ReadLineAsync(cancellation) is { } line)
+            {
+                lineNumber++;
+                await pending.Writer.WriteAsync(Start(swarm, JsonlRequest.Parse(line), lineNumber, cancellation), cancellation);
+            }
         }
-        while (pending.Count > 0) await WriteLine(output, await pending.Dequeue());
+        finally
+        {
+            pending.Writer.TryComplete();
+            await writer;
+        }
         return ExitCodes.Ok;
     }
+
+    private static Task<string> Start(ElexSwarm swarm, JsonlRequest request, int position, CancellationToken cancellation) => request switch
+    {
+        { Query: { } query } => swarm.QueryAsync(query, cancellation).ContinueWith(t => t.IsCompletedSuccessfully
+            ? ToJson(request.Id, t.Result)
+            : ErrorJson(request.Id, position, t.Exception?.GetBaseException().Message ?? "cancelled"), TaskScheduler.Default),
+        // The acknowledgement is written only once the learning is durable in the store.
+        { Feedback: { } feedback } => swarm.FeedbackAsync(feedback, cancellation).ContinueWith(t => t.IsCompletedSuccessfully
+            ? Serialize(w => ResponseJson.WriteFeedback(w, request.Id, t.Result, hasStore: true))
+            : ErrorJson(request.Id, position, t.Exception?.GetBaseException().Message ?? "cancelled"), TaskScheduler.Default),
+        _ => Task.FromResult(ErrorJson(request.Id, position, request.Error!)),
+    };
 
     private static async Task WriteLine(TextWriter output, string json)
     {

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Elex.Core.Learning;
 using Elex.Core.Queries;
 
 namespace Elex.Cli;
 
-/// <summary>One parsed --jsonl input line: a query, or the reason it is not one.</summary>
-internal readonly record struct JsonlRequest(Query? Query, string? Id, string? Error)
+/// <summary>One parsed --jsonl input line: a query, a feedback record, or the reason it is neither.</summary>
+internal readonly record struct JsonlRequest(Query? Query, string? Id, string? Error, Feedback? Feedback = null)
 {
     public static JsonlRequest Parse(string line)
     {
@@ -35,6 +36,7 @@ internal readonly record struct JsonlRequest(Query? Query, string? Id, string? E
                 if (idElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
                     return new(null, null, $"\"id\" must be a string or number, found {idElement.ValueKind}");
             }
+            if (root.TryGetProperty("feedback", out var feedbackElement)) return ParseFeedback(feedbackElement, id);
             if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
                 return new(null, id, "\"text\" is required and must be a string");
             var text = textElement.GetString()!;
@@ -43,6 +45,25 @@ internal readonly record struct JsonlRequest(Query? Query, string? Id, string? E
             if (!TryEnum<Complexity>(root, "complexity", out var complexity, out var complexityError)) return new(null, id, complexityError);
             return new(new Query(text, type, complexity, id), id, null);
         }
+    }
+
+    // {"feedback": {"responseId": "r-…" | "agent": "FAJ 121 3094", "reward": 0.5, "success": true}}
+    private static JsonlRequest ParseFeedback(JsonElement element, string? id)
+    {
+        if (element.ValueKind != JsonValueKind.Object) return new(null, id, $"\"feedback\" must be an object, found {element.ValueKind}");
+        var responseId = element.TryGetProperty("responseId", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        var agent = element.TryGetProperty("agent", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+        if (string.IsNullOrWhiteSpace(responseId) == string.IsNullOrWhiteSpace(agent))
+            return new(null, id, "\"feedback\" needs either \"responseId\" or \"agent\" (a string), not both");
+        if (!element.TryGetProperty("reward", out var reward) || reward.ValueKind != JsonValueKind.Number || !reward.TryGetSingle(out var value))
+            return new(null, id, "\"feedback.reward\" is required and must be a number in [-1, 1]");
+        var success = false;
+        if (element.TryGetProperty("success", out var s))
+        {
+            if (s.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) return new(null, id, "\"feedback.success\" must be true or false");
+            success = s.GetBoolean();
+        }
+        return new(null, id, null, new Feedback(responseId, agent, value, success));
     }
 
     private static bool TryEnum<T>(JsonElement root, string name, out T? value, out string? error) where T : struct, Enum

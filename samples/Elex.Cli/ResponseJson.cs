@@ -1,3 +1,4 @@
+using Elex.Core.Learning;
 using System.Text.Json;
 using Elex.Core.Responses;
 
@@ -48,6 +49,24 @@ internal static class ResponseJson
         w.WriteNumber("line", line);
         w.WriteString("status", "Error");
         w.WriteString("error", error);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The acknowledgement of a feedback line: <c>{"id", "feedback": "Applied" | why not, "agentId",
+    /// "message", "durable", "error"}</c>. <c>durable</c> is true when the learning is committed to the store.
+    /// </summary>
+    public static void WriteFeedback(Utf8JsonWriter w, string? id, FeedbackResult result, bool hasStore)
+    {
+        w.WriteStartObject();
+        WriteId(w, id);
+        w.WriteString("feedback", result.Status.ToString());
+        if (result.AgentId is null) w.WriteNull("agentId");
+        else w.WriteString("agentId", result.AgentId);
+        w.WriteString("message", result.Message);
+        w.WriteBoolean("durable", result.Applied && hasStore);
+        if (result.Applied) w.WriteNull("error");
+        else w.WriteString("error", result.Message);
         w.WriteEndObject();
     }
 

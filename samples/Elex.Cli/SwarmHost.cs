@@ -1,34 +1,67 @@
 using Elex.Core.Catalog;
 using Elex.Storage;
+using Elex.Storage.Encryption;
 using Elex.Streams;
 
 namespace Elex.Cli;
 
-/// <summary>Opens the embedded store in the data directory and starts a swarm restored from it.</summary>
+/// <summary>
+/// Opens the embedded store in the data directory (encrypted at rest when <c>ELEX_PASSPHRASE</c> is
+/// set) and starts a swarm restored from it.
+/// </summary>
 internal sealed class SwarmHost : IAsyncDisposable
 {
-    private SwarmHost(SqliteAgentStore store, ElexSwarm swarm)
+    /// <summary>The environment variable holding the store passphrase (never a command-line argument, which other users can read).</summary>
+    public const string PassphraseVariable = "ELEX_PASSPHRASE";
+
+    private SwarmHost(IAgentStore store, string storePath, ElexSwarm swarm)
     {
+        StorePath = storePath;
         Store = store;
         Swarm = swarm;
     }
 
-    public SqliteAgentStore Store { get; }
+    public IAgentStore Store { get; }
+
+    /// <summary>The store's file.</summary>
+    public string StorePath { get; }
 
     public ElexSwarm Swarm { get; }
 
     public static async Task<SwarmHost> StartAsync(FeatureCatalog catalog, SwarmConfig config, string? dataDirectory, TextWriter error, CancellationToken cancellationToken)
     {
-        var store = await SqliteAgentStore.OpenAsync(DataDirectory.PrepareStorePath(dataDirectory), cancellationToken: cancellationToken);
+        var path = DataDirectory.PrepareStorePath(dataDirectory);
+        var store = await OpenStoreAsync(path, cancellationToken);
         try
         {
             var swarm = await ElexSwarm.CreateAsync(catalog, config, store, cancellationToken: cancellationToken);
             foreach (var problem in swarm.RestoreProblems) error.WriteLine($"elex: warning: {problem}");
-            return new SwarmHost(store, swarm);
+            return new SwarmHost(store, path, swarm);
         }
         catch
         {
             await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<IAgentStore> OpenStoreAsync(string path, CancellationToken cancellationToken)
+    {
+        var sqlite = await SqliteAgentStore.OpenAsync(path, cancellationToken: cancellationToken);
+        var passphrase = Environment.GetEnvironmentVariable(PassphraseVariable);
+        if (string.IsNullOrEmpty(passphrase))
+        {
+            if (!await EncryptedAgentStore.IsEncryptedAsync(sqlite, cancellationToken)) return sqlite;
+            await sqlite.DisposeAsync();
+            throw new StoreException($"The store in the data directory is encrypted: set {PassphraseVariable} to its passphrase.");
+        }
+        try
+        {
+            return await EncryptedAgentStore.OpenAsync(sqlite, passphrase, cancellationToken: cancellationToken);
+        }
+        catch
+        {
+            await sqlite.DisposeAsync();
             throw;
         }
     }
