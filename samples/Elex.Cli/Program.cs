@@ -25,6 +25,7 @@ namespace Elex.Cli
                 FeedbackCommand.Create(catalog, data, output, error),
                 TelemetryCommand.Create(catalog, data, safeZones, input, output, error),
                 SafeZonesCommand.Create(safeZones, output),
+                SyncCommand.Create(catalog, data, output, error),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
@@ -55,6 +56,12 @@ namespace Elex.Cli
             {
                 error.WriteLine($"elex: {e.Message}");
                 return ExitCodes.Usage;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Never a stack trace for the user: one line saying what failed.
+                error.WriteLine($"elex: {e.GetType().Name}: {e.Message}");
+                return ExitCodes.QueryFailed;
             }
         }
     }
