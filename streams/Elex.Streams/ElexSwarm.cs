@@ -347,10 +347,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         if (!Config.AutoSync) return;
         var sync = _sync;
         _autoSync = _feedbackResults
-            .Where(r => r.Applied)
-            .Sample(TimeSpan.FromMilliseconds(Config.SyncIntervalMs), _scheduler)
-            .Select(_ => Observable.FromAsync(token => sync.SyncAsync(token)).Catch(Observable.Empty<int>()))
-            .Concat()
+            .SampleSync(TimeSpan.FromMilliseconds(Config.SyncIntervalMs), sync.SyncAsync, _scheduler)
             .Subscribe();
     }
 
