@@ -28,6 +28,9 @@ internal sealed record AgentStateDocument(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private const int TrajectoryBytes = 4 + 1 + 4 + 4 + 8;
 
+    /// <summary>The trajectory id of the record holding an agent's whole replay buffer.</summary>
+    public const string ReplayRecordId = "replay";
+
     /// <summary>The three stores' records of one agent.</summary>
     public static (AgentStateRecord State, QTableRecord? QTable, List<TrajectoryRecord> Trajectories) ToRecords(
         Feature feature, AgentCounters counters, QLearner? learner, IReadOnlyList<Experience> experiences)
@@ -43,9 +46,12 @@ internal sealed record AgentStateDocument(
 
         var table = new QTable();
         table.Restore(snapshot.QValues, snapshot.Visits);
-        var trajectories = new List<TrajectoryRecord>(snapshot.Trajectories.Length);
+        // The whole replay buffer is one record: one row per agent instead of one per trajectory
+        // keeps a full write of every agent a few thousand rows.
+        var packed = new byte[snapshot.Trajectories.Length * TrajectoryBytes];
         for (var i = 0; i < snapshot.Trajectories.Length; i++)
-            trajectories.Add(new TrajectoryRecord(agentId, i.ToString("D6"), Encode(snapshot.Trajectories[i])));
+            Encode(snapshot.Trajectories[i], packed.AsSpan(i * TrajectoryBytes, TrajectoryBytes));
+        List<TrajectoryRecord> trajectories = packed.Length == 0 ? [] : [new TrajectoryRecord(agentId, ReplayRecordId, packed)];
         return (state, new QTableRecord(agentId, table.ToBytes()), trajectories);
     }
 
@@ -73,7 +79,9 @@ internal sealed record AgentStateDocument(
         var table = QTable.FromBytes(qTable);
         var (values, visits) = table.Snapshot();
         var window = stored.SuccessWindow.Select(c => c == '1').ToArray();
-        var decoded = trajectories.Select(t => Decode(t)).ToArray();
+        // A packed replay record supersedes per-trajectory records an older version may have left.
+        var replay = trajectories.FirstOrDefault(t => t.TrajectoryId == ReplayRecordId);
+        var decoded = (replay is null ? trajectories : [replay]).SelectMany(Decode).ToArray();
         return QLearner.Restore(new LearnerSnapshot(values, visits, stored.Epsilon, stored.Interactions, window, decoded, stored.Degraded), options);
     }
 
@@ -87,26 +95,31 @@ internal sealed record AgentStateDocument(
         }
     }
 
-    private static byte[] Encode(Trajectory t)
+    private static void Encode(Trajectory t, Span<byte> bytes)
     {
-        var bytes = new byte[TrajectoryBytes];
         BinaryPrimitives.WriteInt32LittleEndian(bytes, t.State.Index);
         bytes[4] = (byte)t.Action;
-        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(5), t.Reward);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(9), t.NextState.Index);
-        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(13), t.Timestamp);
-        return bytes;
+        BinaryPrimitives.WriteSingleLittleEndian(bytes[5..], t.Reward);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[9..], t.NextState.Index);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[13..], t.Timestamp);
     }
 
-    private static Trajectory Decode(TrajectoryRecord record)
+    private static IEnumerable<Trajectory> Decode(TrajectoryRecord record)
     {
-        var b = record.Data;
-        if (b.Length != TrajectoryBytes) throw new FormatException($"trajectory {record.AgentId}/{record.TrajectoryId} has {b.Length} bytes, expected {TrajectoryBytes}");
-        var state = BinaryPrimitives.ReadInt32LittleEndian(b);
-        var next = BinaryPrimitives.ReadInt32LittleEndian(b.AsSpan(9));
-        if (state is < 0 or >= LearningState.Count || next is < 0 or >= LearningState.Count || !Enum.IsDefined((ResponseAction)b[4]))
-            throw new FormatException($"trajectory {record.AgentId}/{record.TrajectoryId} names a state or action that does not exist");
-        return new Trajectory(LearningState.FromIndex(state), (ResponseAction)b[4], BinaryPrimitives.ReadSingleLittleEndian(b.AsSpan(5)),
-            LearningState.FromIndex(next), BinaryPrimitives.ReadInt64LittleEndian(b.AsSpan(13)));
+        var data = record.Data;
+        if (data.Length == 0 || data.Length % TrajectoryBytes != 0)
+            throw new FormatException($"trajectory record {record.AgentId}/{record.TrajectoryId} has {data.Length} bytes, not a multiple of {TrajectoryBytes}");
+        var result = new Trajectory[data.Length / TrajectoryBytes];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var b = data.AsSpan(i * TrajectoryBytes, TrajectoryBytes);
+            var state = BinaryPrimitives.ReadInt32LittleEndian(b);
+            var next = BinaryPrimitives.ReadInt32LittleEndian(b[9..]);
+            if (state is < 0 or >= LearningState.Count || next is < 0 or >= LearningState.Count || !Enum.IsDefined((ResponseAction)b[4]))
+                throw new FormatException($"trajectory {i} of record {record.AgentId}/{record.TrajectoryId} names a state or action that does not exist");
+            result[i] = new Trajectory(LearningState.FromIndex(state), (ResponseAction)b[4], BinaryPrimitives.ReadSingleLittleEndian(b[5..]),
+                LearningState.FromIndex(next), BinaryPrimitives.ReadInt64LittleEndian(b[13..]));
+        }
+        return result;
     }
 }
