@@ -16,13 +16,19 @@ namespace Elex.Benchmarks;
 [MemoryDiagnoser]
 public class SyncBenchmarks
 {
+    /// <summary>
+    /// Deltas signed ahead for each iteration of <see cref="VerifyAndApply()"/>: replay protection
+    /// needs a fresh sequence per delta, and enough calls per iteration let the JIT settle.
+    /// </summary>
+    public const int DeltasPerIteration = 32;
+
     private FeatureCatalog _catalog = null!;
     private (string AgentId, QTable Table)[] _senderTables = [];
     private (string AgentId, QTable Table)[] _receiverTables = [];
     private SwarmIdentity _sender = null!;
     private DeltaVerifier _verifier = null!;
     private SyncLedger _ledger = null!;
-    private byte[] _pending = [];
+    private readonly byte[][] _pending = new byte[DeltasPerIteration][];
     private long _sequence;
 
     /// <summary>Learns both swarms' agents, makes the receiver trust the sender and applies a first delta, so the ledger holds every agent.</summary>
@@ -47,9 +53,12 @@ public class SyncBenchmarks
             + $"delta: {delta.Agents.Count} agents, {delta.Agents.Sum(a => a.Slots.Count)} slots, {bytes.Length} bytes encoded and signed");
     }
 
-    /// <summary>Signs a delta with the next sequence for <see cref="VerifyAndApply()"/>, outside its measurement.</summary>
+    /// <summary>Signs the next <see cref="DeltasPerIteration"/> deltas (rising sequences) for <see cref="VerifyAndApply()"/>, outside its measurement.</summary>
     [IterationSetup(Target = nameof(VerifyAndApply))]
-    public void NextDelta() => _pending = BuildAndSign();
+    public void SignNextDeltas()
+    {
+        for (var i = 0; i < _pending.Length; i++) _pending[i] = BuildAndSign();
+    }
 
     /// <summary>The sender: the delta of every learned Q-table under a fresh sequence, encoded and signed.</summary>
     [Benchmark]
@@ -59,9 +68,14 @@ public class SyncBenchmarks
         return DeltaCodec.Encode(delta, _sender);
     }
 
-    /// <summary>The receiver: verifies the pending delta (format, trust, signature, replay) and applies it to the ledger.</summary>
-    [Benchmark]
-    public bool VerifyAndApply() => VerifyAndApply(_pending);
+    /// <summary>The receiver: verifies each pending delta (format, trust, signature, replay) and applies it to the ledger; time per delta.</summary>
+    [Benchmark(OperationsPerInvoke = DeltasPerIteration)]
+    public bool VerifyAndApply()
+    {
+        var changed = true;
+        foreach (var bytes in _pending) changed &= VerifyAndApply(bytes);
+        return changed;
+    }
 
     /// <summary>The receiver: merges the ledger into each of its own agents' tables; returns the merged tables' non-zero entries.</summary>
     [Benchmark]
