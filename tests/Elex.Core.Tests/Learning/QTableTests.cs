@@ -70,7 +70,42 @@ public sealed class QTableTests
         Assert.Equal(t.NonZeroEntries, back.NonZeroEntries);
         Assert.Equal(bytes, back.ToBytes());
         Assert.Equal((byte)'E', bytes[0]);
-        Assert.Equal(1, bytes[4]);
+        Assert.Equal(2, bytes[4]);
+        Assert.True(bytes.Length < 1200, $"sparse form is {bytes.Length} bytes");
+    }
+
+    [Fact]
+    public void Dense_version_1_bytes_still_read()
+    {
+        var t = Filled();
+        var (values, visits) = t.Snapshot();
+        var dense = new byte[13 + QTable.Size * 8 + 4];
+        "ELQT"u8.CopyTo(dense);
+        dense[4] = 1;
+        BinaryPrimitives.WriteInt32LittleEndian(dense.AsSpan(5), LearningState.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(dense.AsSpan(9), QTable.ActionCount);
+        for (var i = 0; i < QTable.Size; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(dense.AsSpan(13 + i * 4), values[i]);
+            BinaryPrimitives.WriteInt32LittleEndian(dense.AsSpan(13 + QTable.Size * 4 + i * 4), visits[i]);
+        }
+        Reseal(dense);
+        var back = QTable.FromBytes(dense);
+        Assert.Equal(values, back.Snapshot().Values);
+        Assert.Equal(visits, back.Snapshot().Visits);
+    }
+
+    [Fact]
+    public void Sparse_slots_out_of_order_are_rejected()
+    {
+        var bytes = Filled().ToBytes();
+        // Swap the first two entries' slots.
+        var first = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(17));
+        var second = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(27));
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(17), second);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(27), first);
+        Reseal(bytes);
+        Assert.Contains("increasing", Fails(bytes));
     }
 
     [Fact]
@@ -92,8 +127,10 @@ public sealed class QTableTests
     public void Non_finite_values_with_a_valid_checksum_are_rejected()
     {
         var t = new QTable();
+        t.Set(LearningState.FromIndex(3), ResponseAction.DirectAnswer, 0.5f);
         var bytes = t.ToBytes();
-        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(13 + 4 * 7), float.PositiveInfinity);
+        // header 13, entry count 4, then slot (2) before the value.
+        BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(13 + 4 + 2), float.PositiveInfinity);
         Reseal(bytes);
         Assert.Contains("not finite", Fails(bytes));
     }
