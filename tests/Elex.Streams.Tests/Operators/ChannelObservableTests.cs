@@ -1,6 +1,8 @@
 using System.Reactive.Linq;
 using System.Threading.Channels;
 using Elex.Streams.Ingress;
+using Elex.Streams.Tests.Marbles;
+using Microsoft.Reactive.Testing;
 
 namespace Elex.Streams.Tests.Operators;
 
@@ -65,6 +67,62 @@ public class ChannelObservableTests
         Assert.True(channel.Reader.TryRead(out var left)); // still in the channel: nobody read it
         Assert.Equal(2, left);
         Assert.Equal([1], received);
+    }
+
+    // The reading loop awaits the channel, not a scheduler, so it can only be drawn in virtual time if it runs on
+    // the writer's thread: with AllowSynchronousContinuations the loop's pending WaitToReadAsync resumes inline in
+    // TryWrite/TryComplete, which a hot marble calls at its virtual time. Without it the loop resumes on the thread
+    // pool, after virtual time has run out. The loop awaits with ConfigureAwait(false), so no synchronization
+    // context can move it elsewhere either.
+    private static Channel<string> InlineChannel() =>
+        Channel.CreateUnbounded<string>(new UnboundedChannelOptions { AllowSynchronousContinuations = true });
+
+    private static IDisposable WriteInto(ITestableObservable<string> source, ChannelWriter<string> writer) =>
+        source.Subscribe(item => Assert.True(writer.TryWrite(item)), e => writer.TryComplete(e), () => writer.TryComplete());
+
+    [Fact]
+    public void ToObservable_Marbles()
+    {
+        var marbles = new MarbleScheduler();
+        var source = marbles.Hot("^-a-b-(cd)-|");
+        var channel = InlineChannel();
+        using var writing = WriteInto(source, channel.Writer);
+
+        var results = marbles.Run(() => channel.Reader.ToObservable());
+
+        marbles.ExpectObservable(results).ToBe("--a-b-(cd)-|");
+    }
+
+    [Fact]
+    public void ToObservable_Marbles_error()
+    {
+        var marbles = new MarbleScheduler();
+        var error = new InvalidOperationException("ingress broke");
+        var source = marbles.Hot("^-a-#", error);
+        var channel = InlineChannel();
+        using var writing = WriteInto(source, channel.Writer);
+
+        var results = marbles.Run(() => channel.Reader.ToObservable());
+
+        marbles.ExpectObservable(results).ToBe("--a-#", error: error);
+    }
+
+    [Fact]
+    public void ToObservable_Marbles_buffers_until_subscribed_and_stops_reading_when_disposed()
+    {
+        // Unlike a hot observable, the channel keeps what was written before the subscription (a, b) and hands it
+        // over at once; after disposal, items stay in the channel for another reader.
+        var marbles = new MarbleScheduler();
+        var source = marbles.Hot("^-a-b----c--d-e-");
+        var channel = InlineChannel();
+        using var writing = WriteInto(source, channel.Writer);
+
+        var results = marbles.Run(() => channel.Reader.ToObservable(), "-----^-----!");
+
+        marbles.ExpectObservable(results).ToBe("-----(ab)c");
+        Assert.True(channel.Reader.TryRead(out var first));
+        Assert.True(channel.Reader.TryRead(out var second));
+        Assert.Equal(("d", "e"), (first, second));
     }
 
     private static async Task WaitUntil(Func<bool> condition)
