@@ -55,57 +55,22 @@ public static partial class MarbleParser
         CheckTicksPerFrame(ticksPerFrame);
 
         var events = new List<(long Frame, Notification<T> Notification)>();
-        long frame = 0;
-        long? groupFrame = null;
-        int groupPosition = -1, groupEvents = 0;
+        var cursor = new MarbleCursor(marble);
         long? zeroFrame = null;
         int zeroPosition = -1, terminalPosition = -1;
 
         for (var i = 0; i < marble.Length; i++)
         {
-            var c = marble[i];
-            if (char.IsWhiteSpace(c))
+            if (cursor.TryStep(i))
             {
                 continue;
             }
 
+            var c = marble[i];
             switch (c)
             {
-                case '-':
-                    if (groupFrame is not null)
-                    {
-                        throw Error(marble, i, "time cannot pass inside a group");
-                    }
-
-                    frame++;
-                    continue;
-                case '(':
-                    if (groupFrame is not null)
-                    {
-                        throw Error(marble, i, $"nested group; the group opened at position {groupPosition} is still open");
-                    }
-
-                    groupFrame = frame;
-                    groupPosition = i;
-                    groupEvents = 0;
-                    frame++;
-                    continue;
-                case ')':
-                    if (groupFrame is null)
-                    {
-                        throw Error(marble, i, "')' without a matching '('");
-                    }
-
-                    if (groupEvents == 0)
-                    {
-                        throw Error(marble, i, "empty group");
-                    }
-
-                    groupFrame = null;
-                    frame++;
-                    continue;
                 case '^':
-                    if (groupFrame is not null)
+                    if (cursor.InGroup)
                     {
                         throw Error(marble, i, "'^' cannot be inside a group");
                     }
@@ -115,9 +80,9 @@ public static partial class MarbleParser
                         throw Error(marble, i, $"second subscription point '^'; the first is at position {zeroPosition}");
                     }
 
-                    zeroFrame = frame;
+                    zeroFrame = cursor.Frame;
                     zeroPosition = i;
-                    frame++;
+                    cursor.Event();
                     continue;
                 case '!':
                     throw Error(marble, i, "'!' (unsubscription) is only allowed in subscription marbles");
@@ -155,16 +120,11 @@ public static partial class MarbleParser
                     break;
             }
 
-            events.Add((groupFrame ?? frame, notification));
-            groupEvents++;
-            frame++;
+            events.Add((cursor.EventFrame, notification));
+            cursor.Event();
         }
 
-        if (groupFrame is not null)
-        {
-            throw Error(marble, groupPosition, "unclosed group");
-        }
-
+        cursor.End();
         var zero = zeroFrame ?? 0;
         return events
             .Select(e => new Recorded<Notification<T>>((e.Frame - zero) * ticksPerFrame, e.Notification))
@@ -195,52 +155,19 @@ public static partial class MarbleParser
     {
         ArgumentNullException.ThrowIfNull(marble);
 
-        long frame = 0;
-        long? groupFrame = null;
-        int groupPosition = -1, groupEvents = 0;
+        var cursor = new MarbleCursor(marble);
         long? subscribe = null, unsubscribe = null;
         int subscribePosition = -1, unsubscribePosition = -1;
 
         for (var i = 0; i < marble.Length; i++)
         {
-            var c = marble[i];
-            switch (c)
+            if (cursor.TryStep(i))
             {
-                case var _ when char.IsWhiteSpace(c):
-                    break;
-                case '-':
-                    if (groupFrame is not null)
-                    {
-                        throw Error(marble, i, "time cannot pass inside a group");
-                    }
+                continue;
+            }
 
-                    frame++;
-                    break;
-                case '(':
-                    if (groupFrame is not null)
-                    {
-                        throw Error(marble, i, $"nested group; the group opened at position {groupPosition} is still open");
-                    }
-
-                    groupFrame = frame;
-                    groupPosition = i;
-                    groupEvents = 0;
-                    frame++;
-                    break;
-                case ')':
-                    if (groupFrame is null)
-                    {
-                        throw Error(marble, i, "')' without a matching '('");
-                    }
-
-                    if (groupEvents == 0)
-                    {
-                        throw Error(marble, i, "empty group");
-                    }
-
-                    groupFrame = null;
-                    frame++;
-                    break;
+            switch (marble[i])
+            {
                 case '^':
                     if (subscribe is not null)
                     {
@@ -252,10 +179,9 @@ public static partial class MarbleParser
                         throw Error(marble, i, $"subscription point after the unsubscription point '!' at position {unsubscribePosition}");
                     }
 
-                    subscribe = groupFrame ?? frame;
+                    subscribe = cursor.EventFrame;
                     subscribePosition = i;
-                    groupEvents++;
-                    frame++;
+                    cursor.Event();
                     break;
                 case '!':
                     if (unsubscribe is not null)
@@ -263,21 +189,17 @@ public static partial class MarbleParser
                         throw Error(marble, i, $"second unsubscription point '!'; the first is at position {unsubscribePosition}");
                     }
 
-                    unsubscribe = groupFrame ?? frame;
+                    unsubscribe = cursor.EventFrame;
                     unsubscribePosition = i;
-                    groupEvents++;
-                    break; // '!' does not advance time (RxJS).
+                    cursor.Event(takesFrame: false); // '!' does not advance time (RxJS).
+                    break;
                 default:
                     RejectTimeProgression(marble, i);
                     throw Error(marble, i, "unexpected character; a subscription marble has only '-', '^', '!', '(', ')' and whitespace");
             }
         }
 
-        if (groupFrame is not null)
-        {
-            throw Error(marble, groupPosition, "unclosed group");
-        }
-
+        cursor.End();
         return (subscribe, unsubscribe);
     }
 
