@@ -1,11 +1,38 @@
 using BenchmarkDotNet.Running;
 using Elex.Benchmarks;
+using Elex.Benchmarks.Peers;
+using Elex.Benchmarks.Scaling;
+using Elex.Benchmarks.Vectors;
 
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- latency       (per-query route percentiles, load + build time)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- peers         (ours vs Lucene.Net BM25: accuracy and latency)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- vectors       (HNSW vs exact on 100,000 synthetic 512-dim vectors)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- scaling       (593 / 10k / 100k features; writes docs/scaling.svg)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- agents        (managed memory with every agent loaded)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- throughput    (ElexSwarm queries/s, one and two producers)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- --filter '*'  (BenchmarkDotNet suite)
-if (args is ["latency"])
+switch (args)
 {
-    LatencyReport.Run(Console.Out);
-    return;
+    case ["latency"]:
+        LatencyReport.Run(Console.Out);
+        return;
+    case ["peers"]:
+        PeerReport.Run(Console.Out);
+        return;
+    case ["vectors", ..]:
+        VectorScalingReport.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
+            args.Length > 2 ? Enum.Parse<VectorDistribution>(args[2], ignoreCase: true) : null);
+        return;
+    case ["scaling", ..]:
+        ScalingReport.Run(Console.Out, args[1..]);
+        return;
+    case ["agents"]:
+        AgentMemoryReport.Run(Console.Out);
+        return;
+    case ["throughput"]:
+        SwarmThroughputReport.Run(Console.Out);
+        return;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
