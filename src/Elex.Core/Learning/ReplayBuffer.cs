@@ -2,12 +2,15 @@ namespace Elex.Core.Learning;
 
 /// <summary>
 /// The most recent <see cref="Capacity"/> trajectories, in a ring: when full, adding drops the
-/// oldest. Thread-safe; adding and sampling do not allocate.
+/// oldest. Thread-safe; sampling does not allocate, and adding allocates only while the storage
+/// grows (doubling from 16 up to the capacity), so an agent that never learns costs almost nothing.
 /// </summary>
 public sealed class ReplayBuffer
 {
+    private const int InitialStorage = 16;
     private readonly object _gate = new();
-    private readonly Trajectory[] _items;
+    private readonly int _capacity;
+    private Trajectory[] _items;
     private int _next;   // where the next trajectory goes
     private int _count;
 
@@ -16,11 +19,12 @@ public sealed class ReplayBuffer
     public ReplayBuffer(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _items = new Trajectory[capacity];
+        _capacity = capacity;
+        _items = new Trajectory[Math.Min(capacity, InitialStorage)];
     }
 
     /// <summary>The most trajectories kept.</summary>
-    public int Capacity => _items.Length;
+    public int Capacity => _capacity;
 
     /// <summary>Trajectories held now.</summary>
     public int Count
@@ -33,9 +37,12 @@ public sealed class ReplayBuffer
     {
         lock (_gate)
         {
+            // Until the ring is full at its capacity, items sit at 0.._count-1, so growing is a plain copy.
+            if (_count == _items.Length && _items.Length < _capacity)
+                Array.Resize(ref _items, Math.Min(_items.Length * 2, _capacity));
             _items[_next] = trajectory;
-            _next = _next + 1 == _items.Length ? 0 : _next + 1;
-            if (_count < _items.Length) _count++;
+            _next = _next + 1 == _capacity ? 0 : _next + 1;
+            if (_count < _capacity) _count++;
         }
     }
 

@@ -20,6 +20,21 @@ public sealed class ReplayBufferTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReplayBuffer(0));
     }
 
+    [Theory]
+    [InlineData(40, 15)]
+    [InlineData(40, 16)]
+    [InlineData(40, 33)]
+    [InlineData(40, 100)]
+    [InlineData(1000, 999)]
+    public void Growing_storage_keeps_every_trajectory_in_order_then_rings(int capacity, int added)
+    {
+        var buffer = new ReplayBuffer(capacity);
+        for (var i = 1; i <= added; i++) buffer.Add(T(i));
+        var expected = Enumerable.Range(Math.Max(1, added - capacity + 1), Math.Min(added, capacity)).Select(i => (long)i);
+        Assert.Equal(expected, buffer.ToArray().Select(t => t.Timestamp));
+        Assert.Equal(capacity, buffer.Capacity);
+    }
+
     [Fact]
     public void Sample_draws_uniformly_with_replacement_from_held_trajectories()
     {
