@@ -1,0 +1,1 @@
+export function boot() { return globalThis.__elexBoot ??= Blazor.start(); }
