@@ -3,8 +3,8 @@ namespace Elex.Storage;
 /// <summary>
 /// The agent-state store port: three stores with the seed's names (<c>q_tables</c>,
 /// <c>trajectories</c>, <c>agent_state</c>), batch writes in one transaction, loads, statistics
-/// and a schema version. The embedded default is <see cref="SqliteAgentStore"/>; the browser's
-/// IndexedDB store implements the same port.
+/// and a schema version. The embedded default is <c>SqliteAgentStore</c> (project Elex.Storage.Sqlite); the
+/// browser's <c>IndexedDbAgentStore</c> (Elex.Browser) implements the same port.
 /// </summary>
 public interface IAgentStore : IAsyncDisposable
 {

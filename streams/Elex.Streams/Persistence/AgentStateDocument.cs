@@ -25,7 +25,6 @@ internal sealed record AgentStateDocument(
     StoredLearner? Learner = null,
     IReadOnlyList<StoredExperience>? Experiences = null)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private const int TrajectoryBytes = 4 + 1 + 4 + 4 + 8;
 
     /// <summary>The trajectory id of the record holding an agent's whole replay buffer.</summary>
@@ -41,7 +40,7 @@ internal sealed record AgentStateDocument(
         var document = new AgentStateDocument(agentId, feature.Code.Value, interactions, successes, latency, confidence, last,
             snapshot is null ? null : new StoredLearner(snapshot.Epsilon, snapshot.Interactions, new string(snapshot.SuccessWindow.Select(b => b ? '1' : '0').ToArray()), snapshot.Degraded),
             experiences.Select(e => new StoredExperience(e.ResponseId, e.State.Index, (int)e.Action, e.Timestamp)).ToList());
-        var state = new AgentStateRecord(agentId, JsonSerializer.Serialize(document, Json));
+        var state = new AgentStateRecord(agentId, JsonSerializer.Serialize(document, AgentStateJson.Default.AgentStateDocument));
         if (snapshot is null) return (state, null, []);
 
         var table = new QTable();
@@ -60,7 +59,7 @@ internal sealed record AgentStateDocument(
     {
         try
         {
-            var document = JsonSerializer.Deserialize<AgentStateDocument>(record.Json, Json);
+            var document = JsonSerializer.Deserialize(record.Json, AgentStateJson.Default.AgentStateDocument);
             if (document is null || document.AgentId != record.AgentId) return (null, $"agent_state record {record.AgentId}: the JSON does not describe this agent");
             if (document.Interactions < 0 || document.Successes < 0 || document.Successes > document.Interactions)
                 return (null, $"agent_state record {record.AgentId}: counters are inconsistent ({document.Successes} successes of {document.Interactions})");

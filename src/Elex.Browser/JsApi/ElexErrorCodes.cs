@@ -1,0 +1,24 @@
+namespace Elex.Browser.JsApi;
+
+/// <summary>The <c>code</c> property of every error the JS API rejects with.</summary>
+public static class ElexErrorCodes
+{
+    /// <summary>The query is not an object with a non-empty <c>text</c>, or its type/complexity is unknown.</summary>
+    public const string InvalidQuery = "INVALID_QUERY";
+    /// <summary>The configuration has an unusable value (the message names the option).</summary>
+    public const string InvalidConfig = "INVALID_CONFIG";
+    /// <summary>Feedback names a response id the swarm does not remember.</summary>
+    public const string UnknownResponse = "UNKNOWN_RESPONSE";
+    /// <summary>Feedback or stats name an agent or feature code that is unknown (or has not answered yet).</summary>
+    public const string UnknownAgent = "UNKNOWN_AGENT";
+    /// <summary>Feedback has no target or a reward outside [-1, 1].</summary>
+    public const string InvalidFeedback = "INVALID_FEEDBACK";
+    /// <summary>The swarm was shut down.</summary>
+    public const string SwarmDisposed = "SWARM_DISPOSED";
+    /// <summary><c>sync()</c> was called but no sync transport was started.</summary>
+    public const string SyncNotStarted = "SYNC_NOT_STARTED";
+    /// <summary>The store (IndexedDB) refused: quota, blocked upgrade, newer schema.</summary>
+    public const string StoreError = "STORE_ERROR";
+    /// <summary>Anything else; the message says what.</summary>
+    public const string Internal = "INTERNAL";
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Elex.Browser.JsApi;
+
+/// <summary>Source-generated JSON for everything that crosses into JavaScript: trimming leaves reflection JSON unreliable.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(JsSwarmConfig))]
+[JsonSerializable(typeof(JsQuery))]
+[JsonSerializable(typeof(JsResponse))]
+[JsonSerializable(typeof(JsFeedback))]
+[JsonSerializable(typeof(JsFeedbackResult))]
+[JsonSerializable(typeof(JsAgentStats))]
+[JsonSerializable(typeof(JsSwarmStats))]
+[JsonSerializable(typeof(JsLatency))]
+[JsonSerializable(typeof(JsRouteBenchmark))]
+[JsonSerializable(typeof(JsPersistBenchmark))]
+public sealed partial class ElexJsonContext : JsonSerializerContext;

@@ -1,0 +1,409 @@
+/**
+ * The Elex swarm's JavaScript API: feature agents answering questions about Ericsson RAN
+ * features, running as .NET WebAssembly in this page. Every call returns a Promise; failures
+ * reject with an {@link ElexError} whose `code` says what went wrong.
+ *
+ * @example
+ * import { createSwarm, QueryType } from './elex.js';
+ * const swarm = await createSwarm({ maxAgents: 50 });
+ * const answer = await swarm.query({ text: 'which counters show MSM is working?', type: QueryType.Counter });
+ * console.log(answer.featureCode, answer.confidence, answer.text);
+ * await swarm.feedback({ responseId: answer.responseId, reward: 1, success: true });
+ */
+
+/** Query types, the seed SDK's numbers. */
+export declare const QueryType: {
+  readonly Parameter: 0;
+  readonly Counter: 1;
+  readonly Kpi: 2;
+  readonly Procedure: 3;
+  readonly Troubleshoot: 4;
+  readonly General: 5;
+};
+/** One of the {@link QueryType} numbers. */
+export type QueryTypeValue = (typeof QueryType)[keyof typeof QueryType];
+/** A query type by name. */
+export type QueryTypeName = keyof typeof QueryType;
+
+/** Complexity, the seed SDK's numbers. */
+export declare const Complexity: {
+  readonly Simple: 0;
+  readonly Moderate: 1;
+  readonly Complex: 2;
+};
+/** One of the {@link Complexity} numbers. */
+export type ComplexityValue = (typeof Complexity)[keyof typeof Complexity];
+/** A complexity by name. */
+export type ComplexityName = keyof typeof Complexity;
+
+/** A swarm topology name. */
+export type TopologyName = 'mesh' | 'hierarchical' | 'hierarchical_mesh';
+
+/**
+ * Swarm topologies as the seed SDK spells them (routing is the same in all today).
+ * @example
+ * const swarm = await createSwarm({ topology: Topology.hierarchical_mesh() });
+ */
+export declare const Topology: {
+  readonly mesh: () => 'mesh';
+  readonly hierarchical: () => 'hierarchical';
+  readonly hierarchical_mesh: () => 'hierarchical_mesh';
+};
+
+/** Every `code` an {@link ElexError} can carry. */
+export type ErrorCodeName =
+  | 'INVALID_QUERY'
+  | 'INVALID_CONFIG'
+  | 'UNKNOWN_RESPONSE'
+  | 'UNKNOWN_AGENT'
+  | 'INVALID_FEEDBACK'
+  | 'SWARM_DISPOSED'
+  | 'SYNC_NOT_STARTED'
+  | 'STORE_ERROR'
+  | 'NOT_LOADED'
+  | 'INTERNAL';
+
+/** The error codes as constants. */
+export declare const ErrorCode: { readonly [K in ErrorCodeName]: K };
+
+/**
+ * What every failed call rejects with.
+ * @example
+ * try { await swarm.query({ text: '' }); }
+ * catch (e) { if (e instanceof ElexError && e.code === 'INVALID_QUERY') showHint(e.message); }
+ */
+export declare class ElexError extends Error {
+  /** What went wrong, machine-readable. */
+  readonly code: ErrorCodeName;
+  constructor(code: ErrorCodeName, message: string, cause?: unknown);
+}
+
+/** Options of {@link createSwarm}; all optional (the seed SDK's `SwarmConfig` names). */
+export interface SwarmConfig {
+  /** Default `hierarchical_mesh`. */
+  topology?: TopologyName;
+  /** Agents kept loaded; least recently used evicted beyond (their counters survive). Default 50. */
+  maxAgents?: number;
+  /** Publish telemetry. Default true. */
+  enableTelemetry?: boolean;
+  /** Persist learning to IndexedDB and restore it on the next start. Default true. */
+  enableIndexedDB?: boolean;
+  /** IndexedDB database name. Default `elex`. Two swarms must not share one. */
+  databaseName?: string;
+  /** Memory budget for agent state. Default 50. */
+  cacheSizeMB?: number;
+  /** Create agents on first use. Default true. */
+  lazyLoading?: boolean;
+  /** Publish learning automatically once sync is started. Default true. */
+  autoSync?: boolean;
+  /** Least interval between automatic sync publications. Default 60000. */
+  syncIntervalMs?: number;
+  /** Below this routing confidence the swarm answers `NoMatch`. Default 0.05. */
+  minConfidence?: number;
+}
+
+/** A question. `type`/`complexity` (number or name) override the classifier. */
+export interface Query {
+  text: string;
+  type?: QueryTypeValue | QueryTypeName;
+  /** The seed SDK's name for `type`. */
+  queryType?: QueryTypeValue | QueryTypeName;
+  complexity?: ComplexityValue | ComplexityName;
+  /** Your id, echoed as `queryId`. */
+  id?: string;
+  /** Optional context hash. */
+  context?: string;
+}
+
+/** A safety verdict of a proposed command. */
+export type Safety = 'Safe' | 'NeedsApproval' | 'Rejected' | 'PendingValidation';
+
+/** A cmedit command an answer proposes, with its safety verdict. Only `Safe` commands are `runnable`. */
+export interface ProposedCommand {
+  command: string;
+  kind: string;
+  purpose: string;
+  mo: string | null;
+  parameter: string | null;
+  value: string | null;
+  safety: Safety;
+  /** Why the verdict was given (e.g. the bound a value broke). */
+  safetyReason: string;
+  runnable: boolean;
+}
+
+/** The swarm's answer to one query (plain JSON). */
+export interface QueryResponse {
+  /** Feedback refers to this id. */
+  responseId: string;
+  queryId: string;
+  queryText: string;
+  status: 'Answered' | 'NoMatch' | 'Rejected' | 'Error';
+  text: string;
+  agentId: string | null;
+  featureCode: string | null;
+  featureName: string | null;
+  /** Routing confidence, 0–1. */
+  confidence: number;
+  queryType: QueryTypeValue;
+  queryTypeName: QueryTypeName;
+  complexity: ComplexityValue;
+  complexityName: ComplexityName;
+  /** Alternative feature codes, best first. */
+  alternatives: string[];
+  /** What the router matched and every catalog fact the answer used. */
+  evidence: string[];
+  commands: ProposedCommand[];
+  /** The seed SDK's command list (`commands[].command`). */
+  cmeditCommands: string[];
+  /** The seed SDK's risk level: the worst verdict among the commands. */
+  riskLevel: 'none' | 'low' | 'medium' | 'high';
+  warnings: string[];
+  /** The response strategy the agent's Q-policy chose. */
+  strategy: string;
+  error: string | null;
+  latencyMs: number;
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+}
+
+/** Feedback on a response (by id) or on an agent's most recent answer. */
+export type Feedback =
+  | { responseId: string; agentId?: undefined; reward: number; success?: boolean }
+  | { agentId: string; responseId?: undefined; reward: number; success?: boolean };
+
+/** What an applied feedback resolves with. */
+export interface FeedbackResult {
+  status: 'Applied';
+  agentId: string | null;
+  message: string;
+  /** True when the learning was committed to IndexedDB before the Promise resolved. */
+  durable: boolean;
+}
+
+/** One agent (the seed SDK's `AgentStats` names). */
+export interface AgentStats {
+  agentId: string;
+  featureCode: string;
+  featureName: string;
+  /** Lifecycle: `ColdStart`, `Ready`, `Degraded`, `Offline` (not loaded), … */
+  status: string;
+  queryCount: number;
+  successCount: number;
+  successRate: number;
+  avgLatencyMs: number;
+  confidence: number;
+  /** 0–1. */
+  health: number;
+  qTableEntries: number;
+  trajectoryCount: number;
+  epsilon: number;
+  lastActive: number;
+}
+
+/** The sliding latency window (also what `telemetry.subscribe` delivers). */
+export interface LatencyWindow {
+  timestamp: number;
+  windowMs: number;
+  count: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** Queries per second over the window. */
+  throughput: number;
+  successRate: number;
+  averageConfidence: number;
+}
+
+/** Background persistence health. */
+export interface PersistenceStatus {
+  enabled: boolean;
+  lastPersistedAt: number | null;
+  writes: number;
+  agentsPersisted: number;
+  failures: number;
+  consecutiveFailures: number;
+  lastError: string | null;
+}
+
+/** Federated sync state. */
+export interface SyncStatus {
+  /** This swarm's public key, `ed25519-pub:…`. */
+  identity: string;
+  connected: boolean;
+  deltasSent: number;
+  accepted: number;
+  rejected: number;
+  peerAgents: number;
+  lastError: string | null;
+}
+
+/** The whole swarm (the seed SDK's `SwarmStats` names plus latency, persistence and sync). */
+export interface SwarmStats {
+  totalAgents: number;
+  activeAgents: number;
+  totalQueries: number;
+  totalSuccesses: number;
+  avgLatencyMs: number;
+  cacheHitRate: number;
+  memoryUsageMB: number;
+  uptimeMs: number;
+  topology: TopologyName;
+  latency: LatencyWindow;
+  persistence: PersistenceStatus;
+  sync: SyncStatus;
+}
+
+/** Delivery counters of one subscription. */
+export interface SubscriptionStats {
+  delivered: number;
+  /** Items dropped because the subscriber's mailbox was full (oldest first). */
+  dropped: number;
+  /** Items waiting in the mailbox. */
+  pending: number;
+  /** Callback invocations that threw or rejected (reported, delivery goes on). */
+  errors: number;
+  closed: boolean;
+}
+
+/** Stops delivery; `stats()` tells what was delivered and dropped. */
+export interface Unsubscribe {
+  (): void;
+  stats(): SubscriptionStats;
+}
+
+/** Options of `subscribe`. */
+export interface SubscribeOptions {
+  /**
+   * How many items may wait for a slow callback (default 256). Each subscriber has its own
+   * mailbox; the callback is awaited one item at a time (so async callbacks see items in order),
+   * and when the mailbox is full the oldest waiting item is dropped and counted in `dropped`.
+   */
+  capacity?: number;
+}
+
+/** A stream of values pushed by the swarm. */
+export interface Stream<T> {
+  /**
+   * Calls `listener` with each value until the returned function is called.
+   * @example
+   * const stop = swarm.responses.subscribe((r) => console.log(r.featureCode, r.confidence));
+   * // later
+   * stop(); console.log(stop.stats().dropped);
+   */
+  subscribe(listener: ((value: T) => void | Promise<void>) | { next(value: T): void | Promise<void> }, options?: SubscribeOptions): Unsubscribe;
+}
+
+/** Routing latency measured in the page (router only). */
+export interface RouteBenchmark {
+  queries: number;
+  p50Us: number;
+  p95Us: number;
+  p99Us: number;
+  meanUs: number;
+  maxUs: number;
+  /** The page clock's step (about 5 µs when cross-origin isolated, 100 µs otherwise). */
+  timerResolutionUs: number;
+}
+
+/** One batch write of every agent. */
+export interface PersistBenchmark {
+  agents: number;
+  writeMs: number;
+  qTableRecords: number;
+  trajectoryRecords: number;
+  agentStateRecords: number;
+}
+
+/** A running swarm. */
+export interface Swarm {
+  /**
+   * Asks a question (a string is short for `{ text }`).
+   * Rejects with `INVALID_QUERY` (empty text, unknown type) or `SWARM_DISPOSED`.
+   * @example
+   * const r = await swarm.query({ text: 'set sleepMode to 2 on cell X' });
+   * for (const c of r.commands) console.log(c.command, c.safety, c.safetyReason);
+   */
+  query(query: Query | string): Promise<QueryResponse>;
+  /**
+   * Teaches the agent behind a response; resolves once applied (and committed to IndexedDB).
+   * Rejects with `UNKNOWN_RESPONSE`, `UNKNOWN_AGENT` or `INVALID_FEEDBACK`.
+   * @example
+   * await swarm.feedback({ responseId: r.responseId, reward: 1, success: true });
+   * await swarm.feedback('FAJ 121 3094', -0.5, false); // the seed SDK's form: the agent's last answer
+   */
+  feedback(feedback: Feedback): Promise<FeedbackResult>;
+  feedback(agentId: string, reward: number, success: boolean): Promise<FeedbackResult>;
+  /**
+   * One agent by agent id or feature code; rejects with `UNKNOWN_AGENT`.
+   * @example
+   * const s = await swarm.getAgentStats('FAJ 121 3094'); console.log(s.queryCount, s.epsilon);
+   */
+  getAgentStats(agentIdOrCode: string): Promise<AgentStats>;
+  /**
+   * The whole swarm.
+   * @example
+   * const { latency } = await swarm.getSwarmStats(); console.log(latency.p95Ms);
+   */
+  getSwarmStats(): Promise<SwarmStats>;
+  /** Writes every agent to IndexedDB now; resolves once committed. */
+  persist(): Promise<void>;
+  /**
+   * Publishes own learning to sync peers; resolves with the agents carried.
+   * Rejects with `SYNC_NOT_STARTED` while no sync transport is connected (none is, in this build).
+   */
+  sync(): Promise<number>;
+  /** Persists, stops the swarm and closes its database; later calls reject with `SWARM_DISPOSED`. */
+  shutdown(): Promise<void>;
+  /** Every response, in order, as it is produced. */
+  readonly responses: Stream<QueryResponse>;
+  /**
+   * The latency window: the current value on subscribe, then every update.
+   * @example
+   * swarm.telemetry.subscribe((w) => chart.push(w.p50Ms, w.p95Ms));
+   */
+  readonly telemetry: Stream<LatencyWindow>;
+  /** Measurements for tests and capacity planning. */
+  readonly diagnostics: {
+    /** Times the router alone over `queries` catalog questions (default 1000). */
+    routeLatency(queries?: number): Promise<RouteBenchmark>;
+    /** Makes every catalog agent answer once, then times one batch write of all of them. */
+    persistAll(): Promise<PersistBenchmark>;
+  };
+}
+
+/**
+ * Creates and starts a swarm over the embedded sample catalog (restoring from IndexedDB unless
+ * `enableIndexedDB` is false). Rejects with `INVALID_CONFIG` or `STORE_ERROR`.
+ * @example
+ * const swarm = await createSwarm({ enableIndexedDB: false });
+ */
+export declare function createSwarm(config?: SwarmConfig): Promise<Swarm>;
+
+/**
+ * The seed SDK's entry point: `await new ElexSwarm(config)` is a {@link Swarm}.
+ * @example
+ * const swarm = await new ElexSwarm({ topology: 'hierarchical_mesh' });
+ */
+export declare const ElexSwarm: {
+  new (config?: SwarmConfig): Promise<Swarm>;
+  create(config?: SwarmConfig): Promise<Swarm>;
+};
+
+/**
+ * Starts the page's .NET runtime once (called by createSwarm; the page loads
+ * `_framework/blazor.webassembly.js` with `autostart="false"`).
+ */
+export declare function boot(): Promise<unknown>;
+
+/** This module's API version. */
+export declare function version(): string;
+
+/** What this build is. */
+export declare function buildInfo(): { version: string; runtime: string; catalog: string; storage: string };
+
+/** Whether the browser supports WebAssembly SIMD. */
+export declare function isSimdAvailable(): boolean;
+
+/** Features of this build. */
+export declare function getSupportedFeatures(): string[];

@@ -1,0 +1,240 @@
+// The Elex swarm's JavaScript API: the .NET swarm running in this page (WebAssembly), behind
+// Promises, plain JSON objects and errors with a `code`. Types and examples: elex.d.ts.
+
+const API_VERSION = '1.0.0';
+const DEFAULT_QUEUE_CAPACITY = 256;
+
+/** Query types (the seed SDK's numbers). */
+export const QueryType = Object.freeze({ Parameter: 0, Counter: 1, Kpi: 2, Procedure: 3, Troubleshoot: 4, General: 5 });
+
+/** Query complexity (the seed SDK's numbers). */
+export const Complexity = Object.freeze({ Simple: 0, Moderate: 1, Complex: 2 });
+
+/** Swarm topologies, as the seed SDK spells them. */
+export const Topology = Object.freeze({
+  mesh: () => 'mesh',
+  hierarchical: () => 'hierarchical',
+  hierarchical_mesh: () => 'hierarchical_mesh',
+});
+
+/** Error codes carried by every rejection's `code` property. */
+export const ErrorCode = Object.freeze({
+  INVALID_QUERY: 'INVALID_QUERY',
+  INVALID_CONFIG: 'INVALID_CONFIG',
+  UNKNOWN_RESPONSE: 'UNKNOWN_RESPONSE',
+  UNKNOWN_AGENT: 'UNKNOWN_AGENT',
+  INVALID_FEEDBACK: 'INVALID_FEEDBACK',
+  SWARM_DISPOSED: 'SWARM_DISPOSED',
+  SYNC_NOT_STARTED: 'SYNC_NOT_STARTED',
+  STORE_ERROR: 'STORE_ERROR',
+  NOT_LOADED: 'NOT_LOADED',
+  INTERNAL: 'INTERNAL',
+});
+
+/** An error of the Elex API: `code` says what went wrong, `message` says it in words. */
+export class ElexError extends Error {
+  constructor(code, message, cause) {
+    super(message, cause ? { cause } : undefined);
+    this.name = 'ElexError';
+    this.code = code;
+  }
+}
+
+const codePattern = /\[([A-Z_]+)\]\s*([^\n]*)/;
+
+function toElexError(error) {
+  if (error instanceof ElexError) return error;
+  const text = String(error?.message ?? error);
+  const match = codePattern.exec(text);
+  return match ? new ElexError(match[1], match[2].trim(), error) : new ElexError(ErrorCode.INTERNAL, text.split('\n')[0], error);
+}
+
+// Every call goes through here: sync throws and rejections alike become ElexErrors.
+async function call(fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    throw toElexError(error);
+  }
+}
+
+/**
+ * Starts the .NET runtime of this page once (Blazor's script must be on the page with
+ * autostart="false"); resolves with the exports. Safe to call many times.
+ */
+export function boot() {
+  globalThis.__elexBoot ??= (async () => {
+    const blazor = globalThis.Blazor;
+    if (!blazor) throw new ElexError(ErrorCode.NOT_LOADED, "blazor.webassembly.js is not on this page; load it with autostart=\"false\" before elex.js");
+    await blazor.start();
+    const runtime = await globalThis.getDotnetRuntime(0);
+    const assembly = await runtime.getAssemblyExports('Elex.Dashboard.dll');
+    return assembly.Elex.Dashboard.JsApi.ElexExports;
+  })();
+  return globalThis.__elexBoot;
+}
+
+// A subscriber's own mailbox: .NET pushes synchronously, the callback is awaited one item at a
+// time, so a slow (async) callback gets items in order while the mailbox holds at most `capacity`;
+// beyond that the oldest waiting item is dropped and counted.
+function mailbox(callback, capacity, unsubscribeNative) {
+  const queue = [];
+  let draining = false;
+  let closed = false;
+  const stats = { delivered: 0, dropped: 0, errors: 0 };
+
+  async function drain() {
+    draining = true;
+    while (queue.length > 0 && !closed) {
+      const item = queue.shift();
+      try {
+        await callback(item);
+        stats.delivered++;
+      } catch (error) {
+        stats.errors++;
+        globalThis.reportError?.(error);
+      }
+    }
+    draining = false;
+  }
+
+  const unsubscribe = () => {
+    if (closed) return;
+    closed = true;
+    queue.length = 0;
+    unsubscribeNative();
+  };
+  unsubscribe.stats = () => ({ ...stats, pending: queue.length, closed });
+
+  return {
+    push(json) {
+      if (closed) return;
+      if (queue.length >= capacity) {
+        queue.shift();
+        stats.dropped++;
+      }
+      queue.push(JSON.parse(json));
+      if (!draining) void drain();
+    },
+    unsubscribe,
+  };
+}
+
+function subscribable(subscribeNative) {
+  return {
+    subscribe(listener, options = {}) {
+      const callback = typeof listener === 'function' ? listener : listener?.next?.bind(listener);
+      if (typeof callback !== 'function') throw new ElexError(ErrorCode.INVALID_QUERY, 'subscribe needs a function or an object with next()');
+      const capacity = Math.max(1, Math.floor(options.capacity ?? DEFAULT_QUEUE_CAPACITY));
+      let box;
+      let native = () => {};
+      box = mailbox(callback, capacity, () => native());
+      try {
+        native = subscribeNative((json) => box.push(json));
+      } catch (error) {
+        throw toElexError(error);
+      }
+      return box.unsubscribe;
+    },
+  };
+}
+
+function swarmFacade(api, handle) {
+  let disposed = false;
+  const json = (text) => JSON.parse(text);
+  const ensureOpen = () => {
+    if (disposed) throw new ElexError(ErrorCode.SWARM_DISPOSED, 'the swarm was shut down');
+  };
+
+  const facade = {
+    /** Asks a question. */
+    query(q) {
+      return call(async () => {
+        ensureOpen();
+        const input = typeof q === 'string' ? { text: q } : q;
+        if (input === null || typeof input !== 'object') throw new ElexError(ErrorCode.INVALID_QUERY, 'query needs { text } or a string');
+        return json(await api.Query(handle, JSON.stringify(input)));
+      });
+    },
+    /** Feedback: ({ responseId | agentId, reward, success }) or the seed's (agentId, reward, success). */
+    feedback(target, reward, success) {
+      return call(async () => {
+        ensureOpen();
+        const input = typeof target === 'object' && target !== null ? target : { agentId: target, reward, success };
+        return json(await api.Feedback(handle, JSON.stringify(input)));
+      });
+    },
+    getAgentStats(agentIdOrCode) {
+      return call(async () => { ensureOpen(); return json(api.GetAgentStats(handle, agentIdOrCode ?? null)); });
+    },
+    getSwarmStats() {
+      return call(async () => { ensureOpen(); return json(api.GetSwarmStats(handle)); });
+    },
+    persist() {
+      return call(async () => { ensureOpen(); await api.Persist(handle); });
+    },
+    sync() {
+      return call(async () => { ensureOpen(); return await api.Sync(handle); });
+    },
+    shutdown() {
+      return call(async () => {
+        if (disposed) return;
+        disposed = true;
+        await api.Shutdown(handle);
+      });
+    },
+    responses: subscribable((push) => { ensureOpen(); return api.SubscribeResponses(handle, push); }),
+    telemetry: subscribable((push) => { ensureOpen(); return api.SubscribeTelemetry(handle, push); }),
+    diagnostics: {
+      routeLatency(queries = 1000) {
+        return call(async () => { ensureOpen(); return json(api.BenchmarkRoute(handle, queries)); });
+      },
+      persistAll() {
+        return call(async () => { ensureOpen(); return json(await api.BenchmarkPersistAll(handle)); });
+      },
+    },
+  };
+  return Object.freeze(facade);
+}
+
+/** Creates and starts a swarm over the embedded sample catalog. */
+export async function createSwarm(config = {}) {
+  return call(async () => {
+    const api = await boot();
+    const handle = await api.CreateSwarm(JSON.stringify(config ?? {}));
+    return swarmFacade(api, handle);
+  });
+}
+
+/** The seed SDK's entry point: `await new ElexSwarm(config)` or `await ElexSwarm.create(config)`. */
+export class ElexSwarm {
+  constructor(config = {}) {
+    return createSwarm(config);
+  }
+
+  static create(config = {}) {
+    return createSwarm(config);
+  }
+}
+
+/** API version of this module. */
+export function version() {
+  return API_VERSION;
+}
+
+/** What this build is. */
+export function buildInfo() {
+  return { version: API_VERSION, runtime: '.NET WebAssembly', catalog: 'embedded sample', storage: 'IndexedDB' };
+}
+
+/** Whether the browser validates WebAssembly SIMD (the .NET runtime uses it when present). */
+export function isSimdAvailable() {
+  // The smallest module using a v128 instruction.
+  const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+  return WebAssembly.validate(bytes);
+}
+
+/** Features of this build. */
+export function getSupportedFeatures() {
+  return ['query', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', ...(isSimdAvailable() ? ['simd'] : [])];
+}

@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Elex.Streams.Persistence;
+
+/// <summary>
+/// Source-generated JSON for the <c>agent_state</c> document (same Web defaults as before): the
+/// browser build trims and interprets, where reflection JSON is slow on first use and unsafe to trim.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(AgentStateDocument))]
+internal sealed partial class AgentStateJson : JsonSerializerContext;

@@ -1,0 +1,165 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openDashboard } from './harness.js';
+import { report } from './report.js';
+
+let session;
+
+before(async () => {
+  session = await start();
+  await openDashboard(session.page, session.url);
+});
+
+after(async () => {
+  await session?.stop();
+});
+
+// Runs `body` in the page with the module imported as `elex`; returns what it returns.
+function inPage(body, arg) {
+  return session.page.evaluate(async ({ source, arg }) => {
+    const elex = await import('./elex.js');
+    return new Function('elex', 'arg', `return (async () => { ${source} })();`)(elex, arg);
+  }, { source: body, arg });
+}
+
+test('query resolves with a plain response carrying safety verdicts', async () => {
+  const r = await inPage(`
+    const swarm = await elex.createSwarm({ enableIndexedDB: false });
+    const response = await swarm.query({ text: 'which counters show MSM is working?', type: elex.QueryType.Counter });
+    await swarm.shutdown();
+    return response;`);
+  assert.equal(r.featureCode, 'FAJ 121 3094');
+  assert.equal(r.agentId, 'agent-FAJ_121_3094');
+  assert.equal(r.queryType, 1);
+  assert.match(r.responseId, /\S/);
+  assert.ok(r.confidence > 0 && r.confidence <= 1);
+  assert.ok(Array.isArray(r.evidence) && r.evidence.length > 0);
+  for (const c of r.commands) assert.ok(['Safe', 'NeedsApproval', 'Rejected'].includes(c.safety), c.safety);
+});
+
+test('subscribers receive responses in order; unsubscribe stops delivery from .NET', async () => {
+  const r = await inPage(`
+    const swarm = await elex.createSwarm({ enableIndexedDB: false });
+    const first = [], second = [];
+    const unsubscribeFirst = swarm.responses.subscribe((x) => { first.push(x.responseId); });
+    const unsubscribeSecond = swarm.responses.subscribe({ next: (x) => { second.push(x.responseId); } });
+    const asked = [];
+    for (const text of ['what is MSM?', 'how do I activate MIMO Sleep Mode?', 'which counters show MSM is working?', 'set sleepMode to 2 on cell X', 'what parameters does MSM have']) {
+      asked.push((await swarm.query({ text })).responseId);
+    }
+    const deliveredBefore = first.length;
+    unsubscribeFirst();
+    const late = (await swarm.query('what is MSM?')).responseId;
+    const stats = unsubscribeFirst.stats();
+    unsubscribeSecond();
+    await swarm.shutdown();
+    return { asked, first, second, deliveredBefore, late, stats };`);
+  assert.deepEqual(r.first, r.asked, 'first subscriber got every response, in order');
+  assert.deepEqual(r.second, [...r.asked, r.late], 'the other subscriber still gets later responses');
+  assert.equal(r.stats.closed, true);
+  assert.equal(r.stats.delivered, 5);
+  assert.equal(r.stats.pending, 0);
+});
+
+test('a slow subscriber holds at most its capacity and counts what it dropped', async () => {
+  const r = await inPage(`
+    const swarm = await elex.createSwarm({ enableIndexedDB: false });
+    let release;
+    const gate = new Promise((resolve) => { release = resolve; });
+    const seen = [];
+    const unsubscribe = swarm.responses.subscribe(async (x) => { seen.push(x.responseId); await gate; }, { capacity: 4 });
+    const asked = [];
+    for (let i = 0; i < 20; i++) asked.push((await swarm.query('what is MSM?')).responseId);
+    const whileBlocked = unsubscribe.stats();
+    release();
+    while (unsubscribe.stats().pending > 0 || seen.length < 5) await new Promise((resolve) => setTimeout(resolve, 0));
+    const after = unsubscribe.stats();
+    unsubscribe();
+    await swarm.shutdown();
+    return { asked, seen, whileBlocked, after };`);
+  assert.equal(r.whileBlocked.pending, 4, 'the mailbox is bounded');
+  assert.equal(r.whileBlocked.dropped, 15, '20 responses: 1 in the callback, 4 waiting, 15 dropped');
+  assert.deepEqual(r.seen, [r.asked[0], ...r.asked.slice(16)], 'the oldest waiting ones were dropped, order kept');
+  assert.equal(r.after.delivered, 5);
+});
+
+test('telemetry delivers the latency window', async () => {
+  const r = await inPage(`
+    const swarm = await elex.createSwarm({ enableIndexedDB: false });
+    const windows = [];
+    const unsubscribe = swarm.telemetry.subscribe((w) => { windows.push(w); });
+    await swarm.query('what is MSM?');
+    while (!windows.some((w) => w.count >= 1)) await new Promise((resolve) => setTimeout(resolve, 0));
+    unsubscribe();
+    await swarm.shutdown();
+    return windows;`);
+  const last = r.at(-1);
+  assert.equal(last.count, 1);
+  assert.ok(last.p95Ms >= last.p50Ms && last.p50Ms > 0);
+});
+
+test('failures reject with an ElexError carrying a code', async () => {
+  const r = await inPage(`
+    const swarm = await elex.createSwarm({ enableIndexedDB: false });
+    const codeOf = async (promise) => { try { await promise; return 'resolved'; } catch (e) { return { code: e.code, isError: e instanceof Error, message: e.message }; } };
+    const answer = await swarm.query('what is MSM?');
+    const applied = await swarm.feedback({ responseId: answer.responseId, reward: 1, success: true });
+    const seedStyle = await swarm.feedback('FAJ 121 3094', 0.5, true);
+    const result = {
+      applied, seedStyle,
+      emptyText: await codeOf(swarm.query({ text: '  ' })),
+      badType: await codeOf(swarm.query({ text: 'x', type: 42 })),
+      unknownResponse: await codeOf(swarm.feedback({ responseId: 'r-nope', reward: 1, success: true })),
+      badReward: await codeOf(swarm.feedback({ responseId: answer.responseId, reward: 3 })),
+      unknownAgent: await codeOf(swarm.getAgentStats('FAJ 999 9999')),
+      sync: await codeOf(swarm.sync()),
+      badConfig: await codeOf(elex.createSwarm({ maxAgents: 0, enableIndexedDB: false })),
+      stats: await swarm.getAgentStats('FAJ 121 3094'),
+    };
+    await swarm.shutdown();
+    result.disposed = await codeOf(swarm.query('what is MSM?'));
+    return result;`);
+  assert.equal(r.applied.status, 'Applied');
+  assert.equal(r.seedStyle.status, 'Applied');
+  assert.equal(r.emptyText.code, 'INVALID_QUERY');
+  assert.equal(r.emptyText.isError, true);
+  assert.equal(r.badType.code, 'INVALID_QUERY');
+  assert.equal(r.unknownResponse.code, 'UNKNOWN_RESPONSE');
+  assert.equal(r.badReward.code, 'INVALID_FEEDBACK');
+  assert.equal(r.unknownAgent.code, 'UNKNOWN_AGENT');
+  assert.equal(r.sync.code, 'SYNC_NOT_STARTED');
+  assert.equal(r.badConfig.code, 'INVALID_CONFIG');
+  assert.match(r.badConfig.message, /MaxAgents/);
+  assert.equal(r.disposed.code, 'SWARM_DISPOSED');
+  assert.equal(r.stats.queryCount, 1);
+  assert.ok(r.stats.qTableEntries > 0);
+});
+
+test('routing inside the page: P50/P95 over 2,000 queries', async () => {
+  const r = await inPage(`
+    const swarm = await elex.createSwarm({ enableIndexedDB: false });
+    const result = await swarm.diagnostics.routeLatency(2000);
+    await swarm.shutdown();
+    return result;`);
+  report('route', r);
+  assert.equal(r.queries, 2000);
+  // The goal is 1 ms; the default guard is looser because CI shares two cores with other work.
+  const budgetUs = Number(process.env.ELEX_ROUTE_P95_BUDGET_US ?? 3000);
+  assert.ok(r.p95Us <= budgetUs, `route P95 ${r.p95Us} µs is within ${budgetUs} µs`);
+});
+
+test('IndexedDB: one batch write of every agent of the sample catalog', async () => {
+  const r = await inPage(`
+    const swarm = await elex.createSwarm({ databaseName: 'elex-bench-' + Date.now() });
+    const result = await swarm.diagnostics.persistAll();
+    await swarm.shutdown();
+    return result;`);
+  report('indexeddb-batch', r);
+  assert.ok(r.agents >= 50, `${r.agents} agents written`);
+  assert.equal(r.agentStateRecords, r.agents);
+  assert.ok(r.writeMs > 0);
+});
+
+test('no page or console errors', () => {
+  assert.deepEqual(session.problems, []);
+});

@@ -1,0 +1,37 @@
+// Compiled with tsc --noEmit only: proves elex.d.ts describes a realistic use of the API.
+import { createSwarm, ElexSwarm, ElexError, QueryType, Complexity, Topology, ErrorCode, version, getSupportedFeatures } from 'elex';
+import type { QueryResponse, LatencyWindow, Unsubscribe, Swarm } from 'elex';
+
+async function main(): Promise<void> {
+  const swarm: Swarm = await createSwarm({ topology: Topology.hierarchical_mesh(), maxAgents: 50, databaseName: 'demo' });
+  const seed: Swarm = await new ElexSwarm({ enableIndexedDB: false });
+  const answer: QueryResponse = await swarm.query({ text: 'which counters show MSM is working?', type: QueryType.Counter, complexity: Complexity.Simple });
+  const named = await seed.query({ text: 'how do I activate MSM?', queryType: 'Procedure' });
+  const short = await swarm.query('what is MSM?');
+  for (const command of answer.commands) {
+    if (command.safety === 'Rejected') console.log(command.safetyReason);
+  }
+  const applied = await swarm.feedback({ responseId: answer.responseId, reward: 1, success: true });
+  const durable: boolean = applied.durable;
+  await swarm.feedback('FAJ 121 3094', -0.5, false);
+  const stats = await swarm.getAgentStats(answer.featureCode ?? 'FAJ 121 3094');
+  const epsilon: number = stats.epsilon;
+  const { latency, persistence, sync } = await swarm.getSwarmStats();
+  const stop: Unsubscribe = swarm.responses.subscribe(async (r) => { console.log(r.featureCode, r.confidence); }, { capacity: 64 });
+  const stopTelemetry = swarm.telemetry.subscribe({ next: (w: LatencyWindow) => console.log(w.p50Ms, w.p95Ms, w.throughput) });
+  console.log(stop.stats().dropped, named.queryTypeName, short.riskLevel, durable, epsilon, latency.p95Ms, persistence.writes, sync.identity);
+  stop();
+  stopTelemetry();
+  try {
+    await swarm.sync();
+  } catch (e) {
+    if (e instanceof ElexError && e.code === ErrorCode.SYNC_NOT_STARTED) console.log(e.message);
+  }
+  const route = await swarm.diagnostics.routeLatency(1000);
+  console.log(route.p95Us, version(), getSupportedFeatures().includes('indexeddb'));
+  await swarm.persist();
+  await swarm.shutdown();
+  await seed.shutdown();
+}
+
+void main();
