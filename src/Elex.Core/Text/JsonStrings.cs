@@ -4,8 +4,9 @@ namespace Elex.Core.Text;
 
 /// <summary>
 /// Reads JSON strings that may not be text: an escape such as <c>"\uD800"</c> (a lone UTF-16
-/// surrogate) is valid JSON, but <see cref="JsonElement.GetString"/> throws
-/// <see cref="InvalidOperationException"/> for it. Loaders report such a value as a field error instead.
+/// surrogate) is valid JSON, and <see cref="JsonDocument"/> checks a string's UTF-8 only when it is
+/// read, but <see cref="JsonElement.GetString"/> then throws <see cref="InvalidOperationException"/>.
+/// Loaders report such a value as a field error instead.
 /// </summary>
 internal static class JsonStrings
 {
