@@ -39,7 +39,7 @@ public class CatalogFuzzTests
             }
             catch (Exception e)
             {
-                Assert.Fail($"{e.GetType().Name} instead of CatalogException: {e.Message}\n{where}");
+                Assert.Fail($"{e.GetType().Name} instead of CatalogException: {e}\n{where}");
                 return;
             }
             loaded++;
