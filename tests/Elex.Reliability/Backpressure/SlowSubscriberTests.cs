@@ -20,6 +20,7 @@ namespace Elex.Reliability.Backpressure;
 /// swarm has to add its own bounded buffer.
 /// </para>
 /// </summary>
+[Collection(MeasuredAlone.Name)]
 public class SlowSubscriberTests
 {
     private const int Capacity = 64;

@@ -63,7 +63,7 @@ public sealed class JsonlLineGenerator(int seed)
     private JsonlCase HugeValid(int n)
     {
         var padding = new StringBuilder(Question()).Append(' ');
-        var size = _random.Next(16_000, 200_000);
+        var size = _random.Next(8_000, 64_000);
         while (padding.Length < size) padding.Append("carrier aggregation ");
         return new(JsonSerializer.Serialize(new { id = $"big{n}", text = padding.ToString() }), JsonlExpectation.Answer, "huge-valid", $"big{n}");
     }
