@@ -15,36 +15,49 @@ internal readonly record struct JsonlRequest(Query? Query, string? Id, string? E
         {
             doc = JsonDocument.Parse(line);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
+            // ArgumentException: the line holds a lone UTF-16 surrogate, which has no UTF-8 form.
             return new(null, null, $"not valid JSON: {e.Message}");
         }
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return new(null, null, $"expected a JSON object, found {root.ValueKind}");
-            string? id = null;
-            if (root.TryGetProperty("id", out var idElement))
+            try
             {
-                id = idElement.ValueKind switch
-                {
-                    JsonValueKind.String => idElement.GetString(),
-                    JsonValueKind.Number => idElement.GetRawText(),
-                    JsonValueKind.Null => null,
-                    _ => null,
-                };
-                if (idElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
-                    return new(null, null, $"\"id\" must be a string or number, found {idElement.ValueKind}");
+                return Read(doc.RootElement);
             }
-            if (root.TryGetProperty("feedback", out var feedbackElement)) return ParseFeedback(feedbackElement, id);
-            if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
-                return new(null, id, "\"text\" is required and must be a string");
-            var text = textElement.GetString()!;
-            if (string.IsNullOrWhiteSpace(text)) return new(null, id, "\"text\" is empty");
-            if (!TryEnum<QueryType>(root, "type", out var type, out var typeError)) return new(null, id, typeError);
-            if (!TryEnum<Complexity>(root, "complexity", out var complexity, out var complexityError)) return new(null, id, complexityError);
-            return new(new Query(text, type, complexity, id), id, null);
+            catch (InvalidOperationException e)
+            {
+                // A string escape such as "\uD800" (a lone surrogate) is valid JSON but no .NET string.
+                return new(null, null, $"a string in the line is not valid text: {e.Message}");
+            }
         }
+    }
+
+    private static JsonlRequest Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return new(null, null, $"expected a JSON object, found {root.ValueKind}");
+        string? id = null;
+        if (root.TryGetProperty("id", out var idElement))
+        {
+            id = idElement.ValueKind switch
+            {
+                JsonValueKind.String => idElement.GetString(),
+                JsonValueKind.Number => idElement.GetRawText(),
+                JsonValueKind.Null => null,
+                _ => null,
+            };
+            if (idElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
+                return new(null, null, $"\"id\" must be a string or number, found {idElement.ValueKind}");
+        }
+        if (root.TryGetProperty("feedback", out var feedbackElement)) return ParseFeedback(feedbackElement, id);
+        if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
+            return new(null, id, "\"text\" is required and must be a string");
+        var text = textElement.GetString()!;
+        if (string.IsNullOrWhiteSpace(text)) return new(null, id, "\"text\" is empty");
+        if (!TryEnum<QueryType>(root, "type", out var type, out var typeError)) return new(null, id, typeError);
+        if (!TryEnum<Complexity>(root, "complexity", out var complexity, out var complexityError)) return new(null, id, complexityError);
+        return new(new Query(text, type, complexity, id), id, null);
     }
 
     // {"feedback": {"responseId": "r-…" | "agent": "FAJ 121 3094", "reward": 0.5, "success": true}}

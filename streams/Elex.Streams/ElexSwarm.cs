@@ -62,6 +62,8 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private readonly AgentStateWriter? _writer;
     private readonly Subject<IReadOnlyList<string>> _durableRequests = new();
     private readonly BehaviorSubject<PersistenceStatus> _persistenceStatus;
+    // Background writes and PersistAsync callers update the status from different threads: one at a time.
+    private readonly object _persistenceGate = new();
     private readonly IDisposable _persistence;
     private SwarmSync _sync;
     private IDisposable _autoSync = System.Reactive.Disposables.Disposable.Empty;
@@ -322,9 +324,9 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     {
         if (_writer is null) return;
         var written = await _writer.WriteAllAsync(cancellationToken).ConfigureAwait(false);
-        _persistenceStatus.OnNext(_persistenceStatus.Value with
+        PublishPersistence(status => status with
         {
-            LastPersistedAt = _scheduler.Now, Writes = _persistenceStatus.Value.Writes + 1, AgentsPersisted = _persistenceStatus.Value.AgentsPersisted + written,
+            LastPersistedAt = _scheduler.Now, Writes = status.Writes + 1, AgentsPersisted = status.AgentsPersisted + written,
         });
     }
 
@@ -474,7 +476,12 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private void OnPersistOutcome(PersistOutcome<string> outcome)
     {
         _instrumentation.RecordPersist(outcome);
-        _persistenceStatus.OnNext(_persistenceStatus.Value.After(outcome));
+        PublishPersistence(status => status.After(outcome));
+    }
+
+    private void PublishPersistence(Func<PersistenceStatus, PersistenceStatus> next)
+    {
+        lock (_persistenceGate) _persistenceStatus.OnNext(next(_persistenceStatus.Value));
     }
 
     private void PublishAgentState(FeatureAgent agent) => _agentStates.AddOrUpdate(agent.Snapshot());
@@ -493,7 +500,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         _responses.Dispose();
         _agentStates.Dispose();
         _persistence.Dispose();
-        _persistenceStatus.OnCompleted();
+        lock (_persistenceGate) _persistenceStatus.OnCompleted();
         _writer?.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Elex.Core.Text;
 
 namespace Elex.Core.Catalog;
 
@@ -21,10 +22,10 @@ internal sealed class CatalogDocumentReader(string source)
             DocumentError("(root)", $"must be a JSON object, found {Describe(root)}");
             return features;
         }
-        if (!root.TryGetProperty("schema", out var schema) || schema.ValueKind != JsonValueKind.String)
+        if (!root.TryGetProperty("schema", out var schema) || JsonStrings.Read(schema) is not { } schemaText)
             DocumentError("schema", $"is required and must be \"{CatalogLoader.Schema}\"");
-        else if (schema.GetString() != CatalogLoader.Schema)
-            DocumentError("schema", $"is \"{schema.GetString()}\"; this loader reads \"{CatalogLoader.Schema}\"");
+        else if (schemaText != CatalogLoader.Schema)
+            DocumentError("schema", $"is \"{schemaText}\"; this loader reads \"{CatalogLoader.Schema}\"");
 
         if (!root.TryGetProperty("features", out var array) || array.ValueKind != JsonValueKind.Array)
         {
@@ -136,14 +137,14 @@ internal sealed class CatalogDocumentReader(string source)
 
     private (string, bool) ReadText(JsonElement item, string field)
     {
-        if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString())) return (item.GetString()!.Trim(), true);
+        if (JsonStrings.Read(item) is { } text && !string.IsNullOrWhiteSpace(text)) return (text.Trim(), true);
         Error(field, $"must be a non-empty string, found {Describe(item)}");
         return (null!, false);
     }
 
     private (FeatureCode, bool) ReadCode(JsonElement item, string field)
     {
-        if (item.ValueKind == JsonValueKind.String && FeatureCode.TryParse(item.GetString(), out var code)) return (code, true);
+        if (FeatureCode.TryParse(JsonStrings.Read(item), out var code)) return (code, true);
         Error(field, $"must be a feature code like 'FAJ 121 3094', found {Describe(item)}");
         return (default, false);
     }
@@ -175,18 +176,18 @@ internal sealed class CatalogDocumentReader(string source)
             Error(field, "is required");
             return null;
         }
-        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        if (JsonStrings.Read(value) is not { } text || string.IsNullOrWhiteSpace(text))
         {
             Error(field, $"must be a non-empty string, found {Describe(value)}");
             return null;
         }
-        return value.GetString();
+        return text;
     }
 
     private string? OptionalString(JsonElement obj, string name)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind == JsonValueKind.String) return value.GetString();
+        if (JsonStrings.Read(value) is { } text) return text;
         Error(name, $"must be a string or null, found {Describe(value)}");
         return null;
     }
@@ -221,7 +222,7 @@ internal sealed class CatalogDocumentReader(string source)
 
     private static string Describe(JsonElement e) => e.ValueKind switch
     {
-        JsonValueKind.String => $"\"{Truncate(e.GetString()!)}\"",
+        JsonValueKind.String => JsonStrings.Read(e) is { } text ? $"\"{Truncate(text)}\"" : JsonStrings.NotText,
         JsonValueKind.Number => $"number {e.GetRawText()}",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Elex.Core.Text;
 
 namespace Elex.Core.Safety;
 
@@ -78,13 +79,13 @@ public static class SafeZoneFile
             return zones;
         }
         foreach (var property in root.EnumerateObject())
-            if (!RootFields.Contains(property.Name, StringComparer.Ordinal))
-                issues.Add(new(null, null, property.Name, $"is not a field of a safe-zone document (expected {string.Join(", ", RootFields)})"));
+            if (JsonStrings.NameOf(property) is not { } name || !RootFields.Contains(name, StringComparer.Ordinal))
+                issues.Add(new(null, null, FieldName(property), $"is not a field of a safe-zone document (expected {string.Join(", ", RootFields)})"));
 
-        if (!root.TryGetProperty("schema", out var schema) || schema.ValueKind != JsonValueKind.String)
+        if (!root.TryGetProperty("schema", out var schema) || JsonStrings.Read(schema) is not { } schemaText)
             issues.Add(new(null, null, "schema", $"is required and must be \"{Schema}\"{(schema.ValueKind == JsonValueKind.Undefined ? "" : $", found {Describe(schema)}")}"));
-        else if (schema.GetString() != Schema)
-            issues.Add(new(null, null, "schema", $"is \"{schema.GetString()}\"; this loader reads \"{Schema}\""));
+        else if (schemaText != Schema)
+            issues.Add(new(null, null, "schema", $"is \"{schemaText}\"; this loader reads \"{Schema}\""));
 
         if (root.TryGetProperty("description", out var description) && description.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
             issues.Add(new(null, null, "description", $"must be a string or null, found {Describe(description)}"));
@@ -119,7 +120,7 @@ public static class SafeZoneFile
 
     internal static string Describe(JsonElement e) => e.ValueKind switch
     {
-        JsonValueKind.String => $"\"{Truncate(e.GetString()!)}\"",
+        JsonValueKind.String => JsonStrings.Read(e) is { } text ? $"\"{Truncate(text)}\"" : JsonStrings.NotText,
         JsonValueKind.Number => $"number {e.GetRawText()}",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
@@ -129,6 +130,14 @@ public static class SafeZoneFile
     };
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    /// <summary>A property's name for an issue (<c>""</c> for an empty name).</summary>
+    private static string FieldName(JsonProperty property) => JsonStrings.NameOf(property) switch
+    {
+        null => "(a field name that is not valid text)",
+        "" => "\"\"",
+        var name => name,
+    };
 
     /// <summary>Reads one zone object, reporting every problem under the zone's index and key.</summary>
     private sealed class ZoneReader(int index, List<SafeZoneIssue> issues)
@@ -145,8 +154,8 @@ public static class SafeZoneFile
             }
             _key = KeyFor(element);
             foreach (var property in element.EnumerateObject())
-                if (!ZoneFields.Contains(property.Name, StringComparer.Ordinal))
-                    Error(property.Name, $"is not a field of a zone (expected {string.Join(", ", ZoneFields)}; names are case-sensitive)");
+                if (JsonStrings.NameOf(property) is not { } name || !ZoneFields.Contains(name, StringComparer.Ordinal))
+                    Error(FieldName(property), $"is not a field of a zone (expected {string.Join(", ", ZoneFields)}; names are case-sensitive)");
 
             var mo = RequiredString(element, "mo");
             var parameter = RequiredString(element, "parameter");
@@ -182,23 +191,23 @@ public static class SafeZoneFile
             return mo is null && parameter is null ? null : $"{mo ?? "?"}.{parameter ?? "?"}";
 
             static string? Peek(JsonElement e, string name) =>
-                e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
-                    ? v.GetString()!.Trim() : null;
+                e.TryGetProperty(name, out var v) && JsonStrings.Read(v) is { } text && !string.IsNullOrWhiteSpace(text)
+                    ? text.Trim() : null;
         }
 
         private string? RequiredString(JsonElement obj, string name)
         {
             if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
                 return Bad<string>(name, "is required");
-            if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+            if (JsonStrings.Read(value) is not { } text || string.IsNullOrWhiteSpace(text))
                 return Bad<string>(name, $"must be a non-empty string, found {Describe(value)}");
-            return value.GetString()!.Trim();
+            return text.Trim();
         }
 
         private string? OptionalString(JsonElement obj, string name)
         {
             if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-            if (value.ValueKind == JsonValueKind.String) return value.GetString();
+            if (JsonStrings.Read(value) is { } text) return text;
             return Bad<string>(name, $"must be a string or null, found {Describe(value)}");
         }
 
@@ -235,8 +244,8 @@ public static class SafeZoneFile
             var i = 0;
             foreach (var item in value.EnumerateArray())
             {
-                if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
-                    list.Add(item.GetString()!.Trim());
+                if (JsonStrings.Read(item) is { } text && !string.IsNullOrWhiteSpace(text))
+                    list.Add(text.Trim());
                 else
                 {
                     Error($"{name}[{i}]", $"must be a non-empty string, found {Describe(item)}");

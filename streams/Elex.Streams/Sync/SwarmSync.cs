@@ -27,6 +27,8 @@ internal sealed class SwarmSync : IAsyncDisposable
     private readonly SyncLedger _ledger;
     private readonly DeltaVerifier _verifier;
     private readonly BehaviorSubject<SyncStatus> _status;
+    // The receive loop and SyncAsync callers publish from different threads: one notification at a time.
+    private readonly object _publishGate = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private ISyncTransport? _transport;
     private CancellationTokenSource? _receiving;
@@ -214,7 +216,7 @@ internal sealed class SwarmSync : IAsyncDisposable
         }
         _receiving?.Dispose();
         _sendLock.Dispose();
-        _status.OnCompleted();
+        lock (_publishGate) _status.OnCompleted();
     }
 
     private async Task ReceiveAsync(ISyncTransport transport, CancellationToken cancellationToken)
@@ -249,7 +251,10 @@ internal sealed class SwarmSync : IAsyncDisposable
 
     private void Publish()
     {
-        if (!_status.IsDisposed) _status.OnNext(Snapshot());
+        lock (_publishGate)
+        {
+            if (!_status.IsDisposed) _status.OnNext(Snapshot());
+        }
     }
 
     private SyncStatus Snapshot()
