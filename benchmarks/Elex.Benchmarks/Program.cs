@@ -11,8 +11,18 @@ using Elex.Benchmarks.Vectors;
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- agents        (managed memory with every agent loaded)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- throughput    (ElexSwarm queries/s, one and two producers)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- --filter '*'  (BenchmarkDotNet suite)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- all           (every report above, then the BenchmarkDotNet suite with --job short)
 switch (args)
 {
+    case ["all"]:
+        LatencyReport.Run(Console.Out);
+        PeerReport.Run(Console.Out);
+        AgentMemoryReport.Run(Console.Out);
+        SwarmThroughputReport.Run(Console.Out);
+        VectorScalingReport.Run(Console.Out, 100_000, null);
+        ScalingReport.Run(Console.Out, []);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(["--filter", "*", "--job", "short"]);
+        return;
     case ["latency"]:
         LatencyReport.Run(Console.Out);
         return;

@@ -277,6 +277,8 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var completion = new TaskCompletionSource<(FeedbackResult Result, long Version)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _feedbackIn.OnNext((feedback, completion));
+        // Learning runs inside OnNext; if nothing answered, the feedback stream had already ended (disposal raced this call).
+        if (!completion.Task.IsCompleted) completion.TrySetException(new ObjectDisposedException(nameof(ElexSwarm), "The swarm was disposed before the feedback could be applied."));
         var (result, version) = await completion.Task.ConfigureAwait(false);
         if (version > 0) await _writer!.WhenDurable(result.AgentId!, version, cancellationToken).ConfigureAwait(false);
         return result;
