@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using Elex.Sync.Transport;
 
 namespace Elex.SyncRelay;
 

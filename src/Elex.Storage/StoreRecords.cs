@@ -21,6 +21,24 @@ public sealed record StoreBatch
 
     /// <summary>True when there is nothing to write.</summary>
     public bool IsEmpty => QTables.Count == 0 && Trajectories.Count == 0 && AgentStates.Count == 0;
+
+    /// <summary>
+    /// The rule every store applies before writing: each record has an agent id and its payload (and a
+    /// trajectory its id). An invalid record refuses the whole batch before anything is written.
+    /// </summary>
+    /// <exception cref="ArgumentException">A record is incomplete; the message names its store and agent.</exception>
+    public void Validate()
+    {
+        foreach (var r in QTables) Require(r.AgentId, "q_tables", r.Data is not null, "data");
+        foreach (var r in Trajectories) Require(r.AgentId, "trajectories", r.Data is not null && !string.IsNullOrWhiteSpace(r.TrajectoryId), "trajectory id or data");
+        foreach (var r in AgentStates) Require(r.AgentId, "agent_state", r.Json is not null, "json");
+
+        static void Require(string? agentId, string store, bool ok, string what)
+        {
+            if (string.IsNullOrWhiteSpace(agentId)) throw new ArgumentException($"A {store} record has no agent id; the batch was not written.");
+            if (!ok) throw new ArgumentException($"The {store} record of {agentId} has no {what}; the batch was not written.");
+        }
+    }
 }
 
 /// <summary>Records and bytes held in one store.</summary>

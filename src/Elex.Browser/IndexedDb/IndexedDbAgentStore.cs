@@ -61,7 +61,7 @@ public sealed class IndexedDbAgentStore : IAgentStore
     public async Task WriteAsync(StoreBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        Validate(batch);
+        batch.Validate();
         if (batch.IsEmpty) return;
         var rows = new IdbBatch(
             [.. batch.QTables.Select(r => new IdbQTableRow(r.AgentId, r.Data))],
@@ -151,17 +151,4 @@ public sealed class IndexedDbAgentStore : IAgentStore
         }
     }
 
-    // Same rules as the SQLite store: an invalid record refuses the whole batch before anything is written.
-    private static void Validate(StoreBatch batch)
-    {
-        foreach (var r in batch.QTables) Require(r.AgentId, "q_tables", r.Data is not null, "data");
-        foreach (var r in batch.Trajectories) Require(r.AgentId, "trajectories", r.Data is not null && !string.IsNullOrWhiteSpace(r.TrajectoryId), "trajectory id or data");
-        foreach (var r in batch.AgentStates) Require(r.AgentId, "agent_state", r.Json is not null, "json");
-
-        static void Require(string? agentId, string store, bool ok, string what)
-        {
-            if (string.IsNullOrWhiteSpace(agentId)) throw new ArgumentException($"A {store} record has no agent id; the batch was not written.");
-            if (!ok) throw new ArgumentException($"The {store} record of {agentId} has no {what}; the batch was not written.");
-        }
-    }
 }

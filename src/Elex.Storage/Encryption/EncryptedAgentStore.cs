@@ -99,7 +99,7 @@ public sealed class EncryptedAgentStore : IAgentStore
     public async Task WriteAsync(StoreBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        Validate(batch);
+        batch.Validate();
         var sealedBatch = new StoreBatch
         {
             QTables = [.. batch.QTables.Select(r => r with { Data = _cipher.Seal(r.Data, QTableData(r.AgentId)) })],
@@ -202,19 +202,6 @@ public sealed class EncryptedAgentStore : IAgentStore
                 $"{stats.AgentStates.Records} agent_state); encryption can only start on an empty store, so nothing was changed. Open it without a passphrase, or use a new store.");
     }
 
-    // The inner store would reject these too, but only after encryption has tripped over them.
-    private static void Validate(StoreBatch batch)
-    {
-        foreach (var r in batch.QTables) Require(r.AgentId, StoreNames.QTables, r.Data is not null, "data");
-        foreach (var r in batch.Trajectories) Require(r.AgentId, StoreNames.Trajectories, r.Data is not null && !string.IsNullOrWhiteSpace(r.TrajectoryId), "trajectory id or data");
-        foreach (var r in batch.AgentStates) Require(r.AgentId, StoreNames.AgentState, r.Json is not null, "json");
-
-        static void Require(string? agentId, string store, bool ok, string what)
-        {
-            if (string.IsNullOrWhiteSpace(agentId)) throw new ArgumentException($"A {store} record has no agent id; the batch was not written.");
-            if (!ok) throw new ArgumentException($"The {store} record of {agentId} has no {what}; the batch was not written.");
-        }
-    }
 
     private static byte[] QTableData(string agentId) => AssociatedData.For(StoreNames.QTables, agentId);
 
