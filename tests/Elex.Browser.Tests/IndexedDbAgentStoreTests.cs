@@ -1,6 +1,6 @@
+using System.Text;
 using Elex.Browser.IndexedDb;
 using Elex.Storage;
-using Microsoft.JSInterop;
 
 namespace Elex.Browser.Tests;
 
@@ -8,27 +8,59 @@ public sealed class IndexedDbAgentStoreTests
 {
     private readonly FakeIdbModule _module = new();
 
-    private Task<IndexedDbAgentStore> OpenAsync() => IndexedDbAgentStore.OpenAsync(new FakeJsRuntime(_module), "test-db");
+    private Task<IndexedDbAgentStore> OpenAsync() => IndexedDbAgentStore.OpenAsync(_module, "test-db");
+
+    private static StoreBatch SampleBatch() => new()
+    {
+        QTables = [new QTableRecord("agent-a", [1, 2])],
+        Trajectories = [new TrajectoryRecord("agent-a", "000001", [3]), new TrajectoryRecord("agent-a", "000002", [4])],
+        AgentStates = [new AgentStateRecord("agent-a", "{\"name\":\"Schlafmodus é\"}")],
+    };
 
     [Fact]
-    public async Task A_batch_is_one_putBatch_call_carrying_every_record()
+    public async Task A_batch_crosses_as_one_packet_carrying_every_record()
     {
         await using var store = await OpenAsync();
-        _module.Answer = (f, _) => f == "putBatch" ? 4 : null;
 
-        await store.WriteAsync(new StoreBatch
-        {
-            QTables = [new QTableRecord("agent-a", [1, 2])],
-            Trajectories = [new TrajectoryRecord("agent-a", "000001", [3]), new TrajectoryRecord("agent-a", "000002", [4])],
-            AgentStates = [new AgentStateRecord("agent-a", "{}")],
-        });
+        await store.WriteAsync(SampleBatch());
 
-        var (function, args) = Assert.Single(_module.Calls, c => c.Function == "putBatch");
-        Assert.Same(_module, args[0]);
-        var batch = Assert.IsType<IdbBatch>(args[1]);
-        Assert.Equal([1, 2], Assert.Single(batch.QTables).Data);
-        Assert.Equal(["000001", "000002"], batch.Trajectories.Select(t => t.TrajectoryId));
-        Assert.Equal("{}", Assert.Single(batch.AgentStates).Json);
+        Assert.Single(_module.Calls, c => c == "putBatch");
+        var sections = IdbPacket.ReadSections(Assert.Single(_module.Packets), 3);
+        Assert.Equal([1, 2], Assert.Single(sections[0]).Payload.ToArray());
+        Assert.Equal(["000001", "000002"], sections[1].Select(r => r.SubKey));
+        Assert.Equal("{\"name\":\"Schlafmodus é\"}", Encoding.UTF8.GetString(Assert.Single(sections[2]).Payload.Span));
+    }
+
+    [Fact]
+    public async Task What_was_written_loads_back_as_the_same_records()
+    {
+        await using var store = await OpenAsync();
+        await store.WriteAsync(SampleBatch());
+        await store.WriteAsync(new StoreBatch { QTables = [new QTableRecord("agent-0", [9])], Trajectories = [new TrajectoryRecord("agent-b", "000001", [5])] });
+
+        Assert.Equal(["agent-0", "agent-a"], (await store.LoadQTablesAsync()).Select(r => r.AgentId));
+        Assert.Equal([[3], [4]], (await store.LoadTrajectoriesAsync("agent-a")).Select(r => r.Data));
+        Assert.Equal(3, (await store.LoadTrajectoriesAsync()).Count);
+        Assert.Equal("{\"name\":\"Schlafmodus é\"}", Assert.Single(await store.LoadAgentStatesAsync()).Json);
+        var statistics = await store.GetStatisticsAsync();
+        Assert.Equal(new StoreUsage(2, 3), statistics.QTables);
+        Assert.Equal(new StoreUsage(3, 3), statistics.Trajectories);
+        Assert.Equal(1, statistics.SchemaVersion);
+    }
+
+    [Fact]
+    public async Task Settings_and_clearing_an_agent_go_through_the_module()
+    {
+        await using var store = await OpenAsync();
+        await store.WriteAsync(SampleBatch());
+        await store.SetSettingAsync("sync.identity", "key");
+
+        await store.ClearAgentAsync("agent-a");
+
+        Assert.Equal("key", await store.GetSettingAsync("sync.identity"));
+        Assert.Null(await store.GetSettingAsync("missing"));
+        Assert.Empty(await store.LoadQTablesAsync());
+        Assert.Empty(await store.LoadTrajectoriesAsync("agent-a"));
     }
 
     [Fact]
@@ -36,7 +68,7 @@ public sealed class IndexedDbAgentStoreTests
     {
         await using var store = await OpenAsync();
         await store.WriteAsync(new StoreBatch());
-        Assert.DoesNotContain(_module.Calls, c => c.Function == "putBatch");
+        Assert.DoesNotContain("putBatch", _module.Calls);
     }
 
     [Fact]
@@ -49,15 +81,16 @@ public sealed class IndexedDbAgentStoreTests
             Trajectories = [new TrajectoryRecord("agent-a", " ", [1])],
         }));
         Assert.Contains("not written", error.Message);
-        Assert.DoesNotContain(_module.Calls, c => c.Function == "putBatch");
+        Assert.DoesNotContain("putBatch", _module.Calls);
     }
 
     [Fact]
-    public async Task A_quota_error_becomes_a_StoreException_that_says_so()
+    public async Task A_quota_error_becomes_a_StoreException_that_says_so_and_keeps_what_was_stored()
     {
         await using var store = await OpenAsync();
-        _module.Answer = (f, _) => f == "putBatch"
-            ? throw new JSException("[elex-idb:QUOTA] A batch of 1 records was rolled back: quota exhausted (QuotaExceededError)\nError: at putBatch (elex-idb.js:90)")
+        await store.WriteAsync(SampleBatch());
+        _module.FailWith = call => call == "putBatch"
+            ? "[elex-idb:QUOTA] A batch of 1 records was rolled back: quota exhausted (QuotaExceededError)\nError: at putBatch (elex-idb.js:90)"
             : null;
 
         var error = await Assert.ThrowsAsync<StoreException>(() => store.WriteAsync(new StoreBatch { AgentStates = [new AgentStateRecord("agent-a", "{}")] }));
@@ -65,41 +98,49 @@ public sealed class IndexedDbAgentStoreTests
         Assert.Contains("storage quota is exhausted", error.Message);
         Assert.Contains("nothing of it was written", error.Message);
         Assert.DoesNotContain("elex-idb.js:90", error.Message);
-        Assert.IsType<JSException>(error.InnerException);
+        Assert.IsType<IdbCallException>(error.InnerException);
+        Assert.Equal("{\"name\":\"Schlafmodus é\"}", Assert.Single(await store.LoadAgentStatesAsync()).Json);
     }
 
     [Fact]
     public async Task A_blocked_upgrade_on_open_becomes_a_StoreException_naming_the_other_tab()
     {
-        var blocking = new BlockingOpenModule();
+        _module.FailWith = call => call == "open" ? "[elex-idb:BLOCKED] IndexedDB 'test-db' needs an upgrade to schema 1, but another tab holds it open" : null;
 
-        var error = await Assert.ThrowsAsync<StoreException>(() => IndexedDbAgentStore.OpenAsync(new BlockingRuntime(blocking), "test-db"));
+        var error = await Assert.ThrowsAsync<StoreException>(OpenAsync);
 
         Assert.Contains("blocked by another tab", error.Message);
         Assert.Contains("'test-db'", error.Message);
-        Assert.True(blocking.Disposed);
     }
 
     [Fact]
-    public async Task Loads_map_rows_back_to_records()
+    public async Task No_IndexedDB_says_how_to_get_one()
     {
-        await using var store = await OpenAsync();
-        _module.Answer = (f, _) => f switch
-        {
-            "loadQTables" => new[] { new IdbQTableRow("agent-b", [2]), new IdbQTableRow("agent-a", [1]) },
-            "loadTrajectories" => new[] { new IdbTrajectoryRow("agent-a", "000001", [9]) },
-            "loadAgentStates" => new[] { new IdbAgentStateRow("agent-a", "{\"x\":1}") },
-            "statistics" => new[] { new IdbUsage(2, 2), new IdbUsage(1, 1), new IdbUsage(1, 7) },
-            "getSetting" => "value",
-            _ => null,
-        };
+        _module.FailWith = call => call == "open" ? "[elex-idb:UNAVAILABLE] IndexedDB 'test-db' cannot be opened: this environment has no indexedDB" : null;
 
-        Assert.Equal(["agent-a", "agent-b"], (await store.LoadQTablesAsync()).Select(r => r.AgentId));
-        Assert.Equal([9], Assert.Single(await store.LoadTrajectoriesAsync("agent-a")).Data);
-        Assert.Equal("agent-a", _module.Calls.Single(c => c.Function == "loadTrajectories").Args[1]);
-        Assert.Equal("{\"x\":1}", Assert.Single(await store.LoadAgentStatesAsync()).Json);
-        Assert.Equal(new StoreUsage(1, 7), (await store.GetStatisticsAsync()).AgentStates);
-        Assert.Equal("value", await store.GetSettingAsync("k"));
+        var error = await Assert.ThrowsAsync<StoreException>(OpenAsync);
+
+        Assert.Contains("no IndexedDB here", error.Message);
+        Assert.Contains("enableIndexedDB: false", error.Message);
+    }
+
+    [Fact]
+    public async Task Outside_WebAssembly_opening_says_where_IndexedDB_exists()
+    {
+        var error = await Assert.ThrowsAsync<StoreException>(() => IndexedDbAgentStore.OpenAsync("test-db"));
+        Assert.Contains("only in a browser or Node", error.Message);
+    }
+
+    [Fact]
+    public async Task A_damaged_load_packet_is_a_StoreException_naming_the_store()
+    {
+        var module = new DamagedLoadModule();
+        await using var store = await IndexedDbAgentStore.OpenAsync(module, "test-db");
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => store.LoadQTablesAsync());
+
+        Assert.Contains("loading q_tables", error.Message);
+        Assert.Contains("cut short", error.Message);
     }
 
     [Fact]
@@ -109,7 +150,7 @@ public sealed class IndexedDbAgentStoreTests
         await store.DisposeAsync();
         await store.DisposeAsync();
 
-        Assert.Single(_module.Calls, c => c.Function == "close");
+        Assert.Equal(1, _module.Closed);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.LoadAgentStatesAsync());
     }
 
@@ -117,6 +158,7 @@ public sealed class IndexedDbAgentStoreTests
     [InlineData("[elex-idb:QUOTA] x", IndexedDbFailureKind.Quota)]
     [InlineData("Error: [elex-idb:BLOCKED] x", IndexedDbFailureKind.Blocked)]
     [InlineData("[elex-idb:VERSION] x", IndexedDbFailureKind.Version)]
+    [InlineData("[elex-idb:UNAVAILABLE] x", IndexedDbFailureKind.Unavailable)]
     [InlineData("[elex-idb:FAILED] x", IndexedDbFailureKind.Failed)]
     [InlineData("[elex-idb:QUOTA x", IndexedDbFailureKind.Failed)]
     [InlineData("QuotaExceededError without a tag", IndexedDbFailureKind.Failed)]
@@ -124,22 +166,18 @@ public sealed class IndexedDbAgentStoreTests
     public void The_tag_names_the_failure(string? message, IndexedDbFailureKind expected) =>
         Assert.Equal(expected, IndexedDbFailure.KindOf(message));
 
-    private sealed class BlockingRuntime(BlockingOpenModule module) : IJSRuntime
+    private sealed class DamagedLoadModule : IIdbModule
     {
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult((TValue)(object)module);
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => ValueTask.FromResult((TValue)(object)module);
-    }
-
-    private sealed class BlockingOpenModule : IJSObjectReference
-    {
-        public bool Disposed { get; private set; }
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => InvokeAsync<TValue>(identifier, CancellationToken.None, args);
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
-            throw new JSException("[elex-idb:BLOCKED] IndexedDB 'test-db' needs an upgrade to schema 1, but another tab holds it open");
-        public ValueTask DisposeAsync()
+        public Task<int> OpenAsync(string name) => Task.FromResult(1);
+        public int Version(int database) => 1;
+        public Task<int> PutBatchAsync(int database, byte[] packet) => Task.FromResult(0);
+        public Task<byte[]> LoadAsync(int database, string store, string? agentId) => Task.FromResult(new byte[] { 1, 0, 0, 0, 200, 0, 0, 0 });
+        public Task ClearAgentAsync(int database, string agentId) => Task.CompletedTask;
+        public Task<string?> GetSettingAsync(int database, string key) => Task.FromResult<string?>(null);
+        public Task SetSettingAsync(int database, string key, string value) => Task.CompletedTask;
+        public Task<long[]> StatisticsAsync(int database) => Task.FromResult(new long[6]);
+        public void Close(int database)
         {
-            Disposed = true;
-            return ValueTask.CompletedTask;
         }
     }
 }

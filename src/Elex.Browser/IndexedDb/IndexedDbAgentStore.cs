@@ -1,28 +1,26 @@
+using System.Text;
 using Elex.Storage;
-using Microsoft.JSInterop;
 
 namespace Elex.Browser.IndexedDb;
 
 /// <summary>
-/// The agent store of the browser: one IndexedDB database with the seed's object stores
-/// (<c>q_tables</c>, <c>trajectories</c>, <c>agent_state</c>) plus <c>settings</c>, through the ES
-/// module <c>_content/Elex.Browser/elex-idb.js</c>. A batch is one readwrite transaction and
-/// <see cref="WriteAsync"/> returns once it has completed (committed); a quota, a blocked upgrade
-/// or a newer schema surfaces as a <see cref="StoreException"/> that says so.
+/// The agent store of the browser (and of Node, wherever <c>indexedDB</c> exists): one IndexedDB
+/// database with the seed's object stores (<c>q_tables</c>, <c>trajectories</c>, <c>agent_state</c>)
+/// plus <c>settings</c>, through the ES module <c>_content/Elex.Browser/elex-idb.js</c>. A batch crosses
+/// into JavaScript as one packed buffer and is one readwrite transaction; <see cref="WriteAsync"/>
+/// returns once it has completed (committed). A quota, a blocked upgrade, a newer schema or a missing
+/// IndexedDB surfaces as a <see cref="StoreException"/> that says so.
 /// </summary>
 public sealed class IndexedDbAgentStore : IAgentStore
 {
-    /// <summary>Where the module is served from in a published app.</summary>
-    public const string ModulePath = "./_content/Elex.Browser/elex-idb.js";
-
     /// <summary>The database name used when none is given.</summary>
     public const string DefaultDatabaseName = "elex";
 
-    private readonly IJSObjectReference _module;
-    private readonly IJSObjectReference _database;
+    private readonly IIdbModule _module;
+    private readonly int _database;
     private int _disposed;
 
-    private IndexedDbAgentStore(IJSObjectReference module, IJSObjectReference database, string name, int schemaVersion)
+    private IndexedDbAgentStore(IIdbModule module, int database, string name, int schemaVersion)
     {
         _module = module;
         _database = database;
@@ -38,21 +36,31 @@ public sealed class IndexedDbAgentStore : IAgentStore
 
     /// <summary>Opens (creating or upgrading) the database <paramref name="databaseName"/>.</summary>
     /// <exception cref="StoreException">Blocked by another tab, written by a newer version, or IndexedDB is unavailable.</exception>
-    public static async Task<IndexedDbAgentStore> OpenAsync(IJSRuntime js, string databaseName = DefaultDatabaseName, CancellationToken cancellationToken = default)
+    public static async Task<IndexedDbAgentStore> OpenAsync(string databaseName = DefaultDatabaseName)
     {
-        ArgumentNullException.ThrowIfNull(js);
-        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
-        IJSObjectReference? module = null;
+        if (!OperatingSystem.IsBrowser())
+            throw new StoreException($"IndexedDB '{databaseName}' cannot be opened: IndexedDB exists only in a browser or Node (.NET WebAssembly)");
         try
         {
-            module = await js.InvokeAsync<IJSObjectReference>("import", cancellationToken, ModulePath).ConfigureAwait(false);
-            var database = await module.InvokeAsync<IJSObjectReference>("open", cancellationToken, databaseName).ConfigureAwait(false);
-            var version = await module.InvokeAsync<int>("version", cancellationToken, database).ConfigureAwait(false);
-            return new IndexedDbAgentStore(module, database, databaseName, version);
+            return await OpenAsync(await BrowserIdbModule.LoadAsync().ConfigureAwait(false), databaseName).ConfigureAwait(false);
         }
-        catch (JSException e)
+        catch (IdbCallException e)
         {
-            if (module is not null) await module.DisposeAsync().ConfigureAwait(false);
+            throw IndexedDbFailure.From(databaseName, "opening", e);
+        }
+    }
+
+    internal static async Task<IndexedDbAgentStore> OpenAsync(IIdbModule module, string databaseName)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
+        try
+        {
+            var database = await module.OpenAsync(databaseName).ConfigureAwait(false);
+            return new IndexedDbAgentStore(module, database, databaseName, module.Version(database));
+        }
+        catch (IdbCallException e)
+        {
             throw IndexedDbFailure.From(databaseName, "opening", e);
         }
     }
@@ -63,92 +71,115 @@ public sealed class IndexedDbAgentStore : IAgentStore
         ArgumentNullException.ThrowIfNull(batch);
         batch.Validate();
         if (batch.IsEmpty) return;
-        var rows = new IdbBatch(
-            [.. batch.QTables.Select(r => new IdbQTableRow(r.AgentId, r.Data))],
-            [.. batch.Trajectories.Select(r => new IdbTrajectoryRow(r.AgentId, r.TrajectoryId, r.Data))],
-            [.. batch.AgentStates.Select(r => new IdbAgentStateRow(r.AgentId, r.Json))]);
-        var count = rows.QTables.Length + rows.Trajectories.Length + rows.AgentStates.Length;
-        await CallAsync<int>("putBatch", $"writing a batch of {count} records", cancellationToken, rows).ConfigureAwait(false);
+        var packet = IdbPacket.Write(
+            [.. batch.QTables.Select(r => new IdbPacket.Row(r.AgentId, null, r.Data))],
+            [.. batch.Trajectories.Select(r => new IdbPacket.Row(r.AgentId, r.TrajectoryId, r.Data))],
+            [.. batch.AgentStates.Select(r => new IdbPacket.Row(r.AgentId, null, Encoding.UTF8.GetBytes(r.Json)))]);
+        var count = batch.QTables.Count + batch.Trajectories.Count + batch.AgentStates.Count;
+        await CallAsync(() => _module.PutBatchAsync(_database, packet), $"writing a batch of {count} records", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<QTableRecord>> LoadQTablesAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await CallAsync<IdbQTableRow[]>("loadQTables", "loading q_tables", cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => new QTableRecord(r.AgentId, r.Data)).OrderBy(r => r.AgentId, StringComparer.Ordinal)];
+        var rows = await LoadAsync("q_tables", null, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new QTableRecord(r.Key, r.Payload.ToArray())).OrderBy(r => r.AgentId, StringComparer.Ordinal)];
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<TrajectoryRecord>> LoadTrajectoriesAsync(string? agentId = null, CancellationToken cancellationToken = default)
     {
-        var rows = await CallAsync<IdbTrajectoryRow[]>("loadTrajectories", "loading trajectories", cancellationToken, agentId).ConfigureAwait(false);
-        return [.. rows.Select(r => new TrajectoryRecord(r.AgentId, r.TrajectoryId, r.Data))];
+        var rows = await LoadAsync("trajectories", agentId, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new TrajectoryRecord(r.Key, r.SubKey ?? "", r.Payload.ToArray()))];
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<AgentStateRecord>> LoadAgentStatesAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await CallAsync<IdbAgentStateRow[]>("loadAgentStates", "loading agent_state", cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => new AgentStateRecord(r.AgentId, r.Json))];
+        var rows = await LoadAsync("agent_state", null, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new AgentStateRecord(r.Key, Encoding.UTF8.GetString(r.Payload.Span)))];
     }
 
     /// <inheritdoc />
-    public async Task ClearAgentAsync(string agentId, CancellationToken cancellationToken = default)
+    public Task ClearAgentAsync(string agentId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
-        await CallAsync<bool>("clearAgent", $"clearing {agentId}", cancellationToken, agentId).ConfigureAwait(false);
+        return CallAsync(async () =>
+        {
+            await _module.ClearAgentAsync(_database, agentId).ConfigureAwait(false);
+            return true;
+        }, $"clearing {agentId}", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        return CallAsync<string?>("getSetting", $"reading setting '{key}'", cancellationToken, key);
+        return CallAsync(() => _module.GetSettingAsync(_database, key), $"reading setting '{key}'", cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
+    public Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
-        await CallAsync<bool>("setSetting", $"saving setting '{key}'", cancellationToken, key, value).ConfigureAwait(false);
+        return CallAsync(async () =>
+        {
+            await _module.SetSettingAsync(_database, key, value).ConfigureAwait(false);
+            return true;
+        }, $"saving setting '{key}'", cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
     {
-        var usage = await CallAsync<IdbUsage[]>("statistics", "reading statistics", cancellationToken).ConfigureAwait(false);
-        StoreUsage At(int i) => i < usage.Length ? new StoreUsage(usage[i].Records, usage[i].Bytes) : default;
+        var usage = await CallAsync(() => _module.StatisticsAsync(_database), "reading statistics", cancellationToken).ConfigureAwait(false);
+        StoreUsage At(int store) => 2 * store + 1 < usage.Length ? new StoreUsage(usage[2 * store], usage[2 * store + 1]) : default;
         return new StoreStatistics(SchemaVersion, At(0), At(1), At(2));
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        try
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            await _module.InvokeVoidAsync("close", _database).ConfigureAwait(false);
+            try
+            {
+                _module.Close(_database);
+            }
+            catch (IdbCallException)
+            {
+                // The page or process is going away; the connection closes with it.
+            }
         }
-        catch (JSDisconnectedException)
-        {
-            // The page is going away; the browser closes the connection itself.
-        }
-        await _database.DisposeAsync().ConfigureAwait(false);
-        await _module.DisposeAsync().ConfigureAwait(false);
+        return ValueTask.CompletedTask;
     }
 
-    private async Task<T> CallAsync<T>(string function, string operation, CancellationToken cancellationToken, params object?[] args)
+    private async Task<IReadOnlyList<IdbPacket.Row>> LoadAsync(string store, string? agentId, CancellationToken cancellationToken)
+    {
+        var packet = await CallAsync(() => _module.LoadAsync(_database, store, agentId), $"loading {store}", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return IdbPacket.ReadSection(packet);
+        }
+        catch (FormatException e)
+        {
+            throw new StoreException($"IndexedDB '{DatabaseName}': loading {store} returned a damaged packet ({e.Message})", e);
+        }
+    }
+
+    // IndexedDB requests cannot be cancelled once issued; a cancelled caller stops waiting, the
+    // transaction still completes or aborts as a whole.
+    private async Task<T> CallAsync<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         try
         {
-            return await _module.InvokeAsync<T>(function, cancellationToken, [_database, .. args]).ConfigureAwait(false);
+            return await call().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (JSException e)
+        catch (IdbCallException e)
         {
             throw IndexedDbFailure.From(DatabaseName, operation, e);
         }
     }
-
 }

@@ -1,5 +1,4 @@
 using Elex.Storage;
-using Microsoft.JSInterop;
 
 namespace Elex.Browser.IndexedDb;
 
@@ -14,6 +13,8 @@ public enum IndexedDbFailureKind
     Blocked,
     /// <summary>The database was written by a newer schema than this build knows.</summary>
     Version,
+    /// <summary>There is no IndexedDB here (Node without one, a sandboxed frame) or the module did not load.</summary>
+    Unavailable,
 }
 
 /// <summary>Turns a rejected elex-idb.js promise into a <see cref="StoreException"/> whose message says what happened.</summary>
@@ -32,12 +33,13 @@ public static class IndexedDbFailure
             "QUOTA" => IndexedDbFailureKind.Quota,
             "BLOCKED" => IndexedDbFailureKind.Blocked,
             "VERSION" => IndexedDbFailureKind.Version,
+            "UNAVAILABLE" => IndexedDbFailureKind.Unavailable,
             _ => IndexedDbFailureKind.Failed,
         };
     }
 
     /// <summary>The store exception for a failed operation on <paramref name="database"/>.</summary>
-    public static StoreException From(string database, string operation, JSException error)
+    internal static StoreException From(string database, string operation, IdbCallException error)
     {
         ArgumentNullException.ThrowIfNull(error);
         var kind = KindOf(error.Message);
@@ -47,6 +49,7 @@ public static class IndexedDbFailure
             IndexedDbFailureKind.Quota => $"IndexedDB '{database}': {operation} failed because the storage quota is exhausted; nothing of it was written. {detail}",
             IndexedDbFailureKind.Blocked => $"IndexedDB '{database}': {operation} is blocked by another tab holding an older version open. {detail}",
             IndexedDbFailureKind.Version => $"IndexedDB '{database}': {operation} refused, the database is newer than this app. {detail}",
+            IndexedDbFailureKind.Unavailable => $"IndexedDB '{database}': {operation} failed, there is no IndexedDB here (in Node, load one such as fake-indexeddb, or pass enableIndexedDB: false). {detail}",
             _ => $"IndexedDB '{database}': {operation} failed. {detail}",
         };
         return new StoreException(message, error);

@@ -17,6 +17,8 @@ public static class ElexErrorCodes
     public const string SwarmDisposed = "SWARM_DISPOSED";
     /// <summary><c>sync()</c> was called but no sync transport was started.</summary>
     public const string SyncNotStarted = "SYNC_NOT_STARTED";
+    /// <summary>The catalog given to <c>createSwarm</c> is not a valid Elex catalog (the message names file, feature and field).</summary>
+    public const string InvalidCatalog = "INVALID_CATALOG";
     /// <summary>The store (IndexedDB) refused: quota, blocked upgrade, newer schema.</summary>
     public const string StoreError = "STORE_ERROR";
     /// <summary>Anything else; the message says what.</summary>

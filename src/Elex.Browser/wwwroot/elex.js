@@ -1,5 +1,5 @@
-// The Elex swarm's JavaScript API: the .NET swarm running in this page (WebAssembly), behind
-// Promises, plain JSON objects and errors with a `code`. Types and examples: elex.d.ts.
+// The Elex swarm's JavaScript API: the .NET swarm (WebAssembly) running in this page or Node
+// process, behind Promises, plain JSON objects and errors with a `code`. Types and examples: elex.d.ts.
 
 const API_VERSION = '1.0.0';
 const DEFAULT_QUEUE_CAPACITY = 256;
@@ -28,6 +28,7 @@ export const ErrorCode = Object.freeze({
   SYNC_NOT_STARTED: 'SYNC_NOT_STARTED',
   STORE_ERROR: 'STORE_ERROR',
   NOT_LOADED: 'NOT_LOADED',
+  INVALID_CATALOG: 'INVALID_CATALOG',
   INTERNAL: 'INTERNAL',
 });
 
@@ -58,20 +59,70 @@ async function call(fn) {
   }
 }
 
+const isNode = typeof process !== 'undefined' && process.versions?.node != null && typeof window === 'undefined';
+
+// The exports of Elex.Browser.dll, from whichever runtime hosts this module.
+async function startRuntime() {
+  const blazor = globalThis.Blazor;
+  let runtime;
+  if (blazor) {
+    // A Blazor page (the dashboard): its script is on the page with autostart="false".
+    await blazor.start();
+    runtime = await globalThis.getDotnetRuntime(0);
+  } else {
+    // A plain page or Node: the runtime published next to this module (../../_framework/dotnet.js).
+    const url = new URL('../../_framework/dotnet.js', import.meta.url).href;
+    let dotnet;
+    try {
+      ({ dotnet } = await import(url));
+    } catch (error) {
+      throw new ElexError(ErrorCode.NOT_LOADED, `the .NET runtime could not be loaded from ${url} (publish src/Elex.Wasm, or load blazor.webassembly.js on a Blazor page): ${error?.message ?? error}`, error);
+    }
+    runtime = await dotnet.create();
+  }
+  const assembly = await runtime.getAssemblyExports('Elex.Browser.dll');
+  return assembly.Elex.Browser.JsApi.ElexExports;
+}
+
 /**
- * Starts the .NET runtime of this page once (Blazor's script must be on the page with
- * autostart="false"); resolves with the exports. Safe to call many times.
+ * Starts the .NET runtime once: on a Blazor page through Blazor.start(), elsewhere (a plain page,
+ * Node) from the runtime published next to this module. Resolves with the exports; safe to call
+ * many times.
  */
 export function boot() {
-  globalThis.__elexBoot ??= (async () => {
-    const blazor = globalThis.Blazor;
-    if (!blazor) throw new ElexError(ErrorCode.NOT_LOADED, "blazor.webassembly.js is not on this page; load it with autostart=\"false\" before elex.js");
-    await blazor.start();
-    const runtime = await globalThis.getDotnetRuntime(0);
-    const assembly = await runtime.getAssemblyExports('Elex.Dashboard.dll');
-    return assembly.Elex.Dashboard.JsApi.ElexExports;
-  })();
+  globalThis.__elexBoot ??= startRuntime().catch((error) => {
+    globalThis.__elexBoot = undefined;
+    throw toElexError(error);
+  });
   return globalThis.__elexBoot;
+}
+
+// The catalog of a config as UTF-8 JSON bytes and a name for messages, or [null, null] for the
+// embedded sample. `catalog` is JSON text, a parsed object or bytes; `catalogUrl` is fetched (in
+// Node a path or file: URL is read from disk).
+async function catalogOf(config) {
+  if (config.catalog != null) {
+    const value = config.catalog;
+    if (value instanceof Uint8Array) return [value, 'catalog'];
+    if (value instanceof ArrayBuffer) return [new Uint8Array(value), 'catalog'];
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return [new TextEncoder().encode(text), 'catalog'];
+  }
+  if (config.catalogUrl != null) {
+    const url = String(config.catalogUrl);
+    try {
+      if (isNode && !/^https?:/i.test(url)) {
+        const { readFile } = await import('node:fs/promises');
+        return [new Uint8Array(await readFile(url.startsWith('file:') ? new URL(url) : url)), url];
+      }
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+      return [new Uint8Array(await response.arrayBuffer()), url];
+    } catch (error) {
+      throw new ElexError(ErrorCode.INVALID_CATALOG, `the catalog ${url} could not be read: ${error?.message ?? error}`, error);
+    }
+  }
+  return [null, null];
 }
 
 // A subscriber's own mailbox: .NET pushes synchronously, the callback is awaited one item at a
@@ -197,11 +248,18 @@ function swarmFacade(api, handle) {
   return Object.freeze(facade);
 }
 
-/** Creates and starts a swarm over the embedded sample catalog. */
+/**
+ * Creates and starts a swarm over the embedded sample catalog, or the catalog given by
+ * `config.catalog` / `config.catalogUrl`. IndexedDB is used by default wherever it exists.
+ */
 export async function createSwarm(config = {}) {
   return call(async () => {
+    if (config !== null && typeof config !== 'object') throw new ElexError(ErrorCode.INVALID_CONFIG, 'the config must be an object');
+    const { catalog, catalogUrl, ...options } = config ?? {};
+    const [catalogBytes, catalogSource] = await catalogOf({ catalog, catalogUrl });
+    options.enableIndexedDB ??= typeof indexedDB !== 'undefined';
     const api = await boot();
-    const handle = await api.CreateSwarm(JSON.stringify(config ?? {}));
+    const handle = await api.CreateSwarm(JSON.stringify(options), catalogBytes, catalogSource);
     return swarmFacade(api, handle);
   });
 }
@@ -224,7 +282,13 @@ export function version() {
 
 /** What this build is. */
 export function buildInfo() {
-  return { version: API_VERSION, runtime: '.NET WebAssembly', catalog: 'embedded sample', storage: 'IndexedDB' };
+  return {
+    version: API_VERSION,
+    runtime: '.NET WebAssembly',
+    host: isNode ? 'node' : globalThis.Blazor ? 'blazor' : 'browser',
+    catalog: 'embedded sample (or config.catalog / config.catalogUrl)',
+    storage: typeof indexedDB !== 'undefined' ? 'IndexedDB' : 'memory',
+  };
 }
 
 /** Whether the browser validates WebAssembly SIMD (the .NET runtime uses it when present). */

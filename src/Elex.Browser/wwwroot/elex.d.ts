@@ -1,10 +1,10 @@
 /**
  * The Elex swarm's JavaScript API: feature agents answering questions about Ericsson RAN
- * features, running as .NET WebAssembly in this page. Every call returns a Promise; failures
- * reject with an {@link ElexError} whose `code` says what went wrong.
+ * features, running as .NET WebAssembly in a page (Blazor or plain) or in Node. Every call returns
+ * a Promise; failures reject with an {@link ElexError} whose `code` says what went wrong.
  *
  * @example
- * import { createSwarm, QueryType } from './elex.js';
+ * import { createSwarm, QueryType } from './_content/Elex.Browser/elex.js';
  * const swarm = await createSwarm({ maxAgents: 50 });
  * const answer = await swarm.query({ text: 'which counters show MSM is working?', type: QueryType.Counter });
  * console.log(answer.featureCode, answer.confidence, answer.text);
@@ -61,6 +61,7 @@ export type ErrorCodeName =
   | 'SYNC_NOT_STARTED'
   | 'STORE_ERROR'
   | 'NOT_LOADED'
+  | 'INVALID_CATALOG'
   | 'INTERNAL';
 
 /** The error codes as constants. */
@@ -86,7 +87,10 @@ export interface SwarmConfig {
   maxAgents?: number;
   /** Publish telemetry. Default true. */
   enableTelemetry?: boolean;
-  /** Persist learning to IndexedDB and restore it on the next start. Default true. */
+  /**
+   * Persist learning to IndexedDB and restore it on the next start. Default: true wherever
+   * `indexedDB` exists (browsers; Node with e.g. `fake-indexeddb/auto`), false elsewhere.
+   */
   enableIndexedDB?: boolean;
   /** IndexedDB database name. Default `elex`. Two swarms must not share one. */
   databaseName?: string;
@@ -100,6 +104,20 @@ export interface SwarmConfig {
   syncIntervalMs?: number;
   /** Below this routing confidence the swarm answers `NoMatch`. Default 0.05. */
   minConfidence?: number;
+  /**
+   * An Elex catalog (schema `elex-catalog`, e.g. the full 593-feature one) instead of the embedded
+   * sample: JSON text, the parsed object, or its UTF-8 bytes. Invalid: rejects `INVALID_CATALOG`
+   * naming the feature and field.
+   * @example
+   * const swarm = await createSwarm({ catalog: await (await fetch('/elex-catalog.json')).text() });
+   */
+  catalog?: string | object | Uint8Array | ArrayBuffer;
+  /**
+   * Where to read the catalog from: fetched in a page; in Node a path or `file:` URL is read from disk.
+   * @example
+   * const swarm = await createSwarm({ catalogUrl: './elex-catalog.json', enableIndexedDB: false });
+   */
+  catalogUrl?: string;
 }
 
 /** A question. `type`/`complexity` (number or name) override the classifier. */
@@ -373,8 +391,9 @@ export interface Swarm {
 }
 
 /**
- * Creates and starts a swarm over the embedded sample catalog (restoring from IndexedDB unless
- * `enableIndexedDB` is false). Rejects with `INVALID_CONFIG` or `STORE_ERROR`.
+ * Creates and starts a swarm over the embedded sample catalog, or `config.catalog` /
+ * `config.catalogUrl` (restoring from IndexedDB unless `enableIndexedDB` is false). Rejects with
+ * `INVALID_CONFIG`, `INVALID_CATALOG`, `STORE_ERROR` or `NOT_LOADED`.
  * @example
  * const swarm = await createSwarm({ enableIndexedDB: false });
  */
@@ -391,8 +410,9 @@ export declare const ElexSwarm: {
 };
 
 /**
- * Starts the page's .NET runtime once (called by createSwarm; the page loads
- * `_framework/blazor.webassembly.js` with `autostart="false"`).
+ * Starts the .NET runtime once (createSwarm calls it): on a Blazor page through `Blazor.start()`
+ * (the page loads `_framework/blazor.webassembly.js` with `autostart="false"`); on a plain page or in
+ * Node from `../../_framework/dotnet.js` next to this module (the `src/Elex.Wasm` publish).
  */
 export declare function boot(): Promise<unknown>;
 
@@ -400,7 +420,7 @@ export declare function boot(): Promise<unknown>;
 export declare function version(): string;
 
 /** What this build is. */
-export declare function buildInfo(): { version: string; runtime: string; catalog: string; storage: string };
+export declare function buildInfo(): { version: string; runtime: string; host: 'blazor' | 'browser' | 'node'; catalog: string; storage: 'IndexedDB' | 'memory' };
 
 /** Whether the browser supports WebAssembly SIMD. */
 export declare function isSimdAvailable(): boolean;

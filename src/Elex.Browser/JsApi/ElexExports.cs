@@ -1,15 +1,16 @@
 using System.Runtime.InteropServices.JavaScript;
 using System.Runtime.Versioning;
-using Elex.Browser.JsApi;
+using Elex.Browser.IndexedDb;
 using Elex.Core.Catalog;
 using Elex.Storage;
 
-namespace Elex.Dashboard.JsApi;
+namespace Elex.Browser.JsApi;
 
 /// <summary>
 /// The [JSExport] surface that <c>elex.js</c> wraps: swarms are addressed by a numeric handle, and
 /// everything else crosses as JSON strings (source-generated, see <see cref="ElexJsonContext"/>).
-/// Failures are <see cref="ElexApiException"/>s whose message starts with the error code.
+/// Failures are <see cref="ElexApiException"/>s whose message starts with the error code. Nothing here
+/// depends on a host's startup code, so the same exports serve a Blazor page, a plain page and Node.
 /// </summary>
 [SupportedOSPlatform("browser")]
 public static partial class ElexExports
@@ -17,38 +18,47 @@ public static partial class ElexExports
     private static readonly Dictionary<int, JsSwarmSession> Sessions = [];
     private static int _nextHandle;
 
-    /// <summary>Set by Program before the app runs: opens an IndexedDB store by database name.</summary>
-    internal static Func<string, Task<IAgentStore>>? OpenStore { get; set; }
+    private static FeatureCatalog Sample => field ??= SampleCatalog.Load();
 
-    private static FeatureCatalog Catalog => field ??= SampleCatalog.Load();
-
+    /// <summary>
+    /// Creates a swarm over <paramref name="catalogUtf8"/> (an Elex catalog as UTF-8 JSON) or, when
+    /// none is given, the embedded sample catalog; resolves with the swarm's handle.
+    /// </summary>
     [JSExport]
-    public static async Task<int> CreateSwarm(string? configJson)
+    public static async Task<int> CreateSwarm(string? configJson, byte[]? catalogUtf8, string? catalogSource)
     {
-        var session = await JsSwarmSession.CreateAsync(Catalog, configJson, OpenStore).ConfigureAwait(true);
+        var catalog = catalogUtf8 is null ? Sample : LoadCatalog(catalogUtf8, string.IsNullOrWhiteSpace(catalogSource) ? "catalog" : catalogSource);
+        var session = await JsSwarmSession.CreateAsync(catalog, configJson, OpenStoreAsync).ConfigureAwait(true);
         var handle = ++_nextHandle;
         Sessions[handle] = session;
         return handle;
     }
 
+    /// <summary>Asks a question (query JSON); resolves with the response JSON.</summary>
     [JSExport]
     public static Task<string> Query(int swarm, string? queryJson) => Session(swarm).QueryAsync(queryJson);
 
+    /// <summary>Teaches an agent (feedback JSON); resolves once applied (and durable with a store).</summary>
     [JSExport]
     public static Task<string> Feedback(int swarm, string? feedbackJson) => Session(swarm).FeedbackAsync(feedbackJson);
 
+    /// <summary>One agent's stats as JSON, by agent id or feature code.</summary>
     [JSExport]
     public static string GetAgentStats(int swarm, string? agentIdOrCode) => Session(swarm).GetAgentStats(agentIdOrCode);
 
+    /// <summary>The swarm's stats (latency, persistence, sync) as JSON.</summary>
     [JSExport]
     public static string GetSwarmStats(int swarm) => Session(swarm).GetSwarmStats();
 
+    /// <summary>Writes every agent now; resolves once committed.</summary>
     [JSExport]
     public static Task Persist(int swarm) => Session(swarm).PersistAsync();
 
+    /// <summary>Publishes own learning to the started sync transport; resolves with the agents published.</summary>
     [JSExport]
     public static Task<int> Sync(int swarm) => Session(swarm).SyncAsync();
 
+    /// <summary>Calls <paramref name="deliver"/> with each response's JSON; returns the unsubscribe function.</summary>
     [JSExport]
     [return: JSMarshalAs<JSType.Function>]
     public static Action SubscribeResponses(int swarm, [JSMarshalAs<JSType.Function<JSType.String>>] Action<string> deliver)
@@ -57,6 +67,7 @@ public static partial class ElexExports
         return subscription.Dispose;
     }
 
+    /// <summary>Calls <paramref name="deliver"/> with each latency-window update's JSON; returns the unsubscribe function.</summary>
     [JSExport]
     [return: JSMarshalAs<JSType.Function>]
     public static Action SubscribeTelemetry(int swarm, [JSMarshalAs<JSType.Function<JSType.String>>] Action<string> deliver)
@@ -65,12 +76,15 @@ public static partial class ElexExports
         return subscription.Dispose;
     }
 
+    /// <summary>Times the router alone over <paramref name="queries"/> catalog questions (JSON result).</summary>
     [JSExport]
     public static string BenchmarkRoute(int swarm, int queries) => Session(swarm).BenchmarkRoute(queries);
 
+    /// <summary>Makes every agent answer, then times the batch write of all of them (JSON result).</summary>
     [JSExport]
     public static Task<string> BenchmarkPersistAll(int swarm) => Session(swarm).BenchmarkPersistAllAsync();
 
+    /// <summary>Shuts the swarm down, persisting everything once more; unknown handles are ignored.</summary>
     [JSExport]
     public static async Task Shutdown(int swarm)
     {
@@ -78,8 +92,24 @@ public static partial class ElexExports
         await session.DisposeAsync().ConfigureAwait(true);
     }
 
+    /// <summary>The assembly version of this build.</summary>
     [JSExport]
     public static string Version() => typeof(ElexExports).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+
+    private static async Task<IAgentStore> OpenStoreAsync(string databaseName) =>
+        await IndexedDbAgentStore.OpenAsync(databaseName).ConfigureAwait(true);
+
+    private static FeatureCatalog LoadCatalog(byte[] utf8Json, string source)
+    {
+        try
+        {
+            return CatalogLoader.Load(utf8Json, source);
+        }
+        catch (CatalogException e)
+        {
+            throw new ElexApiException(ElexErrorCodes.InvalidCatalog, e.Message, e);
+        }
+    }
 
     private static JsSwarmSession Session(int handle) =>
         Sessions.TryGetValue(handle, out var session) ? session

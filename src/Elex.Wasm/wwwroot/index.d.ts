@@ -1,0 +1,1 @@
+export * from './_content/Elex.Browser/elex.js';
