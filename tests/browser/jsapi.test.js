@@ -17,7 +17,7 @@ after(async () => {
 // Runs `body` in the page with the module imported as `elex`; returns what it returns.
 function inPage(body, arg) {
   return session.page.evaluate(async ({ source, arg }) => {
-    const elex = await import('./elex.js');
+    const elex = await import('./_content/Elex.Browser/elex.js');
     return new Function('elex', 'arg', `return (async () => { ${source} })();`)(elex, arg);
   }, { source: body, arg });
 }
@@ -151,9 +151,11 @@ test('routing inside the page: P50/P95 over 2,000 queries', async () => {
 test('IndexedDB: one batch write of every agent of the sample catalog', async () => {
   const r = await inPage(`
     const swarm = await elex.createSwarm({ databaseName: 'elex-bench-' + Date.now() });
-    const result = await swarm.diagnostics.persistAll();
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push(await swarm.diagnostics.persistAll());
     await swarm.shutdown();
-    return result;`);
+    const warm = runs.map((run) => run.writeMs).sort((a, b) => a - b);
+    return { ...runs[0], writeMs: warm[2], writeMsMin: warm[0], writeMsMax: warm[4], runs: warm.length };`);
   report('indexeddb-batch', r);
   assert.ok(r.agents >= 50, `${r.agents} agents written`);
   assert.equal(r.agentStateRecords, r.agents);

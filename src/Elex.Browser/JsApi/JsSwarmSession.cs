@@ -143,28 +143,36 @@ public sealed class JsSwarmSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes every agent of the catalog answer (by its feature code) and times one
-    /// <see cref="ElexSwarm.PersistAsync"/> — the batch write of all agents — twice: cold, then
-    /// after every agent answered again (JSON result).
+    /// Makes every agent of the catalog answer (by its feature code) and learn from a 👍, then times
+    /// one <see cref="ElexSwarm.PersistAsync"/> — the batch write of all agents with their Q-tables,
+    /// replay buffers and state — twice: cold, then after every agent answered and learned again (JSON result).
     /// </summary>
     public async Task<string> BenchmarkPersistAllAsync()
     {
         ThrowIfDisposed();
         if (_store is null) throw new ElexApiException(ElexErrorCodes.StoreError, "this swarm has no store (enableIndexedDB is false)");
-        var cold = await AnswerAllThenPersistAsync().ConfigureAwait(false);
-        var warm = await AnswerAllThenPersistAsync().ConfigureAwait(false);
+        var cold = await LearnAllThenPersistAsync().ConfigureAwait(false);
+        var warm = await LearnAllThenPersistAsync().ConfigureAwait(false);
         var stats = await _store.GetStatisticsAsync().ConfigureAwait(false);
         return JsonSerializer.Serialize(
             new JsPersistBenchmark(Swarm.Registry.AllCounters().Count, cold.TotalMilliseconds, warm.TotalMilliseconds, stats.QTables.Records, stats.Trajectories.Records, stats.AgentStates.Records),
             ElexJsonContext.Default.JsPersistBenchmark);
     }
 
-    private async Task<TimeSpan> AnswerAllThenPersistAsync()
+    private async Task<TimeSpan> LearnAllThenPersistAsync()
     {
-        foreach (var feature in Swarm.Catalog.Features) await Guard(() => Swarm.QueryAsync(new Query(feature.Code.Value))).ConfigureAwait(false);
+        var acknowledged = new List<Task<FeedbackResult>>();
+        foreach (var feature in Swarm.Catalog.Features)
+        {
+            var response = await Guard(() => Swarm.QueryAsync(new Query(feature.Code.Value))).ConfigureAwait(false);
+            // Acknowledged once durable: awaited after the timed write, which is what makes them durable.
+            acknowledged.Add(Swarm.FeedbackAsync(Feedback.ForResponse(response.ResponseId, 1, true)));
+        }
         var started = Stopwatch.GetTimestamp();
         await PersistAsync().ConfigureAwait(false);
-        return Stopwatch.GetElapsedTime(started);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        await Task.WhenAll(acknowledged).ConfigureAwait(false);
+        return elapsed;
     }
 
     /// <summary>Shuts the swarm down (persisting everything once more) and closes the store.</summary>

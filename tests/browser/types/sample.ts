@@ -1,10 +1,13 @@
 // Compiled with tsc --noEmit only: proves elex.d.ts describes a realistic use of the API.
-import { createSwarm, ElexSwarm, ElexError, QueryType, Complexity, Topology, ErrorCode, version, getSupportedFeatures } from 'elex';
+import { createSwarm, ElexSwarm, ElexError, QueryType, Complexity, Topology, ErrorCode, version, buildInfo, getSupportedFeatures } from 'elex';
 import type { QueryResponse, LatencyWindow, Unsubscribe, Swarm } from 'elex';
 
 async function main(): Promise<void> {
   const swarm: Swarm = await createSwarm({ topology: Topology.hierarchical_mesh(), maxAgents: 50, databaseName: 'demo' });
   const seed: Swarm = await new ElexSwarm({ enableIndexedDB: false });
+  const full: Swarm = await createSwarm({ catalogUrl: '/elex-catalog.json', databaseName: 'full' });
+  const inline: Swarm = await createSwarm({ catalog: { schema: 'elex-catalog', features: [] }, enableIndexedDB: false });
+  console.log(buildInfo().host, buildInfo().storage);
   const answer: QueryResponse = await swarm.query({ text: 'which counters show MSM is working?', type: QueryType.Counter, complexity: Complexity.Simple });
   const named = await seed.query({ text: 'how do I activate MSM?', queryType: 'Procedure' });
   const short = await swarm.query('what is MSM?');
@@ -25,13 +28,15 @@ async function main(): Promise<void> {
   try {
     await swarm.sync();
   } catch (e) {
-    if (e instanceof ElexError && e.code === ErrorCode.SYNC_NOT_STARTED) console.log(e.message);
+    if (e instanceof ElexError && (e.code === ErrorCode.SYNC_NOT_STARTED || e.code === ErrorCode.INVALID_CATALOG)) console.log(e.message);
   }
   const route = await swarm.diagnostics.routeLatency(1000);
   console.log(route.p95Us, version(), getSupportedFeatures().includes('indexeddb'));
   await swarm.persist();
   await swarm.shutdown();
   await seed.shutdown();
+  await full.shutdown();
+  await inline.shutdown();
 }
 
 void main();

@@ -1,0 +1,97 @@
+// The published WebAssembly swarm (src/Elex.Wasm) loaded and driven from Node: ESM and CommonJS,
+// in memory (Node has no IndexedDB), the full catalog from disk, errors with codes.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { importPackage, packageRoot, sharedCatalogDir } from './node-harness.js';
+import { report } from './report.js';
+
+const elex = await importPackage();
+const swarms = [];
+after(async () => {
+  for (const swarm of swarms) await swarm.shutdown();
+});
+
+async function swarmOf(config) {
+  const swarm = await elex.createSwarm(config);
+  swarms.push(swarm);
+  return swarm;
+}
+
+test('ESM: the swarm answers from the right agent, in memory, and says where it runs', async () => {
+  const swarm = await swarmOf();
+  const response = await swarm.query({ text: 'which counters show MSM is working?', type: elex.QueryType.Counter });
+  assert.equal(response.featureCode, 'FAJ 121 3094');
+  assert.ok(response.evidence.length > 0);
+  assert.deepEqual({ host: elex.buildInfo().host, storage: elex.buildInfo().storage }, { host: 'node', storage: 'memory' });
+  const stats = await swarm.getSwarmStats();
+  assert.equal(stats.persistence.enabled, false);
+});
+
+test('ESM: a subscriber gets every response in order and nothing after unsubscribing', async () => {
+  const swarm = await swarmOf();
+  const seen = [];
+  const stop = swarm.responses.subscribe((r) => seen.push(r.queryText));
+  const questions = ['what is MSM?', 'how do I activate TTI bundling?', 'which KPIs show carrier aggregation works?'];
+  for (const text of questions) await swarm.query(text);
+  await new Promise((resolve) => setImmediate(resolve));
+  stop();
+  await swarm.query('one more after unsubscribing');
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(seen, questions);
+  assert.equal(stop.stats().delivered, questions.length);
+});
+
+test('ESM: feedback teaches the agent (not durable without a store)', async () => {
+  const swarm = await swarmOf();
+  const response = await swarm.query('which counters show MSM is working?');
+  const result = await swarm.feedback({ responseId: response.responseId, reward: 1, success: true });
+  assert.equal(result.status, 'Applied');
+  assert.equal(result.durable, false);
+  const stats = await swarm.getAgentStats('FAJ 121 3094');
+  assert.equal(stats.qTableEntries, 1);
+});
+
+test('asking for IndexedDB where there is none rejects with STORE_ERROR saying what to do', async () => {
+  await assert.rejects(elex.createSwarm({ enableIndexedDB: true, databaseName: 'none' }), (error) => {
+    assert.equal(error.code, 'STORE_ERROR');
+    assert.match(error.message, /no IndexedDB here/);
+    return true;
+  });
+});
+
+test('a broken catalog rejects with INVALID_CATALOG naming what is wrong', async () => {
+  await assert.rejects(elex.createSwarm({ catalog: '{"schema":"elex-catalog","features":[{"code":""}]}' }), (error) => {
+    assert.equal(error.code, 'INVALID_CATALOG');
+    assert.match(error.message, /catalog/);
+    return true;
+  });
+  await assert.rejects(elex.createSwarm({ catalogUrl: join(packageRoot(), 'no-such-catalog.json') }), (error) => error.code === 'INVALID_CATALOG');
+});
+
+test('CommonJS: require() gives the same API', async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, ['fixtures/cjs-client.cjs', packageRoot(), 'how do I activate MSM?'], { cwd: import.meta.dirname, timeout: 120_000 });
+  assert.deepEqual(JSON.parse(stdout), { featureCode: 'FAJ 121 3094', hasQueryType: true });
+});
+
+const shared = sharedCatalogDir();
+test('the full catalog from disk: routing accuracy and latency in Node', { skip: shared ? false : 'the shared catalog is not beside the repo' }, async () => {
+  const started = performance.now();
+  const swarm = await swarmOf({ catalogUrl: join(shared, 'elex-catalog.json') });
+  const createMs = performance.now() - started;
+  const lines = (await readFile(join(shared, 'dev-questions.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  // Every 5th question: a spread over all kinds, fast enough for CI.
+  const sample = lines.filter((_, i) => i % 5 === 0);
+  let top1 = 0;
+  for (const q of sample) {
+    const r = await swarm.query({ text: q.text });
+    if (q.expect.includes(r.featureCode)) top1++;
+  }
+  const accuracy = top1 / sample.length;
+  const route = await swarm.diagnostics.routeLatency(2000);
+  report('node-full-catalog', { features: (await swarm.getSwarmStats()).totalAgents, createMs: Math.round(createMs), questions: sample.length, top1: Number(accuracy.toFixed(3)), routeP50Us: route.p50Us, routeP95Us: route.p95Us });
+  assert.ok(accuracy >= 0.95, `top-1 ${accuracy} over ${sample.length} dev questions`);
+});
