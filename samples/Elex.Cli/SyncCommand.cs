@@ -29,9 +29,9 @@ internal static class SyncCommand
                 output.WriteLine(swarm.Identity.ToString());
                 return ExitCodes.Ok;
             }
-            if (!Uri.TryCreate(parse.GetValue(relay), UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("ws" or "wss"))
+            if (!RelayAddress.TryParse(parse.GetValue(relay), out var endpoint, out var problem))
             {
-                error.WriteLine($"elex sync: --relay must be a ws:// or wss:// URL such as ws://127.0.0.1:5080/sync (or use --identity); got '{parse.GetValue(relay)}'.");
+                error.WriteLine($"elex sync: --relay {problem} (or use --identity).");
                 return ExitCodes.Usage;
             }
             if (parse.GetValue(trust) is { } trustFile)
@@ -46,7 +46,7 @@ internal static class SyncCommand
                     error.WriteLine($"elex sync: trust file '{trustFile}': {e.Message}");
                     return ExitCodes.Usage;
                 }
-                foreach (var key in keys.Keys) swarm.Trust.Add(key);
+                swarm.TrustPeers(keys.Keys);
             }
             await swarm.StartSyncAsync(new WebSocketSyncTransport(endpoint), cancellation);
             var sent = await swarm.SyncAsync(cancellation);

@@ -67,6 +67,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private readonly IDisposable _persistence;
     private SwarmSync _sync;
     private IDisposable _autoSync = System.Reactive.Disposables.Disposable.Empty;
+    private int _autoSyncStarted;
 
     /// <summary>
     /// Creates a swarm, restores what <paramref name="store"/> holds (agent counters) and starts it.
@@ -335,20 +336,32 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     /// <summary>This swarm's sync identity: peers add this key to their <see cref="Trust"/> list to accept its deltas.</summary>
     public SwarmPublicKey Identity => _sync.Identity.PublicKey;
 
-    /// <summary>The keys whose deltas this swarm accepts (its own always); add peers' keys before or after starting sync.</summary>
+    /// <summary>
+    /// The keys whose deltas this swarm accepts (its own always). Add peers' keys here before sync starts;
+    /// once it runs, use <see cref="TrustPeers"/>, which does not race the verification of arriving deltas.
+    /// </summary>
     public TrustList Trust => _sync.Trust;
+
+    /// <summary>Trusts peers' keys, also while sync runs; returns how many were not trusted before.</summary>
+    /// <exception cref="ArgumentException">A key is not a point on the Ed25519 curve.</exception>
+    public int TrustPeers(IEnumerable<SwarmPublicKey> keys) => _sync.TrustPeers(keys);
 
     /// <summary>
     /// Connects federated sync over <paramref name="transport"/> (a relay connection): from then on
     /// peers' signed deltas are verified (signature, trust list, sequence) and merged, and — with
     /// <see cref="SwarmConfig.AutoSync"/> — the agents' own learning is published at most every
-    /// <see cref="SwarmConfig.SyncIntervalMs"/> while feedback keeps arriving.
+    /// <see cref="SwarmConfig.SyncIntervalMs"/> while feedback keeps arriving. When the connection
+    /// cannot be opened the exception is rethrown and <see cref="GetSyncStatus"/> shows why; calling
+    /// again with a new transport reconnects (also after an open connection was lost).
     /// </summary>
+    /// <exception cref="InvalidOperationException">A transport is already connected or connecting.</exception>
+    /// <exception cref="Elex.Sync.Transport.SyncTransportClosedException">The connection could not be opened.</exception>
     public async Task StartSyncAsync(ISyncTransport transport, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         await _sync.StartAsync(transport, cancellationToken).ConfigureAwait(false);
-        if (!Config.AutoSync) return;
+        // One publishing stream whatever the number of (re)connections: it publishes through whichever is current.
+        if (!Config.AutoSync || Interlocked.Exchange(ref _autoSyncStarted, 1) != 0) return;
         var sync = _sync;
         _autoSync = _feedbackResults
             .SampleSync(TimeSpan.FromMilliseconds(Config.SyncIntervalMs), sync.SyncAsync, _scheduler)

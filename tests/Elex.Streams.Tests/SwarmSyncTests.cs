@@ -66,6 +66,60 @@ public class SwarmSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task AFailedConnect_IsReported_SyncSaysWhy_AndANewTransportReplacesIt()
+    {
+        var hub = new InMemorySyncHub();
+        await using var swarm = TestCatalog.NewSwarm(Config());
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        await Assert.ThrowsAsync<SyncTransportClosedException>(() => swarm.StartSyncAsync(new WebSocketSyncTransport(new Uri($"ws://127.0.0.1:{port}/sync"))));
+        var failed = swarm.GetSyncStatus();
+        Assert.False(failed.Connected);
+        Assert.StartsWith("connecting failed: ConnectFailed", failed.LastError);
+        var unavailable = await Assert.ThrowsAsync<SyncTransportClosedException>(() => swarm.SyncAsync());
+        Assert.Equal(SyncCloseReason.ConnectFailed, unavailable.Closure.Reason);
+        Assert.Equal(0, swarm.GetSyncStatus().LastSequence);
+
+        await swarm.StartSyncAsync(hub.CreateTransport());
+        Assert.True(swarm.GetSyncStatus().Connected);
+        Assert.Null(swarm.GetSyncStatus().LastError);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => swarm.StartSyncAsync(hub.CreateTransport()));
+    }
+
+    [Fact]
+    public async Task ALostConnection_IsSeenAtOnce_AndStartSyncReconnects()
+    {
+        var hub = new InMemorySyncHub();
+        var (a, b) = await Pair(hub);
+        await using var _ = a;
+        await using var __ = b;
+        await Teach(a, "which counters show MSM is working?", 1f, times: 1);
+
+        hub.DisconnectAll();
+        Assert.False(a.GetSyncStatus().Connected);
+        await Assert.ThrowsAsync<SyncTransportClosedException>(() => a.SyncAsync());
+
+        await a.StartSyncAsync(hub.CreateTransport());
+        await b.StartSyncAsync(hub.CreateTransport());
+        Assert.Equal(1, await a.SyncAsync());
+        await Until(b, s => s.Accepted == 1);
+    }
+
+    [Fact]
+    public async Task TrustPeers_CountsOnlyNewKeys()
+    {
+        await using var swarm = TestCatalog.NewSwarm(Config());
+        var peer = SwarmIdentity.Create().PublicKey;
+
+        Assert.Equal(1, swarm.TrustPeers([peer, SwarmPublicKey.Parse(peer.ToString())]));
+        Assert.Equal(0, swarm.TrustPeers([peer]));
+        Assert.True(swarm.Trust.Contains(peer));
+    }
+
+    [Fact]
     public async Task TwoSwarms_Converge_OnTheVisitWeightedBlend()
     {
         var hub = new InMemorySyncHub();

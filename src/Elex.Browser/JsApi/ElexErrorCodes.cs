@@ -15,8 +15,13 @@ public static class ElexErrorCodes
     public const string InvalidFeedback = "INVALID_FEEDBACK";
     /// <summary>The swarm was shut down.</summary>
     public const string SwarmDisposed = "SWARM_DISPOSED";
-    /// <summary><c>sync()</c> was called but no sync transport was started.</summary>
+    /// <summary><c>sync()</c> was called but sync was never configured (no <c>config.sync</c>, no <c>startSync</c>).</summary>
     public const string SyncNotStarted = "SYNC_NOT_STARTED";
+    /// <summary>
+    /// Sync is configured but the relay is not connected: it could not be reached, or the connection was lost
+    /// (the message and <c>getSwarmStats().sync.lastError</c> say why); <c>startSync</c> connects again.
+    /// </summary>
+    public const string SyncUnavailable = "SYNC_UNAVAILABLE";
     /// <summary>The catalog given to <c>createSwarm</c> is not a valid Elex catalog (the message names file, feature and field).</summary>
     public const string InvalidCatalog = "INVALID_CATALOG";
     /// <summary>The store (IndexedDB) refused: quota, blocked upgrade, newer schema.</summary>

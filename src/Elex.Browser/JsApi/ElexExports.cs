@@ -3,6 +3,7 @@ using System.Runtime.Versioning;
 using Elex.Browser.IndexedDb;
 using Elex.Core.Catalog;
 using Elex.Storage;
+using Elex.Sync.Transport;
 
 namespace Elex.Browser.JsApi;
 
@@ -28,7 +29,7 @@ public static partial class ElexExports
     public static async Task<int> CreateSwarm(string? configJson, byte[]? catalogUtf8, string? catalogSource)
     {
         var catalog = catalogUtf8 is null ? Sample : LoadCatalog(catalogUtf8, string.IsNullOrWhiteSpace(catalogSource) ? "catalog" : catalogSource);
-        var session = await JsSwarmSession.CreateAsync(catalog, configJson, OpenStoreAsync).ConfigureAwait(true);
+        var session = await JsSwarmSession.CreateAsync(catalog, configJson, OpenStoreAsync, CreateSyncTransport).ConfigureAwait(true);
         var handle = ++_nextHandle;
         Sessions[handle] = session;
         return handle;
@@ -54,9 +55,21 @@ public static partial class ElexExports
     [JSExport]
     public static Task Persist(int swarm) => Session(swarm).PersistAsync();
 
-    /// <summary>Publishes own learning to the started sync transport; resolves with the agents published.</summary>
+    /// <summary>Publishes own learning through the relay; resolves with the agents published.</summary>
     [JSExport]
     public static Task<int> Sync(int swarm) => Session(swarm).SyncAsync();
+
+    /// <summary>Trusts the keys and connects to the relay (sync options JSON, as <c>config.sync</c>); resolves once connected.</summary>
+    [JSExport]
+    public static Task StartSync(int swarm, string? syncJson) => Session(swarm).StartSyncAsync(syncJson);
+
+    /// <summary>This swarm's public key, <c>ed25519-pub:…</c>.</summary>
+    [JSExport]
+    public static string Identity(int swarm) => Session(swarm).Identity();
+
+    /// <summary>Trusts a peer's key; true when it was not trusted before.</summary>
+    [JSExport]
+    public static bool Trust(int swarm, string? key) => Session(swarm).Trust(key);
 
     /// <summary>Calls <paramref name="deliver"/> with each response's JSON; returns the unsubscribe function.</summary>
     [JSExport]
@@ -95,6 +108,17 @@ public static partial class ElexExports
     /// <summary>The assembly version of this build.</summary>
     [JSExport]
     public static string Version() => typeof(ElexExports).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+
+    /// <summary>What sync says where JavaScript has no WebSocket for .NET's ClientWebSocket to use.</summary>
+    private const string NoWebSocketReason =
+        "this JavaScript host has no global WebSocket: run Node 20 with --experimental-websocket (or set globalThis.WebSocket from the 'ws' package); Node 22 and browsers have it";
+
+    // Without a global WebSocket the runtime's ClientWebSocket fails an internal assertion that ends the whole
+    // process, so the swarm is given a transport that reports the missing WebSocket as a failed connection instead.
+    private static ISyncTransport CreateSyncTransport(Uri relay, TimeSpan connectTimeout) =>
+        JSHost.GlobalThis.GetTypeOfProperty("WebSocket") == "function"
+            ? JsSwarmSession.ConnectWebSocket(relay, connectTimeout)
+            : new UnavailableSyncTransport(NoWebSocketReason);
 
     private static async Task<IAgentStore> OpenStoreAsync(string databaseName) =>
         await IndexedDbAgentStore.OpenAsync(databaseName).ConfigureAwait(true);

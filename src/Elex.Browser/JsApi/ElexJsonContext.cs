@@ -6,6 +6,7 @@ namespace Elex.Browser.JsApi;
 /// <summary>Source-generated JSON for everything that crosses into JavaScript: trimming leaves reflection JSON unreliable.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(JsSwarmConfig))]
+[JsonSerializable(typeof(JsSyncConfig))]
 [JsonSerializable(typeof(JsQuery))]
 [JsonSerializable(typeof(JsResponse))]
 [JsonSerializable(typeof(JsFeedback))]

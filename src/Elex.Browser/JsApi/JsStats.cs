@@ -48,10 +48,34 @@ public sealed record JsPersistence(bool Enabled, long? LastPersistedAt, long Wri
 }
 
 /// <summary>Federated sync state.</summary>
-public sealed record JsSyncStatus(string Identity, bool Connected, long DeltasSent, long Accepted, long Rejected, int PeerAgents, string? LastError)
+/// <param name="Identity">This swarm's public key, which peers trust.</param>
+/// <param name="Connected">The relay connection is open.</param>
+/// <param name="DeltasSent">Own deltas published.</param>
+/// <param name="Accepted">Peers' deltas verified and merged.</param>
+/// <param name="Rejected">Deltas refused, whatever the reason.</param>
+/// <param name="PeerAgents">Agents that hold peers' learning.</param>
+/// <param name="LastError">Why the connection failed or closed, or a publish failed; null while all is well.</param>
+/// <param name="RelayUrl">The relay sync was started with, or null.</param>
+/// <param name="RejectedByReason">Refused deltas by reason (<c>Malformed</c>, <c>Unsigned</c>, <c>UntrustedKey</c>, <c>BadSignature</c>, <c>Replayed</c>).</param>
+/// <param name="LastSentAt">When the last own delta was published (ms since the epoch), or null.</param>
+/// <param name="TrustedKeys">Peers' keys this swarm accepts deltas from (its own is implied).</param>
+public sealed record JsSyncStatus(
+    string Identity,
+    bool Connected,
+    long DeltasSent,
+    long Accepted,
+    long Rejected,
+    int PeerAgents,
+    string? LastError,
+    string? RelayUrl,
+    IReadOnlyDictionary<string, long> RejectedByReason,
+    long? LastSentAt,
+    IReadOnlyList<string> TrustedKeys)
 {
-    /// <summary>Maps the sync status.</summary>
-    public static JsSyncStatus From(SyncStatus s) => new(s.Identity, s.Connected, s.DeltasSent, s.Accepted, s.RejectedTotal, s.PeerAgents, s.LastError);
+    /// <summary>Maps the sync status, with the relay the session started and the trusted keys.</summary>
+    public static JsSyncStatus From(SyncStatus s, Uri? relay, IReadOnlyList<string> trustedKeys) => new(
+        s.Identity, s.Connected, s.DeltasSent, s.Accepted, s.RejectedTotal, s.PeerAgents, s.LastError, relay?.ToString(),
+        s.Rejected.ToDictionary(r => r.Key.ToString(), r => r.Value), s.LastSentAt?.ToUnixTimeMilliseconds(), trustedKeys);
 }
 
 /// <summary>The whole swarm, with the seed's <c>SwarmStats</c> names plus live latency, persistence and sync.</summary>
@@ -70,7 +94,7 @@ public sealed record JsSwarmStats(
     JsSyncStatus Sync)
 {
     /// <summary>Maps the swarm's statistics.</summary>
-    public static JsSwarmStats From(SwarmStats s, PersistenceStatus persistence, SyncStatus sync) => new(
+    public static JsSwarmStats From(SwarmStats s, PersistenceStatus persistence, JsSyncStatus sync) => new(
         s.TotalAgents, s.ActiveAgents, s.TotalQueries, s.TotalSuccesses, s.AvgLatencyMs, s.CacheHitRate, s.MemoryUsageMB, s.UptimeMs,
-        s.Topology, JsLatency.From(s.Latency), JsPersistence.From(persistence), JsSyncStatus.From(sync));
+        s.Topology, JsLatency.From(s.Latency), JsPersistence.From(persistence), sync);
 }

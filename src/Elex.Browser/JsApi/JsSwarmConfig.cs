@@ -23,4 +23,6 @@ public sealed record JsSwarmConfig
     public int? SyncIntervalMs { get; init; }
     /// <summary>Below this routing confidence the swarm answers NoMatch.</summary>
     public float? MinConfidence { get; init; }
+    /// <summary>Federated sync through a relay, started with the swarm (optional).</summary>
+    public JsSyncConfig? Sync { get; init; }
 }

@@ -6,22 +6,32 @@ using Elex.Core.Learning;
 using Elex.Core.Queries;
 using Elex.Storage;
 using Elex.Streams;
+using Elex.Sync;
+using Elex.Sync.Transport;
 
 namespace Elex.Browser.JsApi;
 
 /// <summary>
 /// One swarm behind the JS API: turns JSON from JavaScript into swarm calls and swarm results into
-/// JSON, and every failure into an <see cref="ElexApiException"/> with a code. Owns the swarm and its store.
+/// JSON, and every failure into an <see cref="ElexApiException"/> with a code. Owns the swarm, its store
+/// and its sync connection.
 /// </summary>
 public sealed class JsSwarmSession : IAsyncDisposable
 {
     private readonly IAgentStore? _store;
+    private readonly Func<Uri, TimeSpan, ISyncTransport> _createTransport;
+    // One start at a time, and sync() waits for a start in progress rather than failing beside it.
+    private readonly SemaphoreSlim _syncStart = new(1, 1);
+    private readonly Lock _trustGate = new();
+    private readonly SortedSet<SwarmPublicKey> _trusted = [];
+    private Uri? _relay;
     private int _disposed;
 
-    private JsSwarmSession(ElexSwarm swarm, IAgentStore? store)
+    private JsSwarmSession(ElexSwarm swarm, IAgentStore? store, Func<Uri, TimeSpan, ISyncTransport> createTransport)
     {
         Swarm = swarm;
         _store = store;
+        _createTransport = createTransport;
     }
 
     /// <summary>The swarm (for the dashboard, which shows the same swarm the JS API drives).</summary>
@@ -30,29 +40,133 @@ public sealed class JsSwarmSession : IAsyncDisposable
     /// <summary>
     /// Creates a swarm over <paramref name="catalog"/> from the JS config; with IndexedDB enabled (the
     /// default) <paramref name="openStore"/> opens the named database and the swarm restores from it.
+    /// With <c>config.sync</c> it connects to the relay over a WebSocket; a relay that cannot be reached
+    /// does not fail the swarm — the sync status says why, and <c>sync()</c> rejects with SYNC_UNAVAILABLE.
     /// </summary>
     /// <exception cref="ElexApiException">INVALID_CONFIG or STORE_ERROR.</exception>
-    public static async Task<JsSwarmSession> CreateAsync(FeatureCatalog catalog, string? configJson, Func<string, Task<IAgentStore>>? openStore)
+    public static Task<JsSwarmSession> CreateAsync(FeatureCatalog catalog, string? configJson, Func<string, Task<IAgentStore>>? openStore) =>
+        CreateAsync(catalog, configJson, openStore, ConnectWebSocket);
+
+    /// <summary>As the public overload, with the sync transport made by <paramref name="createTransport"/> (relay address, connect timeout).</summary>
+    internal static async Task<JsSwarmSession> CreateAsync(
+        FeatureCatalog catalog, string? configJson, Func<string, Task<IAgentStore>>? openStore, Func<Uri, TimeSpan, ISyncTransport> createTransport)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(createTransport);
         var input = ParseConfig(configJson);
         var config = ToSwarmConfig(input);
+        var sync = input.Sync is { } syncInput ? JsSyncSettings.From(syncInput) : null;
+        JsSwarmSession session;
         IAgentStore? store = null;
         try
         {
             if ((input.EnableIndexedDB ?? config.EnableIndexedDB) && openStore is not null)
             {
                 store = await openStore(string.IsNullOrWhiteSpace(input.DatabaseName) ? "elex" : input.DatabaseName).ConfigureAwait(false);
-                return new JsSwarmSession(await ElexSwarm.CreateAsync(catalog, config, store).ConfigureAwait(false), store);
+                session = new JsSwarmSession(await ElexSwarm.CreateAsync(catalog, config, store).ConfigureAwait(false), store, createTransport);
             }
-            return new JsSwarmSession(new ElexSwarm(catalog, config), null);
+            else
+            {
+                session = new JsSwarmSession(new ElexSwarm(catalog, config), null, createTransport);
+            }
         }
         catch (StoreException e)
         {
             if (store is not null) await store.DisposeAsync().ConfigureAwait(false);
             throw new ElexApiException(ElexErrorCodes.StoreError, e.Message, e);
         }
+        if (sync is null) return session;
+        try
+        {
+            await session.StartSyncAsync(sync).ConfigureAwait(false);
+        }
+        catch (ElexApiException e) when (e.Code == ElexErrorCodes.SyncUnavailable)
+        {
+            // The swarm answers without its peers; the sync status carries the reason.
+        }
+        return session;
     }
+
+    /// <summary>This swarm's public key, <c>ed25519-pub:…</c>, for peers' <c>trustedKeys</c>.</summary>
+    public string Identity()
+    {
+        ThrowIfDisposed();
+        return Swarm.Identity.ToString();
+    }
+
+    /// <summary>Trusts a peer's key from now on; true when it was not trusted before.</summary>
+    /// <exception cref="ElexApiException">INVALID_CONFIG when <paramref name="key"/> is not a public key.</exception>
+    public bool Trust(string? key)
+    {
+        ThrowIfDisposed();
+        return TrustAll([JsSyncSettings.ParseKey(key, "trust(key)")]) == 1;
+    }
+
+    /// <summary>
+    /// Trusts the given keys and connects to the relay (the JS <c>startSync</c>, with <c>config.sync</c>'s
+    /// JSON). Already connected to the same relay: only the keys are added. A closed connection (failed or
+    /// lost) is replaced.
+    /// </summary>
+    /// <exception cref="ElexApiException">
+    /// INVALID_CONFIG (a field, or a different relay while connected), SYNC_UNAVAILABLE (the relay could not
+    /// be reached; the status says why), SWARM_DISPOSED.
+    /// </exception>
+    public async Task StartSyncAsync(string? syncJson)
+    {
+        ThrowIfDisposed();
+        await StartSyncAsync(JsSyncSettings.Parse(syncJson)).ConfigureAwait(false);
+    }
+
+    private async Task StartSyncAsync(JsSyncSettings settings)
+    {
+        await _syncStart.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            TrustAll(settings.TrustedKeys);
+            if (Swarm.GetSyncStatus().Connected)
+            {
+                if (settings.Relay == _relay) return;
+                throw new ElexApiException(ElexErrorCodes.InvalidConfig, $"sync.relayUrl: this swarm is already connected to {_relay}; shut it down to use {settings.Relay}");
+            }
+            _relay = settings.Relay;
+            try
+            {
+                await Swarm.StartSyncAsync(_createTransport(settings.Relay, settings.ConnectTimeout)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ObjectDisposedException || Volatile.Read(ref _disposed) != 0)
+            {
+                // Shutting down closes a connection still being opened; that is the swarm going away, not the relay.
+                throw Disposed();
+            }
+            catch (SyncTransportClosedException e)
+            {
+                throw new ElexApiException(ElexErrorCodes.SyncUnavailable, $"could not connect to the sync relay {settings.Relay} ({e.Closure})", e);
+            }
+        }
+        finally
+        {
+            _syncStart.Release();
+        }
+    }
+
+    private int TrustAll(IReadOnlyList<SwarmPublicKey> keys)
+    {
+        lock (_trustGate)
+        {
+            foreach (var key in keys) _trusted.Add(key);
+        }
+        return Swarm.TrustPeers(keys);
+    }
+
+    private IReadOnlyList<string> TrustedKeys()
+    {
+        lock (_trustGate) return [.. _trusted.Select(k => k.ToString())];
+    }
+
+    /// <summary>A WebSocket transport to <paramref name="relay"/> giving up after <paramref name="connectTimeout"/>.</summary>
+    internal static ISyncTransport ConnectWebSocket(Uri relay, TimeSpan connectTimeout) =>
+        new WebSocketSyncTransport(relay, new WebSocketSyncTransportOptions { ConnectTimeout = connectTimeout });
 
     /// <summary>Asks a question; resolves with the response as JSON.</summary>
     public async Task<string> QueryAsync(string? queryJson)
@@ -105,7 +219,8 @@ public sealed class JsSwarmSession : IAsyncDisposable
     public string GetSwarmStats()
     {
         ThrowIfDisposed();
-        return JsonSerializer.Serialize(JsSwarmStats.From(Swarm.GetSwarmStats(), Swarm.GetPersistenceStatus(), Swarm.GetSyncStatus()), ElexJsonContext.Default.JsSwarmStats);
+        var sync = JsSyncStatus.From(Swarm.GetSyncStatus(), _relay, TrustedKeys());
+        return JsonSerializer.Serialize(JsSwarmStats.From(Swarm.GetSwarmStats(), Swarm.GetPersistenceStatus(), sync), ElexJsonContext.Default.JsSwarmStats);
     }
 
     /// <summary>Writes every agent now; resolves once committed.</summary>
@@ -115,8 +230,17 @@ public sealed class JsSwarmSession : IAsyncDisposable
         return true;
     });
 
-    /// <summary>Publishes own learning; rejects with SYNC_NOT_STARTED when no transport was started.</summary>
-    public Task<int> SyncAsync() => Guard(() => Swarm.SyncAsync());
+    /// <summary>
+    /// Publishes own learning; resolves with the agents carried (0: nothing learned yet). Rejects with
+    /// SYNC_NOT_STARTED when sync was never started, SYNC_UNAVAILABLE when the relay is not connected.
+    /// </summary>
+    public async Task<int> SyncAsync()
+    {
+        ThrowIfDisposed();
+        await _syncStart.WaitAsync().ConfigureAwait(false);
+        _syncStart.Release();
+        return await Guard(() => Swarm.SyncAsync()).ConfigureAwait(false);
+    }
 
     /// <summary>Calls <paramref name="deliver"/> with each response's JSON, in order, until the returned handle is disposed.</summary>
     public IDisposable SubscribeResponses(Action<string> deliver)
@@ -203,7 +327,11 @@ public sealed class JsSwarmSession : IAsyncDisposable
         }
         catch (InvalidOperationException e) when (e.Message.Contains("not started", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ElexApiException(ElexErrorCodes.SyncNotStarted, "sync() needs a started sync transport (none is connected in this swarm)", e);
+            throw new ElexApiException(ElexErrorCodes.SyncNotStarted, "sync() needs sync to be started: give createSwarm a config.sync or call startSync({ relayUrl, trustedKeys })", e);
+        }
+        catch (SyncTransportClosedException e)
+        {
+            throw new ElexApiException(ElexErrorCodes.SyncUnavailable, $"the sync relay {_relay} is not connected ({e.Closure}); startSync() connects again", e);
         }
         catch (StoreException e)
         {

@@ -59,6 +59,7 @@ export type ErrorCodeName =
   | 'INVALID_FEEDBACK'
   | 'SWARM_DISPOSED'
   | 'SYNC_NOT_STARTED'
+  | 'SYNC_UNAVAILABLE'
   | 'STORE_ERROR'
   | 'NOT_LOADED'
   | 'INVALID_CATALOG'
@@ -77,6 +78,40 @@ export declare class ElexError extends Error {
   /** What went wrong, machine-readable. */
   readonly code: ErrorCodeName;
   constructor(code: ErrorCodeName, message: string, cause?: unknown);
+}
+
+/**
+ * Federated sync through a relay (`samples/Elex.SyncRelay`): what `config.sync` and
+ * {@link Swarm.startSync} take — the options of `elex sync --relay URL --trust FILE`. Invalid
+ * values reject with `INVALID_CONFIG` naming the field (`sync.relayUrl`, `sync.trustedKeys[1]`, …).
+ * Trust is not stored: give the keys at every start.
+ * @example
+ * const swarm = await createSwarm({
+ *   sync: { relayUrl: 'ws://127.0.0.1:5080/sync', trustedKeys: ['ed25519-pub:…'] },
+ * });
+ */
+export interface SyncOptions {
+  /**
+   * The relay's WebSocket address, `ws://` or `wss://` (a page served over https needs `wss://`).
+   * @example
+   * await swarm.startSync({ relayUrl: 'wss://relay.example.org/sync' });
+   */
+  relayUrl: string;
+  /**
+   * Peers' public keys (`ed25519-pub:…`, what their {@link Swarm.identity} returns) whose deltas
+   * are merged; deltas signed by anyone else are rejected and counted (`UntrustedKey`).
+   * @example
+   * await swarm.startSync({ relayUrl, trustedKeys: [await peer.identity()] });
+   */
+  trustedKeys?: string[];
+  /**
+   * How long connecting may take, in ms. Default 10000. A relay that does not answer in time (or
+   * refuses) does not fail `createSwarm`: the swarm answers, `getSwarmStats().sync` shows
+   * `connected: false` with `lastError`, and `sync()` rejects with `SYNC_UNAVAILABLE`.
+   * @example
+   * const swarm = await createSwarm({ sync: { relayUrl, connectTimeoutMs: 3000 } });
+   */
+  connectTimeoutMs?: number;
 }
 
 /** Options of {@link createSwarm}; all optional (the seed SDK's `SwarmConfig` names). */
@@ -98,9 +133,12 @@ export interface SwarmConfig {
   cacheSizeMB?: number;
   /** Create agents on first use. Default true. */
   lazyLoading?: boolean;
-  /** Publish learning automatically once sync is started. Default true. */
+  /**
+   * Publish learning automatically once sync is started (`sync` below, or `startSync`): at most
+   * one delta per `syncIntervalMs` while feedback keeps arriving. Default true.
+   */
   autoSync?: boolean;
-  /** Least interval between automatic sync publications. Default 60000. */
+  /** Least interval between automatic sync publications, at least 1000. Default 60000. */
   syncIntervalMs?: number;
   /** Below this routing confidence the swarm answers `NoMatch`. Default 0.05. */
   minConfidence?: number;
@@ -118,6 +156,13 @@ export interface SwarmConfig {
    * const swarm = await createSwarm({ catalogUrl: './elex-catalog.json', enableIndexedDB: false });
    */
   catalogUrl?: string;
+  /**
+   * Connect to a sync relay as the swarm starts (see {@link SyncOptions}). An unreachable relay does
+   * not fail `createSwarm`; `getSwarmStats().sync` says why it is not connected.
+   * @example
+   * const swarm = await createSwarm({ sync: { relayUrl: 'ws://127.0.0.1:5080/sync', trustedKeys: [peerKey] }, syncIntervalMs: 5000 });
+   */
+  sync?: SyncOptions;
 }
 
 /** A question. `type`/`complexity` (number or name) override the classifier. */
@@ -244,16 +289,38 @@ export interface PersistenceStatus {
   lastError: string | null;
 }
 
-/** Federated sync state. */
+/** Why a delta was refused (never merged). */
+export type SyncRejectionReason = 'Malformed' | 'Unsigned' | 'UntrustedKey' | 'BadSignature' | 'Replayed';
+
+/**
+ * Federated sync state.
+ * @example
+ * const { sync } = await swarm.getSwarmStats();
+ * status.textContent = sync.connected ? `${sync.accepted} deltas from peers` : `offline: ${sync.lastError}`;
+ */
 export interface SyncStatus {
   /** This swarm's public key, `ed25519-pub:…`. */
   identity: string;
+  /** The relay connection is open. */
   connected: boolean;
+  /** Own deltas published. */
   deltasSent: number;
+  /** Peers' deltas verified and merged. */
   accepted: number;
+  /** Deltas refused, whatever the reason (see `rejectedByReason`). */
   rejected: number;
+  /** Agents acting on peers' learning. */
   peerAgents: number;
+  /** Why the connection failed or closed, or a publish failed; null while all is well. */
   lastError: string | null;
+  /** The relay sync was started with, or null. */
+  relayUrl: string | null;
+  /** Refused deltas by reason. */
+  rejectedByReason: Record<SyncRejectionReason, number>;
+  /** When the last own delta was published (ms since the epoch), or null. */
+  lastSentAt: number | null;
+  /** Peers' keys this swarm accepts deltas from (its own is implied). */
+  trustedKeys: string[];
 }
 
 /** The whole swarm (the seed SDK's `SwarmStats` names plus latency, persistence and sync). */
@@ -367,10 +434,38 @@ export interface Swarm {
   /** Writes every agent to IndexedDB now; resolves once committed. */
   persist(): Promise<void>;
   /**
-   * Publishes own learning to sync peers; resolves with the agents carried.
-   * Rejects with `SYNC_NOT_STARTED` while no sync transport is connected (none is, in this build).
+   * Publishes own learning to sync peers now; resolves with the agents carried (0: nothing learned
+   * yet, nothing sent). Rejects with `SYNC_NOT_STARTED` when sync was never started (no
+   * `config.sync`, no `startSync`) and `SYNC_UNAVAILABLE` when the relay is not connected (could
+   * not be reached, or the connection was lost; `startSync` connects again).
+   * @example
+   * await swarm.feedback({ responseId: r.responseId, reward: 1, success: true });
+   * const agents = await swarm.sync();
    */
   sync(): Promise<number>;
+  /**
+   * Trusts `trustedKeys` and connects to `relayUrl`; resolves once connected. Rejects with
+   * `INVALID_CONFIG` (a field; or another relay while connected), `SYNC_UNAVAILABLE` (not reachable:
+   * the keys are trusted all the same, and a later call tries again). Connected to the same relay
+   * already: only adds the keys.
+   * @example
+   * await swarm.startSync({ relayUrl: 'ws://127.0.0.1:5080/sync', trustedKeys: [await peer.identity()] });
+   */
+  startSync(options: SyncOptions): Promise<void>;
+  /**
+   * This swarm's public key, `ed25519-pub:…`: show it to peers, who put it in their `trustedKeys`.
+   * Kept in IndexedDB, so it survives reloads (with `enableIndexedDB: false` it is new every start).
+   * @example
+   * keyBox.textContent = await swarm.identity();
+   */
+  identity(): Promise<string>;
+  /**
+   * Trusts a peer's key from now on (also while connected); resolves true when it was not trusted
+   * before. Rejects with `INVALID_CONFIG` when it is not an `ed25519-pub:…` key.
+   * @example
+   * await swarm.trust(pastedKey);
+   */
+  trust(key: string): Promise<boolean>;
   /** Persists, stops the swarm and closes its database; later calls reject with `SWARM_DISPOSED`. */
   shutdown(): Promise<void>;
   /** Every response, in order, as it is produced. */

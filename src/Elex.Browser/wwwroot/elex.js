@@ -26,6 +26,7 @@ export const ErrorCode = Object.freeze({
   INVALID_FEEDBACK: 'INVALID_FEEDBACK',
   SWARM_DISPOSED: 'SWARM_DISPOSED',
   SYNC_NOT_STARTED: 'SYNC_NOT_STARTED',
+  SYNC_UNAVAILABLE: 'SYNC_UNAVAILABLE',
   STORE_ERROR: 'STORE_ERROR',
   NOT_LOADED: 'NOT_LOADED',
   INVALID_CATALOG: 'INVALID_CATALOG',
@@ -227,6 +228,18 @@ function swarmFacade(api, handle) {
     sync() {
       return call(async () => { ensureOpen(); return await api.Sync(handle); });
     },
+    /** Trusts `trustedKeys` and connects to `relayUrl` (what `config.sync` takes); resolves once connected. */
+    startSync(options) {
+      return call(async () => { ensureOpen(); await api.StartSync(handle, JSON.stringify(options ?? null)); });
+    },
+    /** This swarm's public key (`ed25519-pub:…`), for peers' `trustedKeys`. */
+    identity() {
+      return call(async () => { ensureOpen(); return api.Identity(handle); });
+    },
+    /** Trusts a peer's key from now on; resolves true when it was not trusted before. */
+    trust(key) {
+      return call(async () => { ensureOpen(); return api.Trust(handle, key == null ? null : String(key)); });
+    },
     shutdown() {
       return call(async () => {
         if (disposed) return;
@@ -300,5 +313,5 @@ export function isSimdAvailable() {
 
 /** Features of this build. */
 export function getSupportedFeatures() {
-  return ['query', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', ...(isSimdAvailable() ? ['simd'] : [])];
+  return ['query', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', 'sync', ...(isSimdAvailable() ? ['simd'] : [])];
 }

@@ -34,7 +34,8 @@ public sealed class WebSocketSyncTransport : ISyncTransport
         _options = options ?? new WebSocketSyncTransportOptions();
         _options.Validate();
         Endpoint = endpoint;
-        _socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
+        // In a browser the page's WebSocket answers pings itself and .NET cannot set the interval (it throws).
+        if (!OperatingSystem.IsBrowser()) _socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
         _lifecycle = new TransportLifecycle(Channel.CreateBounded<byte[]>(
             new BoundedChannelOptions(_options.ReceiveQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleWriter = true }));
     }
@@ -52,14 +53,19 @@ public sealed class WebSocketSyncTransport : ISyncTransport
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         _lifecycle.BeginConnect();
-        using var connectCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort.Token);
+        using var timeout = new CancellationTokenSource(_options.ConnectTimeout);
+        using var connectCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort.Token, timeout.Token);
         try
         {
             await _socket.ConnectAsync(Endpoint, connectCancel.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsConnectionEnd(e))
+        catch (Exception e)
         {
-            _lifecycle.TryClose(new SyncTransportClosure(SyncCloseReason.ConnectFailed, Description: e.Message, Error: e));
+            // Whatever stopped the handshake (a refused connection, a host without WebSocket support), the transport
+            // is closed, never left connecting, so its owner can replace it.
+            var timedOut = timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !_abort.IsCancellationRequested;
+            var description = timedOut ? $"no answer from {Endpoint} within {_options.ConnectTimeout.TotalMilliseconds:0} ms" : e.Message;
+            _lifecycle.TryClose(new SyncTransportClosure(SyncCloseReason.ConnectFailed, Description: description, Error: e));
             if (e is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
             throw _lifecycle.ClosedException();
         }

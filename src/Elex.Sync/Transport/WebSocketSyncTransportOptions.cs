@@ -15,7 +15,14 @@ public sealed class WebSocketSyncTransportOptions
     /// <summary>How long closing waits for the peer's answer before dropping the connection.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often a ping keeps an idle connection open through proxies and NATs.</summary>
+    /// <summary>
+    /// How long <see cref="WebSocketSyncTransport.ConnectAsync"/> waits for the relay's handshake before the
+    /// connection fails as <see cref="SyncCloseReason.ConnectFailed"/>: an unreachable host otherwise holds the
+    /// caller for the operating system's TCP timeout, minutes. <see cref="Timeout.InfiniteTimeSpan"/> waits for that.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a ping keeps an idle connection open through proxies and NATs (not settable in a browser, whose WebSocket answers pings itself).</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     internal void Validate()
@@ -24,6 +31,11 @@ public sealed class WebSocketSyncTransportOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(MaxMessageBytes, Array.MaxLength);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ReceiveQueueCapacity);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CloseTimeout, TimeSpan.Zero);
+        if (ConnectTimeout != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(ConnectTimeout, TimeSpan.FromMilliseconds(int.MaxValue));
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(KeepAliveInterval, TimeSpan.Zero);
     }
 }

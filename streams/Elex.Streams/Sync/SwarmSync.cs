@@ -58,7 +58,8 @@ internal sealed class SwarmSync : IAsyncDisposable
 
     public IObservable<SyncStatus> Status => _status;
 
-    public SyncStatus Current => _status.Value;
+    /// <summary>The status now, read live (the stream may not have published a connection that just closed).</summary>
+    public SyncStatus Current => Snapshot();
 
     /// <summary>Loads (or creates and stores) the identity and the sync state, and adopts what peers taught earlier.</summary>
     public static async Task<(SwarmSync Sync, IReadOnlyList<string> Problems)> LoadAsync(IAgentStore? store, AgentRegistry registry, TimeProvider clock, CancellationToken cancellationToken)
@@ -120,25 +121,75 @@ internal sealed class SwarmSync : IAsyncDisposable
         return (sync, problems);
     }
 
-    /// <summary>Connects the transport and starts verifying and merging what arrives.</summary>
+    /// <summary>
+    /// Trusts peers' keys; safe while the receive loop verifies (the list is guarded by the same lock).
+    /// Returns how many were not trusted before.
+    /// </summary>
+    /// <exception cref="ArgumentException">A key is not a point on the Ed25519 curve; none after it is added.</exception>
+    public int TrustPeers(IEnumerable<SwarmPublicKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var added = 0;
+        lock (_gate)
+        {
+            foreach (var key in keys)
+                if (Trust.Add(key)) added++;
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// Connects the transport and starts verifying and merging what arrives. A transport that fails to
+    /// connect stays the current one, closed, so the status and <see cref="SyncAsync"/> say why; a
+    /// later call replaces a closed transport (reconnecting), never an open one.
+    /// </summary>
     public async Task StartAsync(ISyncTransport transport, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transport);
+        ISyncTransport? previous;
+        CancellationTokenSource? previousReceiving;
+        Task previousLoop;
         lock (_gate)
         {
-            if (_transport is not null) throw new InvalidOperationException("Sync is already started; dispose the swarm to change the transport.");
+            if (_transport is { State: not SyncTransportState.Closed })
+                throw new InvalidOperationException("Sync is already started; dispose the swarm to change the transport.");
+            previous = _transport;
+            previousReceiving = _receiving;
+            previousLoop = _receiveLoop;
             _transport = transport;
+            _receiving = null;
         }
-        await transport.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        _receiving = new CancellationTokenSource();
-        _receiveLoop = Task.Run(() => ReceiveAsync(transport, _receiving.Token), CancellationToken.None);
+        if (previous is not null) await StopReceivingAsync(previous, previousReceiving, previousLoop).ConfigureAwait(false);
+        try
+        {
+            await transport.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _lastError = e is SyncTransportClosedException closed
+                ? $"connecting failed: {closed.Closure}"
+                : $"connecting failed: {e.Message}";
+            Publish();
+            throw;
+        }
+        _lastError = null;
+        var receiving = new CancellationTokenSource();
+        lock (_gate)
+        {
+            _receiving = receiving;
+            _receiveLoop = Task.Run(() => ReceiveAsync(transport, receiving.Token), CancellationToken.None);
+        }
         Publish();
     }
 
     /// <summary>Publishes every learner's own table as one signed delta; returns the agents in it (0: nothing learned yet, nothing sent).</summary>
     public async Task<int> SyncAsync(CancellationToken cancellationToken)
     {
-        var transport = _transport ?? throw new InvalidOperationException("Sync is not started: call StartSyncAsync with a transport first.");
+        ISyncTransport? current;
+        lock (_gate) current = _transport;
+        var transport = current ?? throw new InvalidOperationException("Sync is not started: call StartSyncAsync with a transport first.");
+        // A closed connection fails before a sequence number is spent, with the reason it closed.
+        if (transport.State == SyncTransportState.Closed) throw new SyncTransportClosedException(await transport.Completion.ConfigureAwait(false));
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -205,18 +256,32 @@ internal sealed class SwarmSync : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _receiving?.Cancel();
-        if (_transport is { } transport) await transport.DisposeAsync().ConfigureAwait(false);
+        ISyncTransport? transport;
+        CancellationTokenSource? receiving;
+        Task receiveLoop;
+        lock (_gate)
+        {
+            transport = _transport;
+            receiving = _receiving;
+            receiveLoop = _receiveLoop;
+        }
+        if (transport is not null) await StopReceivingAsync(transport, receiving, receiveLoop).ConfigureAwait(false);
+        _sendLock.Dispose();
+        lock (_publishGate) _status.OnCompleted();
+    }
+
+    private static async Task StopReceivingAsync(ISyncTransport transport, CancellationTokenSource? receiving, Task receiveLoop)
+    {
+        receiving?.Cancel();
+        await transport.DisposeAsync().ConfigureAwait(false);
         try
         {
-            await _receiveLoop.ConfigureAwait(false);
+            await receiveLoop.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
         }
-        _receiving?.Dispose();
-        _sendLock.Dispose();
-        lock (_publishGate) _status.OnCompleted();
+        receiving?.Dispose();
     }
 
     private async Task ReceiveAsync(ISyncTransport transport, CancellationToken cancellationToken)

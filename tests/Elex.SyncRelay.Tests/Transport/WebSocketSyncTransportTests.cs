@@ -132,6 +132,35 @@ public sealed class WebSocketSyncTransportTests
     }
 
     [Fact]
+    public async Task A_peer_that_never_answers_the_handshake_fails_after_the_connect_timeout()
+    {
+        // Accepts the TCP connection and then stays silent, as a black-holed host would.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var accepted = listener.AcceptTcpClientAsync();
+        await using var transport = new WebSocketSyncTransport(new Uri($"ws://127.0.0.1:{port}/sync"),
+            new WebSocketSyncTransportOptions { ConnectTimeout = TimeSpan.FromMilliseconds(300) });
+
+        var failure = await Assert.ThrowsAsync<SyncTransportClosedException>(() => transport.ConnectAsync().Guarded());
+
+        Assert.Equal(SyncCloseReason.ConnectFailed, failure.Closure.Reason);
+        Assert.Equal($"no answer from ws://127.0.0.1:{port}/sync within 300 ms", failure.Closure.Description);
+        Assert.Equal(SyncTransportState.Closed, transport.State);
+        (await accepted).Dispose();
+    }
+
+    [Fact]
+    public async Task A_connect_timeout_must_be_positive_or_infinite()
+    {
+        var endpoint = new Uri("ws://127.0.0.1:1/sync");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WebSocketSyncTransport(endpoint, new WebSocketSyncTransportOptions { ConnectTimeout = TimeSpan.Zero }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WebSocketSyncTransport(endpoint, new WebSocketSyncTransportOptions { ConnectTimeout = TimeSpan.FromDays(30) }));
+        await using var waitsForTheSystem = new WebSocketSyncTransport(endpoint, new WebSocketSyncTransportOptions { ConnectTimeout = Timeout.InfiniteTimeSpan });
+    }
+
+    [Fact]
     public async Task Misuse_is_refused_up_front()
     {
         await using var relay = await RelayServer.StartAsync();

@@ -1,6 +1,6 @@
 // Compiled with tsc --noEmit only: proves elex.d.ts describes a realistic use of the API.
 import { createSwarm, ElexSwarm, ElexError, QueryType, Complexity, Topology, ErrorCode, version, buildInfo, getSupportedFeatures } from 'elex';
-import type { QueryResponse, LatencyWindow, Unsubscribe, Swarm } from 'elex';
+import type { QueryResponse, LatencyWindow, Unsubscribe, Swarm, SyncOptions, SyncStatus } from 'elex';
 
 async function main(): Promise<void> {
   const swarm: Swarm = await createSwarm({ topology: Topology.hierarchical_mesh(), maxAgents: 50, databaseName: 'demo' });
@@ -30,6 +30,20 @@ async function main(): Promise<void> {
   } catch (e) {
     if (e instanceof ElexError && (e.code === ErrorCode.SYNC_NOT_STARTED || e.code === ErrorCode.INVALID_CATALOG)) console.log(e.message);
   }
+  const relayUrl = 'ws://127.0.0.1:5080/sync';
+  const peer: Swarm = await createSwarm({ databaseName: 'peer', autoSync: true, syncIntervalMs: 5000, sync: { relayUrl, trustedKeys: [await swarm.identity()], connectTimeoutMs: 3000 } });
+  const options: SyncOptions = { relayUrl, trustedKeys: [await peer.identity()] };
+  await swarm.startSync(options);
+  const newlyTrusted: boolean = await peer.trust(await swarm.identity());
+  try {
+    const published: number = await swarm.sync();
+    console.log(published, newlyTrusted);
+  } catch (e) {
+    if (e instanceof ElexError && e.code === ErrorCode.SYNC_UNAVAILABLE) console.log('relay down:', e.message);
+  }
+  const peerSync: SyncStatus = (await peer.getSwarmStats()).sync;
+  console.log(peerSync.connected, peerSync.accepted, peerSync.rejectedByReason.UntrustedKey, peerSync.relayUrl, peerSync.lastSentAt, peerSync.trustedKeys.length);
+  await peer.shutdown();
   const route = await swarm.diagnostics.routeLatency(1000);
   console.log(route.p95Us, version(), getSupportedFeatures().includes('indexeddb'));
   await swarm.persist();
