@@ -25,9 +25,12 @@ export function dashboardRoot() {
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--no-default-browser-check', '--disable-extensions', '--mute-audio'];
 
-/** Starts server and browser; `problems` collects page errors and console errors. */
-export async function start() {
-  const server = await serve(dashboardRoot());
+/**
+ * Starts server (the dashboard, or `root` with `mounts`) and browser; `problems` collects page
+ * errors and console errors.
+ */
+export async function start({ root, mounts } = {}) {
+  const server = await serve(root ?? dashboardRoot(), mounts);
   const profile = await mkdtemp(join(tmpdir(), 'elex-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args, viewport: { width: 1280, height: 900 } });
   const problems = [];

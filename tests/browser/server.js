@@ -26,17 +26,33 @@ async function isFile(path) {
   }
 }
 
-/** Serves `root` on a free loopback port; resolves with { url, close }. */
-export async function serve(root) {
+// The folder and path inside it for a URL path: the longest matching mount, else the root.
+function locate(root, mounts, path) {
+  const prefix = Object.keys(mounts).filter((p) => path.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  return prefix ? { dir: mounts[prefix], rest: path.slice(prefix.length), fallback: false } : { dir: root, rest: path, fallback: true };
+}
+
+/**
+ * Serves `root` on a free loopback port, and each `mounts` entry ('/prefix/' -> folder) under its
+ * prefix; resolves with { url, close }. Unknown paths under the root fall back to its index.html.
+ */
+export async function serve(root, mounts = {}) {
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-      let file = normalize(join(root, path));
-      if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
+      const { dir, rest, fallback } = locate(root, mounts, path);
+      let file = normalize(join(dir, rest));
+      if (!file.startsWith(normalize(dir + sep)) && file !== normalize(dir)) {
         response.writeHead(403).end();
         return;
       }
-      if (!(await isFile(file))) file = join(root, 'index.html');
+      if (!(await isFile(file))) {
+        if (!fallback) {
+          response.writeHead(404).end();
+          return;
+        }
+        file = join(root, 'index.html');
+      }
       const headers = {
         'Content-Type': types[extname(file)] ?? 'application/octet-stream',
         'Cross-Origin-Opener-Policy': 'same-origin',
