@@ -1,0 +1,56 @@
+// The full 593-feature catalog in the page (when the shared catalog is beside the repo): the
+// dashboard runs it from ?catalog=URL, and the JS API measures routing and the IndexedDB batch
+// write of every agent over it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openDashboard } from './harness.js';
+import { sharedCatalogDir } from './node-harness.js';
+import { report } from './report.js';
+
+const shared = sharedCatalogDir();
+const skip = shared ? false : 'the shared catalog is not beside the repo';
+let session;
+
+before(async () => {
+  if (shared) session = await start({ mounts: { '/shared/': shared } });
+});
+
+after(async () => {
+  await session?.stop();
+});
+
+test('the dashboard runs the full catalog given by ?catalog=', { skip }, async () => {
+  const { page, url } = session;
+  await openDashboard(page, `${url}?catalog=/shared/elex-catalog.json`);
+  await page.fill('#ask-input', 'what is 64-QAM downlink?');
+  await page.click('#ask-button');
+  await page.waitForSelector('#agent');
+  // Not in the embedded sample: only the full catalog has this feature.
+  assert.equal((await page.textContent('#agent')).trim(), 'FAJ 121 0487');
+});
+
+test('the JS API over the full catalog: route latency and one IndexedDB batch of all agents', { skip }, async () => {
+  const r = await session.page.evaluate(async () => {
+    const elex = await import('./_content/Elex.Browser/elex.js');
+    const started = performance.now();
+    const swarm = await elex.createSwarm({ catalogUrl: '/shared/elex-catalog.json', databaseName: 'elex-full-' + Date.now() });
+    const createMs = performance.now() - started;
+    const route = await swarm.diagnostics.routeLatency(2000);
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await swarm.diagnostics.persistAll());
+    await swarm.shutdown();
+    const warm = runs.map((run) => run.writeMs).sort((a, b) => a - b);
+    return { createMs, route, persist: { ...runs[0], writeMs: warm[1], writeMsMin: warm[0], writeMsMax: warm[2] } };
+  });
+  report('route-full-catalog', { createMs: Math.round(r.createMs), ...r.route });
+  report('indexeddb-batch-full-catalog', r.persist);
+  assert.equal(r.persist.agents, 593);
+  assert.equal(r.persist.agentStateRecords, 593);
+  assert.equal(r.persist.qTableRecords, 593);
+  const budgetUs = Number(process.env.ELEX_ROUTE_P95_BUDGET_US ?? 3000);
+  assert.ok(r.route.p95Us <= budgetUs, `route P95 ${r.route.p95Us} µs over the full catalog is within ${budgetUs} µs`);
+});
+
+test('no page or console errors', { skip }, () => {
+  assert.deepEqual(session.problems, []);
+});
