@@ -3,23 +3,16 @@
 // error or console error recorded so a test can fail on it.
 import { chromium } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serve } from './server.js';
+import { publishedRoot, repoRoot } from './published.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = resolve(here, '../..');
+export { repoRoot };
 
 /** The published app's wwwroot: $ELEX_DASHBOARD_DIR (a publish folder) or artifacts/dashboard. */
 export function dashboardRoot() {
-  const publish = process.env.ELEX_DASHBOARD_DIR ?? join(repoRoot, 'artifacts', 'dashboard');
-  const root = existsSync(join(publish, 'wwwroot')) ? join(publish, 'wwwroot') : publish;
-  if (!existsSync(join(root, 'index.html'))) {
-    throw new Error(`No published dashboard in ${root}: run dotnet publish src/Elex.Dashboard -c Release -o artifacts/dashboard (or set ELEX_DASHBOARD_DIR)`);
-  }
-  return root;
+  return publishedRoot('ELEX_DASHBOARD_DIR', 'dashboard', 'index.html', 'src/Elex.Dashboard');
 }
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

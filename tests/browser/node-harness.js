@@ -1,19 +1,12 @@
 // Where the published WebAssembly package is (src/Elex.Wasm), and the shared full catalog when present.
 import { existsSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '../..');
+import { join, dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { publishedRoot, repoRoot } from './published.js';
 
 /** The package folder: $ELEX_WASM_DIR (a publish folder or its wwwroot) or artifacts/elex. */
 export function packageRoot() {
-  const publish = process.env.ELEX_WASM_DIR ?? join(repoRoot, 'artifacts', 'elex');
-  const root = existsSync(join(publish, 'wwwroot')) ? join(publish, 'wwwroot') : publish;
-  if (!existsSync(join(root, 'package.json'))) {
-    throw new Error(`No published package in ${root}: run dotnet publish src/Elex.Wasm -c Release -o artifacts/elex (or set ELEX_WASM_DIR)`);
-  }
-  return root;
+  return publishedRoot('ELEX_WASM_DIR', 'elex', 'package.json', 'src/Elex.Wasm');
 }
 
 /** Imports the package's ES entry. */
