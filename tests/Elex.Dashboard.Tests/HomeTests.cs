@@ -88,6 +88,9 @@ public sealed class HomeTests : BunitContext, IAsyncLifetime
         // The sliding window has counted the query by its next refresh.
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("#latency-count").TextContent), Timeout);
         Assert.NotEqual("0.000 ms", cut.Find("#p95").TextContent);
+        // The answer's confidence is counted in the distribution, in the band the answer view shows.
+        cut.WaitForAssertion(() => Assert.Equal("last 1 answers", cut.Find("#confidence h2 small").TextContent), Timeout);
+        Assert.Single(cut.FindAll("#confidence rect.bucket"), r => r.GetAttribute("data-count") == "1");
     }
 
     [Fact]
