@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
 using Elex.Benchmarks;
+using Elex.Benchmarks.Natural;
 using Elex.Benchmarks.Peers;
 using Elex.Benchmarks.Scaling;
 using Elex.Benchmarks.Vectors;
 
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- latency       (per-query route percentiles, load + build time)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- peers         (ours vs Lucene.Net BM25: accuracy and latency)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- natural       (fused vs lexical vs Lucene on dev, natural-dev and held-out natural questions; calibration; latency per path)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- vectors       (HNSW vs exact on 100,000 synthetic 512-dim vectors)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- scaling       (593 / 10k / 100k features; writes docs/scaling.svg)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- agents        (managed memory with every agent loaded)
@@ -17,6 +19,7 @@ switch (args)
     case ["all"]:
         LatencyReport.Run(Console.Out);
         PeerReport.Run(Console.Out);
+        NaturalReport.Run(Console.Out);
         AgentMemoryReport.Run(Console.Out);
         SwarmThroughputReport.Run(Console.Out);
         VectorScalingReport.Run(Console.Out, 100_000, null);
@@ -25,6 +28,9 @@ switch (args)
         return;
     case ["latency"]:
         LatencyReport.Run(Console.Out);
+        return;
+    case ["natural"]:
+        NaturalReport.Run(Console.Out);
         return;
     case ["peers"]:
         PeerReport.Run(Console.Out);

@@ -119,7 +119,9 @@ internal sealed partial class ExactMatchIndex
             {
                 var evidence = new RouteEvidence(MatchKind.Acronym, token.Text, byAcronym.Length);
                 // An acronym that is also a generic abbreviation ("CA" in "UL CA") names its feature less surely.
-                var boost = AcronymBoost / MathF.Sqrt(byAcronym.Length) * (RanGlossary.Expand(key.ToString()) is null ? 1f : 0.5f);
+                var word = key.ToString();
+                var boost = AcronymBoost / MathF.Sqrt(byAcronym.Length)
+                    * (RanGlossary.IsEveryday(word) ? 0.25f : RanGlossary.Expand(word) is null ? 1f : 0.5f);
                 foreach (var ordinal in byAcronym) into.Add(new(ordinal, boost, evidence));
             }
             if (!IsIdentifierUse(token, key)) continue;

@@ -1,4 +1,5 @@
 using Elex.Core.Catalog;
+using Elex.Core.Routing.Glosses;
 using Elex.Core.Text;
 
 namespace Elex.Core.Routing;
@@ -16,12 +17,14 @@ internal sealed class FeatureDocument
     private const float ParametersBudget = 0.6f;
     private const float CountersBudget = 0.4f;
     private const float KpisBudget = 0.3f;
+    private const float GlossWeight = 0.7f;
+    private const float GlossTermsBudget = 0.9f;
 
     private readonly List<(List<string> Terms, float Weight)> _fields = [];
     // Parameter and counter names recur across hundreds of features; analyse each once per build.
     private readonly Dictionary<string, AnalyzedText> _analysisCache;
 
-    public FeatureDocument(Feature feature, Dictionary<string, AnalyzedText>? analysisCache = null)
+    public FeatureDocument(Feature feature, FeatureGloss? gloss = null, Dictionary<string, AnalyzedText>? analysisCache = null)
     {
         _analysisCache = analysisCache ?? new Dictionary<string, AnalyzedText>(StringComparer.Ordinal);
         var name = TermAnalyzer.Analyze(feature.Name);
@@ -36,6 +39,11 @@ internal sealed class FeatureDocument
         AddSpread(parameters, ParametersBudget);
         AddSpread(feature.Counters.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList(), CountersBudget);
         AddSpread(feature.Kpis, KpisBudget);
+        if (gloss is not null)
+        {
+            Add(TermAnalyzer.Terms(gloss.Gloss), GlossWeight / MathF.Sqrt(Math.Max(1, gloss.Gloss.Length / 80)));
+            AddSpread(gloss.Terms, GlossTermsBudget);
+        }
     }
 
     /// <summary>The normalised terms of the feature name, in order.</summary>

@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
 using Elex.Core.Catalog;
+using Elex.Core.Routing.Glosses;
+using Elex.Core.Semantics;
 using Elex.Core.Text;
 using Elex.Core.Vectors;
 
@@ -22,8 +24,12 @@ public sealed class FeatureRouter
     private readonly ExactMatchIndex _exact;
     private readonly RouterOptions _options;
 
-    private FeatureRouter(FeatureCatalog catalog, TextEmbedder embedder, float[] vectors, IVectorIndex index, ExactMatchIndex exact, RouterOptions options)
+    private readonly Rat[] _rats;
+
+    private FeatureRouter(FeatureCatalog catalog, TextEmbedder embedder, float[] vectors, IVectorIndex index, ExactMatchIndex exact, RouterOptions options, Rat[] rats, SemanticIndex? semantic)
     {
+        _rats = rats;
+        Semantic = semantic;
         Catalog = catalog;
         Embedder = embedder;
         _vectors = vectors;
@@ -38,6 +44,9 @@ public sealed class FeatureRouter
     /// <summary>The embedding used for questions (features are embedded with known-term trigrams too).</summary>
     public TextEmbedder Embedder { get; }
 
+    /// <summary>The sentence-model index, or null when the router is lexical only.</summary>
+    public SemanticIndex? Semantic { get; }
+
     /// <summary>The vector index over feature embeddings (ids are catalog ordinals).</summary>
     internal IVectorIndex Index => _index;
 
@@ -45,13 +54,26 @@ public sealed class FeatureRouter
     internal ReadOnlySpan<float> VectorOf(int ordinal) => _vectors.AsSpan(ordinal * Embedder.Dimensions, Embedder.Dimensions);
 
     /// <summary>Builds the router: feature documents, term weights, embeddings, the HNSW index and the exact lookups.</summary>
-    public static FeatureRouter Build(FeatureCatalog catalog, RouterOptions? options = null, HnswOptions? hnsw = null)
+    /// <param name="catalog">The features.</param>
+    /// <param name="options">Tuning; defaults when null.</param>
+    /// <param name="hnsw">HNSW settings when the catalog is large enough for one.</param>
+    /// <param name="glosses">Routing glosses; the embedded ones when null (<see cref="RoutingGlosses.None"/> for catalog facts alone).</param>
+    /// <param name="semantic">Sentence-model vectors of the same catalog, or null for a lexical router.</param>
+    public static FeatureRouter Build(FeatureCatalog catalog, RouterOptions? options = null, HnswOptions? hnsw = null, RoutingGlosses? glosses = null, SemanticIndex? semantic = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         options = (options ?? new RouterOptions()).Validate();
+        glosses ??= RoutingGlosses.Embedded;
+        if (semantic is not null && !ReferenceEquals(semantic.Catalog, catalog)) throw new ArgumentException("The semantic index was built over a different catalog.", nameof(semantic));
         var documents = new FeatureDocument[catalog.Count];
+        var rats = new Rat[catalog.Count];
         var analysisCache = new Dictionary<string, AnalyzedText>(StringComparer.Ordinal);
-        for (var i = 0; i < catalog.Count; i++) documents[i] = new FeatureDocument(catalog[i], analysisCache);
+        for (var i = 0; i < catalog.Count; i++)
+        {
+            var gloss = glosses.For(catalog[i].Code);
+            rats[i] = gloss?.Rat ?? Rat.Any;
+            documents[i] = new FeatureDocument(catalog[i], gloss, analysisCache);
+        }
         var weights = TermWeights.FromDocuments(documents.Select(d => (IReadOnlyCollection<string>)d.TermSet).ToList());
         var embedder = new TextEmbedder(weights, options.Dimensions);
         var questionEmbedder = new TextEmbedder(weights, options.Dimensions) { IncludeKnownTermTrigrams = false };
@@ -69,17 +91,52 @@ public sealed class FeatureRouter
             var id = index.Add(vector);
             if (id != i) throw new InvalidOperationException($"Vector index assigned id {id} to feature ordinal {i}.");
         }
-        return new FeatureRouter(catalog, questionEmbedder, vectors, index, new ExactMatchIndex(catalog, documents), options);
+        return new FeatureRouter(catalog, questionEmbedder, vectors, index, new ExactMatchIndex(catalog, documents), options, rats, semantic);
     }
 
-    /// <summary>Routes a question.</summary>
+    /// <summary>Routes a question (encoding it with the sentence model when the router has one and exact evidence does not settle it).</summary>
     public RouteResult Route(string text) => Route(text, _options.TopK);
 
     /// <summary>Routes a question, returning up to <paramref name="topK"/> candidates.</summary>
     public RouteResult Route(string text, int topK)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (Semantic is null) return Route(text, ReadOnlySpan<float>.Empty, topK);
+        var exact = Route(text, ReadOnlySpan<float>.Empty, topK);
+        return IsSettled(exact) ? exact : Route(text, Semantic.EncodeQuery(text), topK);
+    }
+
+    /// <summary>
+    /// True when exact evidence alone settles a route, so the sentence model need not run: the
+    /// question names a code or licence key, or — with a clear lead — a parameter, counter or event
+    /// that only that feature has. Names and acronyms do not settle a route: a question that names
+    /// "Carrier Aggregation" is often about one of its many add-ons, and short acronyms are everyday
+    /// words (SR, PM, CA); the model decides those with the name as evidence.
+    /// </summary>
+    public bool IsSettled(RouteResult exactRoute)
+    {
+        ArgumentNullException.ThrowIfNull(exactRoute);
+        if (exactRoute.Best is not { } best) return false;
+        var identifying = false;
+        foreach (var e in best.Evidence)
+        {
+            if (e.Kind is MatchKind.Code or MatchKind.Cxc) return true;
+            identifying |= e.Kind is MatchKind.Parameter or MatchKind.Counter or MatchKind.Event && e.SharedBy == 1;
+        }
+        return identifying && exactRoute.Confidence >= _options.SettledConfidence;
+    }
+
+    /// <summary>
+    /// Routes a question whose sentence-model vector is already known (a micro-batch encoded it);
+    /// an empty vector routes on exact and lexical evidence alone.
+    /// </summary>
+    public RouteResult Route(string text, ReadOnlySpan<float> semanticQuery, int topK)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        var useSemantic = Semantic is not null && semanticQuery.Length > 0;
+        if (useSemantic && semanticQuery.Length != Semantic!.Dimensions)
+            throw new ArgumentException($"The question vector has {semanticQuery.Length} dimensions, the model {Semantic.Dimensions}.", nameof(semanticQuery));
         var dims = Embedder.Dimensions;
         var analyzed = TermAnalyzer.Analyze(text);
 
@@ -88,11 +145,21 @@ public sealed class FeatureRouter
         query.Clear();
         Embedder.Accumulate(analyzed.WordTerms, 1f, query);
         Embedder.Accumulate(analyzed.IdentifierTerms, IdentifierTermWeight, query);
-        if (TextEmbedder.Normalize(query))
+        var hasLexical = TextEmbedder.Normalize(query);
+        if (hasLexical)
         {
             Span<VectorNeighbor> neighbors = stackalloc VectorNeighbor[Math.Min(_options.VectorCandidates, Catalog.Count)];
             var found = _index.Search(query, neighbors.Length, neighbors);
             foreach (var n in neighbors[..found]) scores[n.Id] = new Scored(n.Similarity);
+        }
+
+        float[]? semantic = null;
+        if (useSemantic)
+        {
+            semantic = new float[Catalog.Count];
+            Semantic!.Score(semanticQuery, semantic);
+            foreach (var ordinal in TopOrdinals(semantic, _options.SemanticCandidates))
+                if (!scores.ContainsKey(ordinal)) scores[ordinal] = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
         }
 
         var hits = new List<ExactHit>();
@@ -100,26 +167,88 @@ public sealed class FeatureRouter
         foreach (var hit in hits)
         {
             if (!scores.TryGetValue(hit.Ordinal, out var s))
-                scores[hit.Ordinal] = s = new Scored(Similarity(query, hit.Ordinal));
+                scores[hit.Ordinal] = s = new Scored(hasLexical ? Similarity(query, hit.Ordinal) : 0f);
             s.Boost += hit.Boost;
             s.Evidence.Add(hit.Evidence);
         }
         if (scores.Count == 0) return RouteResult.None;
 
-        var ranked = scores.OrderByDescending(kv => kv.Value.Total).ThenBy(kv => kv.Key).ToList();
-        var top = ranked[0].Value.Total;
+        var rat = QuestionRat.Detect(analyzed);
+        foreach (var (ordinal, s) in scores)
+        {
+            if (semantic is not null)
+            {
+                s.Semantic = semantic[ordinal];
+                s.Fused = _options.LexicalWeight * s.Similarity + _options.SemanticWeight * s.Semantic + s.Boost;
+            }
+            else
+            {
+                s.Fused = s.Similarity + s.Boost;
+            }
+            if (QuestionRat.Contradicts(rat, _rats[ordinal])) s.Fused -= _options.RatPenalty;
+        }
+
+        var ranked = scores.OrderByDescending(kv => kv.Value.Fused).ThenBy(kv => kv.Key).ToList();
+        var top = ranked[0].Value.Fused;
+        var temperature = semantic is null ? _options.Temperature : _options.SemanticTemperature;
         var denominator = 0f;
-        foreach (var (_, s) in ranked) denominator += MathF.Exp((s.Total - top) / _options.Temperature);
-        var strength = Math.Clamp(top / _options.StrongScore, 0f, 1f);
+        foreach (var (_, s) in ranked) denominator += MathF.Exp((s.Fused - top) / temperature);
+        float topConfidence;
+        if (semantic is null)
+        {
+            topConfidence = Math.Clamp(top / _options.StrongScore, 0f, 1f) / denominator;
+        }
+        else
+        {
+            var best = ranked[0].Key;
+            var agreeing = (ArgMax(semantic) == best ? 1 : 0) + (LexicalBest(scores) == best ? 1 : 0);
+            topConfidence = _options.Calibration.Confidence(agreeing, ranked[0].Value.Evidence.Count > 0);
+        }
 
         var candidates = new List<RouteCandidate>(Math.Min(topK, ranked.Count));
         foreach (var (ordinal, s) in ranked.Take(topK))
         {
-            var share = MathF.Exp((s.Total - top) / _options.Temperature) / denominator;
-            candidates.Add(new RouteCandidate(Catalog[ordinal], ordinal, s.Total, s.Similarity, share * strength, s.Evidence));
+            // Alternatives keep their softmax share relative to the best.
+            var relative = MathF.Exp((s.Fused - top) / temperature);
+            candidates.Add(new RouteCandidate(Catalog[ordinal], ordinal, s.Fused, semantic is null ? s.Similarity : s.Semantic, topConfidence * relative, s.Evidence));
         }
-        var ambiguous = ranked.Count > 1 && top - ranked[1].Value.Total < _options.Temperature * 0.7f;
-        return new RouteResult(candidates, candidates[0].Confidence, ambiguous);
+        var ambiguous = ranked.Count > 1 && top - ranked[1].Value.Fused < temperature * 0.7f;
+        return new RouteResult(candidates, candidates[0].Confidence, ambiguous) { UsedSemantic = semantic is not null };
+    }
+
+    private static int ArgMax(float[] values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
+    }
+
+    private static int LexicalBest(Dictionary<int, Scored> scores)
+    {
+        var best = -1;
+        var bestScore = float.NegativeInfinity;
+        foreach (var (ordinal, s) in scores)
+        {
+            var lexical = s.Similarity + s.Boost;
+            if (lexical > bestScore || (lexical == bestScore && ordinal < best))
+            {
+                best = ordinal;
+                bestScore = lexical;
+            }
+        }
+        return best;
+    }
+
+    private static int[] TopOrdinals(float[] scores, int count)
+    {
+        count = Math.Min(count, scores.Length);
+        var order = new int[scores.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        var keys = (float[])scores.Clone();
+        Array.Sort(keys, order);
+        var top = new int[count];
+        for (var i = 0; i < count; i++) top[i] = order[^(i + 1)];
+        return top;
     }
 
     private float Similarity(ReadOnlySpan<float> query, int ordinal)
@@ -132,7 +261,8 @@ public sealed class FeatureRouter
     {
         public float Similarity { get; } = similarity;
         public float Boost { get; set; }
-        public float Total => Similarity + Boost;
+        public float Semantic { get; set; }
+        public float Fused { get; set; }
         public List<RouteEvidence> Evidence { get; } = [];
     }
 }

@@ -12,6 +12,9 @@ public sealed record RouteResult(IReadOnlyList<RouteCandidate> Candidates, float
     /// <summary>No feature matched at all.</summary>
     public static RouteResult None { get; } = new([], 0f, false);
 
+    /// <summary>True when the sentence model took part in this route.</summary>
+    public bool UsedSemantic { get; init; }
+
     /// <summary>The best candidate, or null when nothing matched.</summary>
     public RouteCandidate? Best => Candidates.Count > 0 ? Candidates[0] : null;
 

@@ -13,6 +13,22 @@ public sealed record RouterOptions
     public float Temperature { get; init; } = 0.08f;
     /// <summary>A fused score at or above this is "strong" evidence; weaker top scores scale confidence down.</summary>
     public float StrongScore { get; init; } = 0.55f;
+    /// <summary>Weight of the lexical (term) similarity when the sentence model takes part.</summary>
+    public float LexicalWeight { get; init; } = 0.3f;
+    /// <summary>Weight of the sentence-model cosine.</summary>
+    public float SemanticWeight { get; init; } = 1.0f;
+    /// <summary>Features taken from the sentence model's nearest before fusion.</summary>
+    public int SemanticCandidates { get; init; } = 24;
+    /// <summary>Softmax temperature when the sentence model takes part (its cosines sit in a narrower band).</summary>
+    public float SemanticTemperature { get; init; } = 0.04f;
+    /// <summary>Fused score counted as strong when the sentence model takes part.</summary>
+    public float SemanticStrongScore { get; init; } = 0.9f;
+    /// <summary>Taken off a feature of the other radio technology when the question names LTE or NR.</summary>
+    public float RatPenalty { get; init; } = 0.1f;
+    /// <summary>Exact-path confidence at or above which the sentence model is skipped (with exact evidence present).</summary>
+    public float SettledConfidence { get; init; } = 0.9f;
+    /// <summary>Confidence of routes the sentence model took part in.</summary>
+    public SemanticCalibration Calibration { get; init; } = new();
     /// <summary>Vector index choice; see <see cref="VectorSearchMode"/>.</summary>
     public VectorSearchMode VectorSearch { get; init; } = VectorSearchMode.Auto;
     /// <summary>
@@ -29,7 +45,7 @@ public sealed record RouterOptions
     /// small candidate list already reaches recall@10 ≥ 0.99 (see the recall tests) at a fraction
     /// of the search cost of the general-purpose defaults.
     /// </summary>
-    public static Vectors.HnswOptions DefaultHnsw { get; } = new() { M = 16, EfConstruction = 100, EfSearch = 40 };
+    public static Vectors.HnswOptions DefaultHnsw { get; } = new() { M = 16, EfConstruction = 100, EfSearch = 64 };
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming a bad option.</summary>
     public RouterOptions Validate()

@@ -53,6 +53,19 @@ public static class RanGlossary
         ["prescheduled"] = ["prescheduling"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Abbreviations every RAN engineer uses in passing; when a feature happens to have one as its
+    // acronym (Static Routing "SR", Port Mirroring "PM"), the word alone does not name that feature.
+    private static readonly FrozenSet<string> Everyday = new[]
+    {
+        "pm", "sr", "pc", "ca", "ue", "ues", "pbr", "qos", "kpi", "rrc", "mac", "rlc", "pdcp", "sib", "bsr", "harq", "cqi", "mcs",
+        "prb", "ta", "ho", "dl", "ul", "enb", "gnb", "cell", "scell", "pcell", "ran", "rat", "irat", "sa", "nsa", "lte", "nr",
+        "mimo", "tdd", "fdd", "ims", "plmn", "pci", "rsrp", "rsrq", "sinr", "srs", "pdu", "qci", "arp", "gbr", "ip", "tcp", "oam",
+        "rf", "ru", "du", "cu", "bb", "es", "ai", "ml", "ss", "lb", "gps", "ptp", "ntp", "mbms", "ps", "cs", "sms", "mme", "amf",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True for an abbreviation used in everyday RAN talk, which names no feature on its own.</summary>
+    public static bool IsEveryday(string lowerWord) => Everyday.Contains(lowerWord);
+
     /// <summary>The canonical words for a lower-case word, or null when it has none.</summary>
     public static string[]? Expand(string lowerWord) => Expansions.GetValueOrDefault(lowerWord);
 }

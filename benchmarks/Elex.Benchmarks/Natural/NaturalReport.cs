@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Elex.Benchmarks.Peers;
+using Elex.Benchmarks.Reporting;
+using Elex.Core.Catalog;
+using Elex.Core.Routing;
+using Elex.Semantic;
+
+namespace Elex.Benchmarks.Natural;
+
+/// <summary>
+/// The <c>natural</c> mode: the fused router (exact + lexical + sentence model, cascade), the lexical
+/// router alone and the Lucene.Net BM25 peer on the dev questions, natural-dev and the repository's
+/// held-out natural questions: top-1, top-3, confident-and-wrong, a reliability table with expected
+/// calibration error, and single-call latency per path.
+/// </summary>
+public static class NaturalReport
+{
+    private static readonly float[] Bands = [0f, 0.2f, 0.4f, 0.5f, 0.6f, 0.8f, 0.9f, 1.0001f];
+
+    /// <summary>Runs every set and writes the tables.</summary>
+    public static void Run(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var catalog = BenchmarkData.Catalog();
+        var sets = new List<NaturalQuestion>();
+        if (BenchmarkData.SharedDirectory is { } dir)
+        {
+            sets.AddRange(NaturalQuestion.Load(Path.Combine(dir, "dev-questions.jsonl"), "dev-questions"));
+            if (File.Exists(Path.Combine(dir, "natural-dev.jsonl"))) sets.AddRange(NaturalQuestion.Load(Path.Combine(dir, "natural-dev.jsonl"), "natural-dev"));
+        }
+        if (NaturalQuestion.HoldoutPath() is { } holdout) sets.AddRange(NaturalQuestion.Load(holdout, "holdout"));
+        var codes = catalog.Features.Select(f => f.Code.Value).ToHashSet(StringComparer.Ordinal);
+        sets.RemoveAll(q => !q.Expect.Overlaps(codes));
+        output.WriteLine($"catalog: {catalog.Count} features; {sets.Count} labelled questions");
+
+        var started = Stopwatch.GetTimestamp();
+        var encoder = OnnxSentenceEncoder.Load(SentenceModel.ArcticXs);
+        var loadMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var cacheDir = Path.Combine(Path.GetTempPath(), "elex-natural-report");
+        started = Stopwatch.GetTimestamp();
+        var index = FeatureVectorCache.LoadOrBuild(catalog, Elex.Core.Routing.Glosses.RoutingGlosses.Embedded, encoder, cacheDir, output.WriteLine);
+        var vectorsMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        started = Stopwatch.GetTimestamp();
+        index = FeatureVectorCache.LoadOrBuild(catalog, Elex.Core.Routing.Glosses.RoutingGlosses.Embedded, encoder, cacheDir, output.WriteLine);
+        var cachedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        output.WriteLine($"model load {loadMs:0} ms; feature vectors {vectorsMs:0} ms (first run or cached), {cachedMs:0} ms from cache");
+
+        var fused = FeatureRouter.Build(catalog, semantic: index);
+        var lexical = FeatureRouter.Build(catalog);
+        using var lucene = LuceneRouter.Build(catalog, LuceneAnalyzerKind.CamelCase);
+        var contenders = new (string Name, Func<NaturalQuestion, RouteOutcome> Route)[]
+        {
+            ("Elex fused (model cascade)", q => Ours(fused, q)),
+            ("Elex lexical + glosses", q => Ours(lexical, q)),
+            ("Lucene.Net BM25 (camelCase)", q => Peer(lucene, catalog, q)),
+        };
+        foreach (var q in sets.Take(50)) foreach (var c in contenders) c.Route(q); // warm-up
+
+        var outcomes = contenders.Select(c => sets.Select(q => (q, c.Route(q))).ToList()).ToList();
+        var table = new MarkdownTable("router", "set", "difficulty", "n", "top-1", "top-3", "conf ≥ 0.8 and wrong", "answered at ≥ 0.5: accuracy");
+        for (var c = 0; c < contenders.Length; c++)
+        {
+            foreach (var group in outcomes[c].GroupBy(o => (o.q.Set, o.q.Difficulty)).OrderBy(g => g.Key.Set).ThenBy(g => g.Key.Difficulty))
+                Row(table, contenders[c].Name, group.Key.Set, group.Key.Difficulty, group.Select(g => g.Item2).ToList(), c == 2);
+            foreach (var group in outcomes[c].Where(o => o.q.Set != "dev-questions").GroupBy(o => o.q.Set))
+                Row(table, contenders[c].Name, group.Key, "all", group.Select(g => g.Item2).ToList(), c == 2);
+        }
+        table.WriteTo(output);
+
+        output.WriteLine();
+        output.WriteLine("Reliability of the fused router's confidence (natural-dev + holdout):");
+        Reliability(output, outcomes[0].Where(o => o.q.Set != "dev-questions").Select(o => o.Item2).ToList());
+
+        output.WriteLine();
+        output.WriteLine("Single-call route latency of the fused router by path (µs):");
+        var latency = new MarkdownTable("path", "calls", "P50", "P95", "P99");
+        foreach (var path in outcomes[0].GroupBy(o => o.Item2.Semantic))
+        {
+            var p = Percentiles.Of(path.Select(o => o.Item2.Microseconds).ToArray());
+            latency.Row(path.Key ? "semantic (model runs)" : "exact (settled, no model)", $"{p.Count}", $"{p.P50:0}", $"{p.P95:0}", $"{p.P99:0}");
+        }
+        latency.WriteTo(output);
+        encoder.Dispose();
+    }
+
+    private static RouteOutcome Ours(FeatureRouter router, NaturalQuestion q)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = router.Route(q.Text, 3);
+        var us = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        var codes = result.Candidates.Select(c => c.Feature.Code.Value).ToArray();
+        return new(codes.Length > 0 && q.Expect.Contains(codes[0]), codes.Any(q.Expect.Contains), result.Confidence, result.UsedSemantic, us);
+    }
+
+    private static RouteOutcome Peer(LuceneRouter router, FeatureCatalog catalog, NaturalQuestion q)
+    {
+        Span<int> ordinals = stackalloc int[3];
+        var started = Stopwatch.GetTimestamp();
+        var found = router.Route(q.Text, ordinals);
+        var us = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        var top1 = found > 0 && q.Expect.Contains(catalog[ordinals[0]].Code.Value);
+        var top3 = false;
+        for (var i = 0; i < found; i++) top3 |= q.Expect.Contains(catalog[ordinals[i]].Code.Value);
+        return new(top1, top3, float.NaN, false, us);
+    }
+
+    private static void Row(MarkdownTable table, string router, string set, string difficulty, List<RouteOutcome> o, bool noConfidence)
+    {
+        var n = o.Count;
+        var answered = o.Where(x => x.Confidence >= 0.5f).ToList();
+        table.Row(router, set, difficulty, $"{n}", $"{o.Count(x => x.Top1) / (double)n:0.00}", $"{o.Count(x => x.Top3) / (double)n:0.00}",
+            noConfidence ? "—" : $"{o.Count(x => x.Confidence >= 0.8f && !x.Top1) / (double)n:0.000} ({o.Count(x => x.Confidence >= 0.8f && !x.Top1)}/{o.Count(x => x.Confidence >= 0.8f)})",
+            noConfidence ? "—" : $"{(answered.Count == 0 ? 0 : answered.Count(x => x.Top1) / (double)answered.Count):0.00} of {answered.Count}");
+    }
+
+    private static void Reliability(TextWriter output, List<RouteOutcome> outcomes)
+    {
+        var table = new MarkdownTable("confidence", "routes", "mean confidence", "accuracy");
+        double ece = 0;
+        for (var b = 0; b < Bands.Length - 1; b++)
+        {
+            var inBand = outcomes.Where(o => o.Confidence >= Bands[b] && o.Confidence < Bands[b + 1]).ToList();
+            if (inBand.Count == 0) continue;
+            var mean = inBand.Average(o => o.Confidence);
+            var accuracy = inBand.Count(o => o.Top1) / (double)inBand.Count;
+            ece += inBand.Count / (double)outcomes.Count * Math.Abs(mean - accuracy);
+            table.Row($"[{Bands[b]:0.0}, {Math.Min(1, Bands[b + 1]):0.0}{(b == Bands.Length - 2 ? "]" : ")")}", $"{inBand.Count}", $"{mean:0.00}", $"{accuracy:0.00}");
+        }
+        table.WriteTo(output);
+        output.WriteLine($"expected calibration error: {ece:0.000}");
+    }
+}

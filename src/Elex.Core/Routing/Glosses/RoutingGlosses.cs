@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Elex.Core.Catalog;
+
+namespace Elex.Core.Routing.Glosses;
+
+/// <summary>
+/// The routing glosses by feature code. The embedded set covers every feature of the shipped
+/// catalog; a catalog loaded from elsewhere uses the glosses whose codes it shares and routes its
+/// other features on catalog facts alone.
+/// </summary>
+public sealed class RoutingGlosses
+{
+    private const string ResourceName = "Elex.Core.routing-glosses.jsonl";
+    private static readonly Lazy<RoutingGlosses> s_embedded = new(LoadEmbedded);
+    private readonly Dictionary<string, FeatureGloss> _byCode;
+
+    private RoutingGlosses(Dictionary<string, FeatureGloss> byCode) => _byCode = byCode;
+
+    /// <summary>No glosses: routing on catalog facts alone.</summary>
+    public static RoutingGlosses None { get; } = new(new Dictionary<string, FeatureGloss>(StringComparer.Ordinal));
+
+    /// <summary>The glosses embedded in this assembly.</summary>
+    public static RoutingGlosses Embedded => s_embedded.Value;
+
+    /// <summary>How many features have a gloss.</summary>
+    public int Count => _byCode.Count;
+
+    /// <summary>All glosses.</summary>
+    public IEnumerable<FeatureGloss> All => _byCode.Values;
+
+    /// <summary>The gloss of a feature, or null.</summary>
+    public FeatureGloss? For(FeatureCode code) => _byCode.GetValueOrDefault(code.Value);
+
+    /// <summary>
+    /// Parses glosses, one JSON object per line (<c>code</c>, <c>rat</c>, <c>gloss</c>, <c>terms</c>).
+    /// </summary>
+    /// <exception cref="FormatException">A line is not a valid gloss; the message names the line and field.</exception>
+    public static RoutingGlosses Parse(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var byCode = new Dictionary<string, FeatureGloss>(StringComparer.Ordinal);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var gloss = ParseLine(line, number);
+            if (!byCode.TryAdd(gloss.Code, gloss)) throw new FormatException($"line {number}: a second gloss for {gloss.Code}");
+        }
+        return new RoutingGlosses(byCode);
+    }
+
+    private static FeatureGloss ParseLine(string line, int number)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            string Text(string field) => root.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s
+                ? s : throw new FormatException($"line {number}: '{field}' must be a non-empty string");
+            var code = FeatureCode.TryParse(Text("code"), out var parsed) ? parsed.Value : throw new FormatException($"line {number}: 'code' is not a FAJ code");
+            var rat = Text("rat") switch
+            {
+                "LTE" => Rat.Lte,
+                "NR" => Rat.Nr,
+                "LTE+NR" => Rat.LteAndNr,
+                "any" => Rat.Any,
+                var other => throw new FormatException($"line {number}: 'rat' is '{other}', not one of LTE, NR, LTE+NR, any"),
+            };
+            if (!root.TryGetProperty("terms", out var terms) || terms.ValueKind != JsonValueKind.Array)
+                throw new FormatException($"line {number}: 'terms' must be an array of strings");
+            var list = new List<string>();
+            foreach (var t in terms.EnumerateArray())
+                list.Add(t.ValueKind == JsonValueKind.String ? t.GetString()! : throw new FormatException($"line {number}: 'terms' must hold strings only"));
+            return new FeatureGloss(code, rat, Text("gloss"), list);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"line {number}: not JSON ({e.Message})", e);
+        }
+    }
+
+    private static RoutingGlosses LoadEmbedded()
+    {
+        using var stream = typeof(RoutingGlosses).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from {typeof(RoutingGlosses).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Numerics.Tensors;
+using Elex.Core.Catalog;
+using Elex.Core.Routing.Glosses;
+
+namespace Elex.Core.Semantics;
+
+/// <summary>
+/// One sentence-model vector per feature, made from the feature's name, acronym and routing gloss,
+/// scored against a question's vector by cosine (all vectors are unit length, so a dot product).
+/// </summary>
+public sealed class SemanticIndex
+{
+    private readonly float[] _vectors;
+
+    /// <summary>Wraps vectors already computed for <paramref name="catalog"/> (row-major, one per feature ordinal).</summary>
+    public SemanticIndex(FeatureCatalog catalog, ISentenceEncoder encoder, float[] vectors)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.Length != catalog.Count * encoder.Dimensions)
+            throw new ArgumentException($"{vectors.Length} floats do not hold {catalog.Count} vectors of {encoder.Dimensions}.", nameof(vectors));
+        Catalog = catalog;
+        Encoder = encoder;
+        _vectors = vectors;
+    }
+
+    /// <summary>The catalog the vectors belong to.</summary>
+    public FeatureCatalog Catalog { get; }
+
+    /// <summary>The model that made them, and that encodes questions.</summary>
+    public ISentenceEncoder Encoder { get; }
+
+    /// <summary>Vector length.</summary>
+    public int Dimensions => Encoder.Dimensions;
+
+    /// <summary>The raw vectors (for caching).</summary>
+    public ReadOnlySpan<float> Vectors => _vectors;
+
+    /// <summary>The text the model reads for a feature: who it is, then what it does.</summary>
+    public static string DocumentText(Feature feature, FeatureGloss? gloss)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        var name = feature.Acronym is { Length: > 0 } acronym ? $"{feature.Name} ({acronym})" : feature.Name;
+        return gloss is null ? $"{name}. {feature.Domain}." : $"{name}. {gloss.Gloss} {string.Join(", ", gloss.Terms)}.";
+    }
+
+    /// <summary>The document texts of every feature, by ordinal.</summary>
+    public static IReadOnlyList<string> DocumentTexts(FeatureCatalog catalog, RoutingGlosses glosses)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(glosses);
+        var texts = new string[catalog.Count];
+        for (var i = 0; i < texts.Length; i++) texts[i] = DocumentText(catalog[i], glosses.For(catalog[i].Code));
+        return texts;
+    }
+
+    /// <summary>Encodes every feature (in batches of <paramref name="batchSize"/>).</summary>
+    public static SemanticIndex Build(FeatureCatalog catalog, RoutingGlosses glosses, ISentenceEncoder encoder, int batchSize = 16)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var texts = DocumentTexts(catalog, glosses);
+        var dims = encoder.Dimensions;
+        var vectors = new float[texts.Count * dims];
+        var batch = new List<string>(batchSize);
+        for (var start = 0; start < texts.Count; start += batchSize)
+        {
+            batch.Clear();
+            for (var i = start; i < Math.Min(texts.Count, start + batchSize); i++) batch.Add(texts[i]);
+            encoder.EncodeDocuments(batch, vectors.AsSpan(start * dims, batch.Count * dims));
+        }
+        return new SemanticIndex(catalog, encoder, vectors);
+    }
+
+    /// <summary>Encodes one question.</summary>
+    public float[] EncodeQuery(string text)
+    {
+        var vector = new float[Dimensions];
+        Encoder.EncodeQueries([text], vector);
+        return vector;
+    }
+
+    /// <summary>Cosine of the question with every feature, by ordinal.</summary>
+    public void Score(ReadOnlySpan<float> query, Span<float> scores)
+    {
+        if (query.Length != Dimensions) throw new ArgumentException($"The question vector has {query.Length} dimensions, the index {Dimensions}.", nameof(query));
+        var dims = Dimensions;
+        for (var i = 0; i < Catalog.Count; i++) scores[i] = TensorPrimitives.Dot(query, _vectors.AsSpan(i * dims, dims));
+    }
+}
