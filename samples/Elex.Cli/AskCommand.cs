@@ -40,7 +40,7 @@ internal static class AskCommand
                 return ExitCodes.Usage;
             }
             var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
-            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig { MaxAgents = parse.GetValue(maxAgents), SafeZones = SafeZoneSource.Load(parse.GetValue(safeZonesOption)) }, parse.GetValue(dataOption), error, cancellation);
+            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig { MaxAgents = parse.GetValue(maxAgents), SafeZones = SafeZoneSource.Load(parse.GetValue(safeZonesOption)) }, parse.GetValue(dataOption), error, cancellation, semantic: true);
             var swarm = host.Swarm;
             if (batch) return await RunJsonl(swarm, input, output, cancellation);
 

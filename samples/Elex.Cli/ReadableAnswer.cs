@@ -10,7 +10,7 @@ internal static class ReadableAnswer
     {
         if (r.Status != ResponseStatus.Answered)
         {
-            o.WriteLine(r.Status == ResponseStatus.NoMatch ? r.Text : $"error: {r.Error}");
+            o.WriteLine(r.Status is ResponseStatus.NoMatch or ResponseStatus.Unsure ? r.Text : $"error: {r.Error}");
             return;
         }
         var feature = r.FeatureCode is { } code ? catalog.Find(FeatureCode.Parse(code)) : null;

@@ -1,4 +1,6 @@
 using Elex.Core.Catalog;
+using Elex.Core.Routing;
+using Elex.Semantic;
 using Elex.Storage;
 using Elex.Storage.Encryption;
 using Elex.Streams;
@@ -28,13 +30,17 @@ internal sealed class SwarmHost : IAsyncDisposable
 
     public ElexSwarm Swarm { get; }
 
-    public static async Task<SwarmHost> StartAsync(FeatureCatalog catalog, SwarmConfig config, string? dataDirectory, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>The environment variable that, set to 1, routes without the sentence model (exact and lexical evidence only).</summary>
+    public const string NoModelVariable = "ELEX_NO_MODEL";
+
+    public static async Task<SwarmHost> StartAsync(FeatureCatalog catalog, SwarmConfig config, string? dataDirectory, TextWriter error, CancellationToken cancellationToken, bool semantic = false)
     {
         var path = DataDirectory.PrepareStorePath(dataDirectory);
+        var router = semantic ? BuildRouter(catalog, Path.Combine(Path.GetDirectoryName(path)!, "semantic"), error) : null;
         var store = await OpenStoreAsync(path, cancellationToken);
         try
         {
-            var swarm = await ElexSwarm.CreateAsync(catalog, config, store, cancellationToken: cancellationToken);
+            var swarm = await ElexSwarm.CreateAsync(catalog, config, store, router: router, cancellationToken: cancellationToken);
             foreach (var problem in swarm.RestoreProblems) error.WriteLine($"elex: warning: {problem}");
             return new SwarmHost(store, path, swarm);
         }
@@ -42,6 +48,22 @@ internal sealed class SwarmHost : IAsyncDisposable
         {
             await store.DisposeAsync();
             throw;
+        }
+    }
+
+    // The sentence model makes natural questions routable; without it (ELEX_NO_MODEL=1, or a model
+    // that cannot load) the swarm still answers on exact and lexical evidence, and says so once.
+    private static FeatureRouter? BuildRouter(FeatureCatalog catalog, string cacheDirectory, TextWriter error)
+    {
+        if (Environment.GetEnvironmentVariable(NoModelVariable) == "1") return null;
+        try
+        {
+            return SemanticRouter.Build(catalog, cacheDirectory, warning => error.WriteLine($"elex: warning: {warning}"));
+        }
+        catch (SemanticModelException e)
+        {
+            error.WriteLine($"elex: warning: {e.Message} Routing on exact and lexical evidence only.");
+            return null;
         }
     }
 

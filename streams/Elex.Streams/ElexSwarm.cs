@@ -146,7 +146,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         _pipeline = _ingress.Reader.ToObservable()
             .Classify()
             .Route(Router)
-            .Dispatch(Registry, Config.MinConfidence)
+            .Dispatch(Registry, Math.Max(Config.MinConfidence, Config.AbstainBelow))
             .Answer(_scheduler, static (item, response) => (item, response))
             .ValidateSafety(Safety, static pair => pair.response, static (pair, validated) => (pair.item, validated))
             .Subscribe(pair => Deliver(pair.response, pair.item), OnPipelineError, OnPipelineCompleted);

@@ -16,6 +16,9 @@ public sealed record Query
         Context = context;
     }
 
+    /// <summary>The longest question the swarm takes (a question, not a document).</summary>
+    public const int MaxLength = 4_000;
+
     /// <summary>The question text.</summary>
     public string Text { get; init; }
     /// <summary>An explicit query type, or null to classify.</summary>

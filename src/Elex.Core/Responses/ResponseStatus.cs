@@ -11,4 +11,9 @@ public enum ResponseStatus
     Rejected,
     /// <summary>Processing failed; see the error.</summary>
     Error,
+    /// <summary>
+    /// The router's confidence is below the abstention threshold: the response names its best guess
+    /// and the closest candidates with why, and proposes no command.
+    /// </summary>
+    Unsure,
 }

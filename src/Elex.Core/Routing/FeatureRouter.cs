@@ -108,10 +108,10 @@ public sealed class FeatureRouter
 
     /// <summary>
     /// True when exact evidence alone settles a route, so the sentence model need not run: the
-    /// question names a code or licence key, or — with a clear lead — a parameter, counter or event
-    /// that only that feature has. Names and acronyms do not settle a route: a question that names
-    /// "Carrier Aggregation" is often about one of its many add-ons, and short acronyms are everyday
-    /// words (SR, PM, CA); the model decides those with the name as evidence.
+    /// question names a code or licence key, or — with a clear lead — a parameter, counter, event or
+    /// acronym that only that feature has. Names do not settle a route: a question that names
+    /// "Carrier Aggregation" is often about one of its many add-ons; nor do everyday abbreviations
+    /// (SR, PM, CA). The model decides those, with the name as evidence.
     /// </summary>
     public bool IsSettled(RouteResult exactRoute)
     {
@@ -121,7 +121,8 @@ public sealed class FeatureRouter
         foreach (var e in best.Evidence)
         {
             if (e.Kind is MatchKind.Code or MatchKind.Cxc) return true;
-            identifying |= e.Kind is MatchKind.Parameter or MatchKind.Counter or MatchKind.Event && e.SharedBy == 1;
+            identifying |= e.Kind is MatchKind.Parameter or MatchKind.Counter or MatchKind.Event or MatchKind.Acronym && e.SharedBy == 1
+                && !(e.Kind == MatchKind.Acronym && RanGlossary.IsEveryday(e.Text.ToLowerInvariant()));
         }
         return identifying && exactRoute.Confidence >= _options.SettledConfidence;
     }
@@ -172,6 +173,9 @@ public sealed class FeatureRouter
             s.Evidence.Add(hit.Evidence);
         }
         if (scores.Count == 0) return RouteResult.None;
+        // Off-topic text ("how do I cook pasta") still has a nearest feature; below the floor, with no
+        // exact fact named, nothing in the catalog is what the question is about.
+        if (semantic is not null && hits.Count == 0 && semantic[ArgMax(semantic)] < _options.SemanticFloor) return RouteResult.None;
 
         var rat = QuestionRat.Detect(analyzed);
         foreach (var (ordinal, s) in scores)

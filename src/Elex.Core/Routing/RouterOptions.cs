@@ -27,6 +27,11 @@ public sealed record RouterOptions
     public float RatPenalty { get; init; } = 0.1f;
     /// <summary>Exact-path confidence at or above which the sentence model is skipped (with exact evidence present).</summary>
     public float SettledConfidence { get; init; } = 0.9f;
+    /// <summary>
+    /// Best sentence-model cosine below which a question that names no exact fact is about nothing in
+    /// the catalog (measured: natural RAN questions 0.60 and up, off-topic text 0.47–0.53).
+    /// </summary>
+    public float SemanticFloor { get; init; } = 0.56f;
     /// <summary>Confidence of routes the sentence model took part in.</summary>
     public SemanticCalibration Calibration { get; init; } = new();
     /// <summary>Vector index choice; see <see cref="VectorSearchMode"/>.</summary>

@@ -35,12 +35,11 @@ public static class AnswerOperator
             if (item.Agent is not { } agent || item.Route?.Best is not { } best)
             {
                 var candidates = item.Route?.Candidates ?? [];
+                if (candidates.Count > 0) return Unsure(item, scheduler, item.Route!);
                 return Build(item, scheduler, ResponseStatus.NoMatch) with
                 {
-                    Text = "No feature in the catalog matches this question well enough. Name the feature, its acronym or FAJ code, or a parameter, counter or event it uses."
-                        + (candidates.Count > 0 ? " Closest: " + string.Join("; ", candidates.Take(3).Select(c => c.Feature.DisplayName)) + "." : ""),
+                    Text = "No feature in the catalog matches this question. Name the feature, its acronym or FAJ code, or a parameter, counter or event it uses.",
                     Confidence = item.Route?.Confidence ?? 0f,
-                    Alternatives = candidates.Select(c => c.Feature.Code.Value).ToList(),
                 };
             }
             var context = new AnswerContext(item.Query.Text, item.Classification)
@@ -78,6 +77,39 @@ public static class AnswerOperator
         {
             return Failed(item.Fail("answer", e), scheduler);
         }
+    }
+
+    // Below the abstention threshold the swarm says so instead of answering as a guessed feature's
+    // agent: the best guess is named (featureCode), the closest three are listed with why, and no
+    // command is proposed, because a command for the wrong feature is worse than none.
+    private static QueryResponse Unsure(PipelineItem item, IScheduler scheduler, Core.Routing.RouteResult route)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(System.FormattableString.Invariant($"Not sure which feature this is about (confidence {route.Confidence:0.00}). The closest:"));
+        var rank = 0;
+        foreach (var c in route.Candidates.Take(3))
+        {
+            text.Append('\n').Append(++rank).Append(". ").Append(c.Feature.DisplayName).Append(" — ").Append(Why(c, route.UsedSemantic));
+        }
+        text.Append("\nAsk again naming one of them (name, acronym or FAJ code) for a full answer.");
+        return Build(item, scheduler, ResponseStatus.Unsure) with
+        {
+            Text = text.ToString(),
+            FeatureCode = route.Best!.Feature.Code.Value,
+            FeatureName = route.Best.Feature.Name,
+            Confidence = route.Confidence,
+            Alternatives = route.Candidates.Skip(1).Select(c => c.Feature.Code.Value).ToList(),
+            Evidence = route.Best.Evidence.Select(e => $"routed by {e}").ToList(),
+        };
+    }
+
+    private static string Why(Core.Routing.RouteCandidate candidate, bool semantic)
+    {
+        var named = candidate.Evidence.Count > 0 ? "names " + string.Join(", ", candidate.Evidence.Select(e => e.ToString())) : null;
+        var similar = semantic
+            ? System.FormattableString.Invariant($"close in meaning (similarity {candidate.Similarity:0.00})")
+            : System.FormattableString.Invariant($"similar wording (similarity {candidate.Similarity:0.00})");
+        return named is null ? similar : $"{named}; {similar}";
     }
 
     private static QueryResponse Failed(PipelineItem item, IScheduler scheduler) =>

@@ -11,7 +11,7 @@ public static class ClassifyOperator
     /// <summary>
     /// Wraps each query in a <see cref="PipelineItem"/> stamped with the scheduler's time and
     /// classifies its type and complexity (an explicit type or complexity on the query wins).
-    /// Empty text fails the item, not the stream.
+    /// Empty text, or text longer than <see cref="Query.MaxLength"/>, fails the item, not the stream.
     /// </summary>
     public static IObservable<PipelineItem> Classify(this IObservable<Query> source, IScheduler scheduler)
     {
@@ -34,6 +34,8 @@ public static class ClassifyOperator
         {
             if (string.IsNullOrWhiteSpace(item.Query.Text))
                 return item.Fail("classify", new ArgumentException("Query text is empty: ask a question about a RAN feature."));
+            if (item.Query.Text.Length > Query.MaxLength)
+                return item.Fail("classify", new ArgumentException($"Query text is {item.Query.Text.Length:N0} characters; a question may have at most {Query.MaxLength:N0}."));
             item.Classification = QueryClassifier.Classify(item.Query.Text, item.Query.Type, item.Query.Complexity);
             return item;
         }
