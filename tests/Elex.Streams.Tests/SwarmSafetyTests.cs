@@ -43,7 +43,7 @@ public class SwarmSafetyTests
     public async Task ParameterWithoutZone_NeedsApproval_NeverSafe()
     {
         await using var swarm = TestCatalog.NewSwarm(WithZones(DefaultSafeZones.Load()));
-        var response = await swarm.QueryAsync("set sleepMode to 2 on cell X");
+        var response = await swarm.QueryAsync("set sleepMode to 2 for MSM on cell X");
         var change = Assert.Single(response.Commands, c => c.Kind == CommandKind.SetParameter);
         Assert.Equal(SafetyStatus.NeedsApproval, change.Safety);
         Assert.Contains("no safe zone for MimoSleepFunction.sleepMode", change.SafetyReason);
@@ -53,7 +53,7 @@ public class SwarmSafetyTests
     public async Task InZoneValue_IsSafe_AndRunnable()
     {
         await using var swarm = TestCatalog.NewSwarm(WithZones(SleepModeZone));
-        var response = await swarm.QueryAsync("set sleepMode to 2 on cell X");
+        var response = await swarm.QueryAsync("set sleepMode to 2 for MSM on cell X");
         var change = Assert.Single(response.Commands, c => c.Kind == CommandKind.SetParameter);
         Assert.Equal(SafetyStatus.Safe, change.Safety);
         Assert.True(change.IsRunnable);
