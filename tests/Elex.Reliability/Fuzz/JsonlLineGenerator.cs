@@ -63,9 +63,14 @@ public sealed class JsonlLineGenerator(int seed)
     private JsonlCase HugeValid(int n)
     {
         var padding = new StringBuilder(Question()).Append(' ');
-        var size = _random.Next(8_000, 64_000);
+        // Up to the question limit a long question is answered; beyond it, it is refused with the limit named.
+        var tooLong = _random.Next(2) == 0;
+        var size = tooLong ? _random.Next(8_000, 64_000) : _random.Next(1_000, Elex.Core.Queries.Query.MaxLength - 25);
         while (padding.Length < size) padding.Append("carrier aggregation ");
-        return new(JsonSerializer.Serialize(new { id = $"big{n}", text = padding.ToString() }), JsonlExpectation.Answer, "huge-valid", $"big{n}");
+        var text = tooLong ? padding.ToString() : padding.ToString(0, Math.Min(padding.Length, Elex.Core.Queries.Query.MaxLength));
+        return tooLong
+            ? new(JsonSerializer.Serialize(new { id = $"big{n}", text }), JsonlExpectation.Error, "huge-too-long", $"big{n}")
+            : new(JsonSerializer.Serialize(new { id = $"big{n}", text }), JsonlExpectation.Answer, "huge-valid", $"big{n}");
     }
 
     private JsonlCase HugeInvalid(int n)

@@ -47,7 +47,7 @@ public static class Sample
         "VoLTE prescheduling",
         "uplink CA not working",
         "what is MSM?",
-        "set sleepMode to 2 on cell X",
+        "set sleepMode to 2 for MSM on cell X",
         "what does FAJ 121 3009 need?",
     ];
 }
