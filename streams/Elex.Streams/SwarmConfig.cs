@@ -34,10 +34,10 @@ public sealed record SwarmConfig
     /// <summary>
     /// Below this routing confidence the swarm does not answer as the feature's agent: the response is
     /// Unsure, lists the three closest features with why, and proposes no command. Confidence is
-    /// calibrated (see docs/PERFORMANCE.md): at 0.5, answered natural questions were right 86 % of the
-    /// time and one in four was held back.
+    /// calibrated (see docs/PERFORMANCE.md, "abstention threshold"): at 0.7, nine in ten natural
+    /// questions are answered and the rest say they are unsure.
     /// </summary>
-    public float AbstainBelow { get; init; } = 0.5f;
+    public float AbstainBelow { get; init; } = 0.7f;
     /// <summary>The sliding window of the live latency percentiles.</summary>
     public TimeSpan TelemetryWindow { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>How often the latency window ages out old samples when traffic stops.</summary>

@@ -110,6 +110,7 @@ internal sealed partial class ExactMatchIndex
         }
 
         Span<char> buffer = stackalloc char[256];
+        var identifierCue = HasIdentifierCue(text);
         foreach (var token in analyzed.Tokens)
         {
             if (token.Text.Length > buffer.Length) continue;
@@ -124,7 +125,7 @@ internal sealed partial class ExactMatchIndex
                     * (RanGlossary.IsEveryday(word) ? 0.25f : RanGlossary.Expand(word) is null ? 1f : 0.5f);
                 foreach (var ordinal in byAcronym) into.Add(new(ordinal, boost, evidence));
             }
-            if (!IsIdentifierUse(token, key)) continue;
+            if (!IsIdentifierUse(token, key, identifierCue)) continue;
             if (!AddPostings(_parametersBySpan, key, MatchKind.Parameter, token.Text, into)
                 && token.Text.LastIndexOf('.') is > 0 and var dot)
                 AddPostings(_parametersBySpan, Tokenizer.WriteLookupKey(token.Text.AsSpan(dot + 1), buffer), MatchKind.Parameter, token.Text[(dot + 1)..], into);
@@ -230,11 +231,29 @@ internal sealed partial class ExactMatchIndex
     private bool IsAcronymUse(RawToken token, ReadOnlySpan<char> key) =>
         token.IsUpperCase || (key.Length >= 4 && !_plainWordsBySpan.Contains(key) && !StopWords.Contains(key.ToString()));
 
+    // A question that says "parameter", "counter", "attribute" or "event", or sets something with
+    // '=', may name a one-word identifier; elsewhere an English word that happens to be a parameter
+    // name ("discard", "passive") or a short capitalised word ("PA") is just a word.
+    private static bool HasIdentifierCue(string text) =>
+        text.Contains('=') || text.Contains("param", StringComparison.OrdinalIgnoreCase) || text.Contains("counter", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("attribute", StringComparison.OrdinalIgnoreCase) || text.Contains("event", StringComparison.OrdinalIgnoreCase)
+        || text.Contains(" set ", StringComparison.OrdinalIgnoreCase) || text.StartsWith("set ", StringComparison.OrdinalIgnoreCase);
+
     // A lower-case ordinary word ("threshold", "mode") is not taken as a parameter or counter name.
-    private bool IsIdentifierUse(RawToken token, ReadOnlySpan<char> key)
+    private bool IsIdentifierUse(RawToken token, ReadOnlySpan<char> key, bool cue)
     {
-        foreach (var c in token.Text)
-            if (char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '_' or '.') return token.Text.Length >= 2;
+        var text = token.Text;
+        var shape = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            // camelCase inside the word, digits, joiners: the shape of an identifier.
+            if ((i > 0 && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(text[i - 1])) || char.IsAsciiDigit(c) || c is '_' or '.') shape = true;
+        }
+        if (shape) return text.Length >= 2;
+        if (!cue) return false;
+        foreach (var c in text)
+            if (char.IsAsciiLetterUpper(c)) return text.Length >= 2;
         if (key.Length < 2 || _plainWordsBySpan.Contains(key)) return false;
         var word = key.ToString();
         return !StopWords.Contains(word) && !CommonWords.Contains(word);

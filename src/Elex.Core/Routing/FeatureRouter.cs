@@ -169,7 +169,8 @@ public sealed class FeatureRouter
         {
             if (!scores.TryGetValue(hit.Ordinal, out var s))
                 scores[hit.Ordinal] = s = new Scored(hasLexical ? Similarity(query, hit.Ordinal) : 0f);
-            s.Boost += hit.Boost;
+            if (hit.Evidence.Kind == MatchKind.Name) s.NameBoost += hit.Boost;
+            else s.Boost += hit.Boost;
             s.Evidence.Add(hit.Evidence);
         }
         if (scores.Count == 0) return RouteResult.None;
@@ -183,11 +184,11 @@ public sealed class FeatureRouter
             if (semantic is not null)
             {
                 s.Semantic = semantic[ordinal];
-                s.Fused = _options.LexicalWeight * s.Similarity + _options.SemanticWeight * s.Semantic + s.Boost;
+                s.Fused = _options.LexicalWeight * s.Similarity + _options.SemanticWeight * s.Semantic + s.Boost + _options.NameWeightWithModel * s.NameBoost;
             }
             else
             {
-                s.Fused = s.Similarity + s.Boost;
+                s.Fused = s.Similarity + s.Boost + s.NameBoost;
             }
             if (QuestionRat.Contradicts(rat, _rats[ordinal])) s.Fused -= _options.RatPenalty;
         }
@@ -198,15 +199,30 @@ public sealed class FeatureRouter
         var denominator = 0f;
         foreach (var (_, s) in ranked) denominator += MathF.Exp((s.Fused - top) / temperature);
         float topConfidence;
+        RouteSignals? signals = null;
         if (semantic is null)
         {
             topConfidence = Math.Clamp(top / _options.StrongScore, 0f, 1f) / denominator;
         }
         else
         {
-            var best = ranked[0].Key;
-            var agreeing = (ArgMax(semantic) == best ? 1 : 0) + (LexicalBest(scores) == best ? 1 : 0);
-            topConfidence = _options.Calibration.Confidence(agreeing, ranked[0].Value.Evidence.Count > 0);
+            var (bestOrdinal, best) = (ranked[0].Key, ranked[0].Value);
+            var namedTerms = 0;
+            var otherExact = false;
+            foreach (var e in best.Evidence)
+            {
+                if (e.Kind == MatchKind.Name) namedTerms = Math.Max(namedTerms, e.Text.Split(' ').Length);
+                else otherExact = true;
+            }
+            signals = new RouteSignals(
+                ArgMax(semantic) == bestOrdinal,
+                LexicalBest(scores) == bestOrdinal,
+                namedTerms > 0,
+                otherExact,
+                ranked.Count > 1 ? top - ranked[1].Value.Fused : top,
+                best.Semantic,
+                namedTerms == 0 ? 0f : Math.Min(1f, namedTerms / (float)Math.Max(1, analyzed.WordTerms.Count)));
+            topConfidence = _options.Calibration.Confidence(signals.Value);
         }
 
         var candidates = new List<RouteCandidate>(Math.Min(topK, ranked.Count));
@@ -217,7 +233,7 @@ public sealed class FeatureRouter
             candidates.Add(new RouteCandidate(Catalog[ordinal], ordinal, s.Fused, semantic is null ? s.Similarity : s.Semantic, topConfidence * relative, s.Evidence));
         }
         var ambiguous = ranked.Count > 1 && top - ranked[1].Value.Fused < temperature * 0.7f;
-        return new RouteResult(candidates, candidates[0].Confidence, ambiguous) { UsedSemantic = semantic is not null };
+        return new RouteResult(candidates, candidates[0].Confidence, ambiguous) { UsedSemantic = semantic is not null, Signals = signals };
     }
 
     private static int ArgMax(float[] values)
@@ -233,7 +249,7 @@ public sealed class FeatureRouter
         var bestScore = float.NegativeInfinity;
         foreach (var (ordinal, s) in scores)
         {
-            var lexical = s.Similarity + s.Boost;
+            var lexical = s.Similarity + s.Boost + s.NameBoost;
             if (lexical > bestScore || (lexical == bestScore && ordinal < best))
             {
                 best = ordinal;
@@ -265,6 +281,7 @@ public sealed class FeatureRouter
     {
         public float Similarity { get; } = similarity;
         public float Boost { get; set; }
+        public float NameBoost { get; set; }
         public float Semantic { get; set; }
         public float Fused { get; set; }
         public List<RouteEvidence> Evidence { get; } = [];

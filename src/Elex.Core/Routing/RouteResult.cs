@@ -15,6 +15,9 @@ public sealed record RouteResult(IReadOnlyList<RouteCandidate> Candidates, float
     /// <summary>True when the sentence model took part in this route.</summary>
     public bool UsedSemantic { get; init; }
 
+    /// <summary>What backs the route when the sentence model took part (the calibration's inputs); null otherwise.</summary>
+    public RouteSignals? Signals { get; init; }
+
     /// <summary>The best candidate, or null when nothing matched.</summary>
     public RouteCandidate? Best => Candidates.Count > 0 ? Candidates[0] : null;
 

@@ -17,6 +17,12 @@ public sealed record RouterOptions
     public float LexicalWeight { get; init; } = 0.3f;
     /// <summary>Weight of the sentence-model cosine.</summary>
     public float SemanticWeight { get; init; } = 1.0f;
+    /// <summary>
+    /// Share of a whole-name match's boost kept when the sentence model takes part: a question that
+    /// names a parent feature ("Carrier Aggregation") is often about one of its add-ons, which the
+    /// model tells apart.
+    /// </summary>
+    public float NameWeightWithModel { get; init; } = 0.2f;
     /// <summary>Features taken from the sentence model's nearest before fusion.</summary>
     public int SemanticCandidates { get; init; } = 24;
     /// <summary>Softmax temperature when the sentence model takes part (its cosines sit in a narrower band).</summary>
