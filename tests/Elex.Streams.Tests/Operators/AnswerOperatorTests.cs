@@ -78,6 +78,27 @@ public class AnswerOperatorTests : ReactiveTest
     }
 
     [Fact]
+    public void Answer_RoutedWithoutAnAgent_IsUnsure_NamesTheBestGuessAndThreeCandidates_AndProposesNoCommand()
+    {
+        // "set sleepMode" names a parameter several features share: routed, but below the threshold Dispatch leaves it unassigned.
+        var item = PipelineItems.Routed("set sleepMode to 2 on cell X", QueryType.Procedure);
+        Assert.True(item.Route!.Candidates.Count >= 3);
+        var marbles = new Marbles.MarbleScheduler();
+        var source = marbles.Hot("^-a-|", new Dictionary<char, PipelineItem> { ['a'] = item });
+        var results = marbles.Run(() => source.Answer(marbles.Scheduler).Select(r => r.Status.ToString()));
+        marbles.ExpectObservable(results).ToBe("--u-|", new Dictionary<char, string> { ['u'] = nameof(ResponseStatus.Unsure) });
+
+        var response = Observable.Return(PipelineItems.Routed("set sleepMode to 2 on cell X", QueryType.Procedure)).Answer(Scheduler.Immediate).Wait();
+        Assert.Equal(ResponseStatus.Unsure, response.Status);
+        Assert.Equal(item.Route.Best!.Feature.Code.Value, response.FeatureCode);
+        Assert.Null(response.AgentId);
+        Assert.Empty(response.Commands);
+        Assert.StartsWith("Not sure which feature", response.Text);
+        foreach (var c in item.Route.Candidates.Take(3)) Assert.Contains(c.Feature.DisplayName, response.Text);
+        Assert.Contains("sleepMode", response.Text); // why: the shared parameter it names
+    }
+
+    [Fact]
     public void Answer_ResultSelector_PairsItemWithResponse()
     {
         var item = PipelineItems.Failed("x", "classify");

@@ -1,0 +1,48 @@
+using Elex.Core.Responses;
+
+namespace Elex.Streams.Tests;
+
+public class SwarmAbstentionTests
+{
+    // Written for this test: specific and vague questions, change requests with and without a clear feature.
+    private static readonly string[] Questions =
+    [
+        "set sleepMode to 2 on cell X",
+        "activate it on node ERBS01",
+        "set the threshold to 5",
+        "how do I activate MIMO Sleep Mode on node ERBS01",
+        "deactivate Inter-Frequency Load Balancing",
+        "turn on the energy feature",
+        "set portMergingEnabled to true for MSM",
+        "enable the load thing on cell A",
+        "what does FAJ 121 3094 need before activation?",
+        "change the offset on the relation",
+    ];
+
+    [Theory]
+    [InlineData(0.3f)]
+    [InlineData(0.7f)]
+    [InlineData(0.95f)]
+    public async Task NoResponseBelowTheThreshold_ProposesACommand_AndEachIsUnsureOrNoMatch(float threshold)
+    {
+        await using var swarm = TestCatalog.NewSwarm(new SwarmConfig { AbstainBelow = threshold, Learning = null });
+        var below = 0;
+        foreach (var question in Questions)
+        {
+            var response = await swarm.QueryAsync(question);
+            if (response.Confidence >= threshold && response.Status == ResponseStatus.Answered) continue;
+            below++;
+            Assert.Empty(response.Commands);
+            Assert.Contains(response.Status, new[] { ResponseStatus.Unsure, ResponseStatus.NoMatch });
+            Assert.Null(response.AgentId);
+        }
+        if (threshold >= 0.95f) Assert.True(below > 0, "a 0.95 threshold held nothing back");
+    }
+
+    [Fact]
+    public void AbstainBelow_OutsideZeroToOne_IsANamedConfigError()
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => TestCatalog.NewSwarm(new SwarmConfig { AbstainBelow = 1.5f }));
+        Assert.Contains("AbstainBelow", e.Message);
+    }
+}
