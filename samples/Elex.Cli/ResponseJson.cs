@@ -20,6 +20,7 @@ internal static class ResponseJson
         w.WriteString("queryType", r.QueryType.ToString());
         w.WriteString("complexity", r.Complexity.ToString());
         w.WriteNumber("latencyUs", Math.Round(r.LatencyUs, 1));
+        w.WriteNumber("queueUs", Math.Round(r.QueueUs, 1));
         w.WriteString("strategy", r.Strategy.ToString());
         w.WriteString("text", r.Text);
         WriteStrings(w, "alternatives", r.Alternatives);

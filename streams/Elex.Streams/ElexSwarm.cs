@@ -68,6 +68,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private SwarmSync _sync;
     private IDisposable _autoSync = System.Reactive.Disposables.Disposable.Empty;
     private int _autoSyncStarted;
+    private readonly Routing.RouteTeacher _teacher;
 
     /// <summary>
     /// Creates a swarm, restores what <paramref name="store"/> holds (agent counters) and starts it.
@@ -80,6 +81,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         try
         {
             await swarm.RestoreAsync(cancellationToken).ConfigureAwait(false);
+            swarm._restoreProblems.AddRange(await swarm._teacher.LoadAsync(cancellationToken).ConfigureAwait(false));
             var (sync, problems) = await SwarmSync.LoadAsync(store, swarm.Registry, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             await swarm._sync.DisposeAsync().ConfigureAwait(false);
             swarm._sync = sync;
@@ -108,6 +110,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         _scheduler = scheduler ?? Scheduler.Default;
         Router = router ?? FeatureRouter.Build(catalog);
         Safety = new SafetyValidator(Config.SafeZones);
+        _teacher = new Routing.RouteTeacher(Router, catalog, store);
         if (!ReferenceEquals(Router.Catalog, catalog)) throw new ArgumentException("The router was built over a different catalog.", nameof(router));
         Registry = new AgentRegistry(catalog, Config.MaxAgents, Config.ColdStartThreshold,
             Config.Learning is { } learning ? learning with { ColdStartThreshold = Config.ColdStartThreshold } : null);
@@ -144,7 +147,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             metrics.SlidingP95(Config.TelemetryWindow, Config.TelemetryRefresh, _scheduler).Subscribe(_latency),
             metrics.Connect());
         _pipeline = _ingress.Reader.ToObservable()
-            .Classify()
+            .Classify(_scheduler)
             .Route(Router)
             .Dispatch(Registry, Math.Max(Config.MinConfidence, Config.AbstainBelow))
             .Answer(_scheduler, static (item, response) => (item, response))
@@ -262,6 +265,19 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         if (!_ingress.Writer.TryWrite(item)) return Task.FromException<QueryResponse>(new SwarmBusyException(Config.IngressCapacity));
         Interlocked.Increment(ref _queries);
         return item.Completion!.Task;
+    }
+
+    /// <summary>
+    /// Tells the router which feature should have answered an earlier response (in this run, or a
+    /// recent one of an earlier run with the same store): questions like it will go there. The learned
+    /// routes are stored with the agents' state before this completes.
+    /// </summary>
+    public Task<Routing.CorrectionResult> CorrectAsync(string responseId, string featureCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(responseId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(featureCode);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _teacher.CorrectAsync(responseId, featureCode, cancellationToken);
     }
 
     /// <summary>
@@ -403,6 +419,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             if (_writer is not null)
             {
                 await _sync.SaveAsync(CancellationToken.None).ConfigureAwait(false);
+                await _teacher.SaveRecentAsync(CancellationToken.None).ConfigureAwait(false);
                 using var timeout = new CancellationTokenSource(Config.Persistence.WriteTimeout);
                 await PersistAsync(timeout.Token).ConfigureAwait(false);
             }
@@ -463,6 +480,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
 
     private void Deliver(QueryResponse response, PipelineItem item)
     {
+        _teacher.Remember(response);
         Interlocked.Increment(ref _answered);
         if (response.Status == ResponseStatus.Answered) Interlocked.Increment(ref _successes);
         lock (_statsGate) _latencySumUs += response.LatencyUs;

@@ -30,6 +30,35 @@ public class FeedbackCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Correct_TeachesTheRouter_AndTheNextRunRoutesTheQuestionThere()
+    {
+        const string question = "the second carrier sits idle while the first one is full";
+        var responseId = await AskForResponseId(question);
+        var (exit, output, error) = await CliRunner.Run("feedback", responseId, "--correct", "FAJ 121 3009", "--data", _data);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Inter-Frequency Load Balancing (IFLB, FAJ 121 3009)", output);
+        Assert.Contains("1 learned route(s)", output);
+        var (_, json, _) = await CliRunner.Run("ask", "--json", "--data", _data, question);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal("FAJ 121 3009", doc.RootElement.GetProperty("featureCode").GetString());
+    }
+
+    [Fact]
+    public async Task Correct_WithAnUnknownCode_OrWithoutAResponse_FailsSayingWhy()
+    {
+        var responseId = await AskForResponseId("what is IFLB?");
+        var (exit, _, error) = await CliRunner.Run("feedback", responseId, "--correct", "FAJ 999 9999", "--data", _data);
+        Assert.Equal(2, exit);
+        Assert.Contains("FAJ 999 9999", error);
+        (exit, _, error) = await CliRunner.Run("feedback", "--agent", "FAJ 121 3009", "--correct", "FAJ 121 3094", "--data", _data);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--correct", error);
+        (exit, _, error) = await CliRunner.Run("feedback", responseId, "--data", _data);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--reward", error);
+    }
+
+    [Fact]
     public async Task Feedback_ByAgent_IsLearned()
     {
         await AskForResponseId("what is IFLB?");

@@ -45,8 +45,10 @@ public sealed record QueryResponse
     public LearningState? LearningState { get; init; }
     /// <summary>Error text when <see cref="Status"/> is Error or Rejected.</summary>
     public string? Error { get; init; }
-    /// <summary>End-to-end latency in microseconds.</summary>
+    /// <summary>Time the swarm spent on the query, from leaving the ingress queue to the response, in microseconds.</summary>
     public double LatencyUs { get; init; }
+    /// <summary>Time the query waited in the ingress queue before work on it began, in microseconds.</summary>
+    public double QueueUs { get; init; }
     /// <summary>When the response was produced.</summary>
     public DateTimeOffset Timestamp { get; init; }
 

@@ -44,6 +44,69 @@ public sealed class FeatureRouter
     /// <summary>The embedding used for questions (features are embedded with known-term trigrams too).</summary>
     public TextEmbedder Embedder { get; }
 
+    /// <summary>Questions engineers confirmed, by feature; consulted on every route.</summary>
+    public RouteMemory Memory { get; } = new();
+
+    /// <summary>
+    /// Teaches the router that <paramref name="question"/> is about <paramref name="feature"/>: a
+    /// question close in meaning to it will be routed there (with the learned route as evidence).
+    /// </summary>
+    /// <exception cref="ArgumentException">The feature is not in the catalog, or the question is empty.</exception>
+    public void Teach(string question, FeatureCode feature)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(question);
+        var ordinal = OrdinalOf(feature) ?? throw new ArgumentException($"'{feature}' is not a feature of this catalog.", nameof(feature));
+        Memory.Add(new LearnedRoute(question, feature), ordinal, MemoryVector(question));
+    }
+
+    /// <summary>Teaches many routes at once (restoring a saved memory); routes to features the catalog lacks are skipped and returned.</summary>
+    public IReadOnlyList<LearnedRoute> Restore(IEnumerable<LearnedRoute> routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var list = routes.ToList();
+        var skipped = new List<LearnedRoute>();
+        float[]? semantic = null;
+        if (Semantic is not null && list.Count > 0)
+        {
+            semantic = new float[list.Count * Semantic.Dimensions];
+            for (var start = 0; start < list.Count; start += 32)
+            {
+                var batch = list.Skip(start).Take(32).Select(r => r.Question).ToList();
+                Semantic.Encoder.EncodeQueries(batch, semantic.AsSpan(start * Semantic.Dimensions, batch.Count * Semantic.Dimensions));
+            }
+        }
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (OrdinalOf(list[i].Feature) is not { } ordinal || string.IsNullOrWhiteSpace(list[i].Question))
+            {
+                skipped.Add(list[i]);
+                continue;
+            }
+            var vector = semantic is null ? LexicalVector(list[i].Question) : semantic.AsSpan(i * Semantic!.Dimensions, Semantic.Dimensions).ToArray();
+            Memory.Add(list[i], ordinal, vector);
+        }
+        return skipped;
+    }
+
+    private int? OrdinalOf(FeatureCode code)
+    {
+        for (var i = 0; i < Catalog.Count; i++) if (Catalog[i].Code == code) return i;
+        return null;
+    }
+
+    // The memory compares questions in the richest space the router has.
+    private float[] MemoryVector(string question) => Semantic?.EncodeQuery(question) ?? LexicalVector(question);
+
+    private float[] LexicalVector(string question)
+    {
+        var vector = new float[Embedder.Dimensions];
+        var analyzed = TermAnalyzer.Analyze(question);
+        Embedder.Accumulate(analyzed.WordTerms, 1f, vector);
+        Embedder.Accumulate(analyzed.IdentifierTerms, IdentifierTermWeight, vector);
+        TextEmbedder.Normalize(vector);
+        return vector;
+    }
+
     /// <summary>The sentence-model index, or null when the router is lexical only.</summary>
     public SemanticIndex? Semantic { get; }
 
@@ -155,10 +218,12 @@ public sealed class FeatureRouter
         }
 
         float[]? semantic = null;
+        List<(int Ordinal, LearnedRoute Route)>? lifted = null;
         if (useSemantic)
         {
             semantic = new float[Catalog.Count];
             Semantic!.Score(semanticQuery, semantic);
+            if (Memory.Count > 0) Memory.Lift(semanticQuery, semantic, _options.MemoryOffset, _options.MemoryPull, Semantic.VectorOf, lifted = []);
             foreach (var ordinal in TopOrdinals(semantic, _options.SemanticCandidates))
                 if (!scores.ContainsKey(ordinal)) scores[ordinal] = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
         }
@@ -173,10 +238,24 @@ public sealed class FeatureRouter
             else s.Boost += hit.Boost;
             s.Evidence.Add(hit.Evidence);
         }
+        if (lifted is not null)
+        {
+            foreach (var (ordinal, route) in lifted)
+            {
+                if (!scores.TryGetValue(ordinal, out var s))
+                    scores[ordinal] = s = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
+                s.Learned = true;
+                s.Evidence.Add(new RouteEvidence(MatchKind.Learned, route.Question.Length > 80 ? route.Question[..77] + "..." : route.Question, 1));
+            }
+        }
+        else if (Memory.Count > 0 && !useSemantic && hasLexical)
+        {
+            Recall(query, scores);
+        }
         if (scores.Count == 0) return RouteResult.None;
         // Off-topic text ("how do I cook pasta") still has a nearest feature; below the floor, with no
         // exact fact named, nothing in the catalog is what the question is about.
-        if (semantic is not null && hits.Count == 0 && semantic[ArgMax(semantic)] < _options.SemanticFloor) return RouteResult.None;
+        if (semantic is not null && hits.Count == 0 && semantic[ArgMax(semantic)] < _options.SemanticFloor && !scores.Values.Any(v => v.Learned)) return RouteResult.None;
 
         var rat = QuestionRat.Detect(analyzed);
         foreach (var (ordinal, s) in scores)
@@ -236,6 +315,22 @@ public sealed class FeatureRouter
         return new RouteResult(candidates, candidates[0].Confidence, ambiguous) { UsedSemantic = semantic is not null, Signals = signals };
     }
 
+    // A question close to one an engineer corrected goes where the correction said: the closer, the
+    // stronger the pull, from nothing at the threshold to a whole-name match's weight when identical.
+    // (Routers with the model lift the learned question's feature inside the model channel instead.)
+    private void Recall(ReadOnlySpan<float> lexicalQuery, Dictionary<int, Scored> scores)
+    {
+        var (index, cosine, ordinal, route) = Memory.Nearest(lexicalQuery);
+        var threshold = _options.MemoryLexicalThreshold;
+        if (index < 0 || cosine < threshold) return;
+        if (!scores.TryGetValue(ordinal, out var s))
+            scores[ordinal] = s = new Scored(Similarity(lexicalQuery, ordinal));
+        s.Boost += _options.MemoryBoost * (cosine - threshold) / (1f - threshold) + _options.MemoryBoost * 0.5f;
+        s.Learned = true;
+        var question = route!.Question.Length > 80 ? route.Question[..77] + "..." : route.Question;
+        s.Evidence.Add(new RouteEvidence(MatchKind.Learned, question, 1));
+    }
+
     private static int ArgMax(float[] values)
     {
         var best = 0;
@@ -282,6 +377,7 @@ public sealed class FeatureRouter
         public float Similarity { get; } = similarity;
         public float Boost { get; set; }
         public float NameBoost { get; set; }
+        public bool Learned { get; set; }
         public float Semantic { get; set; }
         public float Fused { get; set; }
         public List<RouteEvidence> Evidence { get; } = [];

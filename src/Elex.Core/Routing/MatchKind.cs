@@ -17,4 +17,6 @@ public enum MatchKind
     Counter,
     /// <summary>A trace event name.</summary>
     Event,
+    /// <summary>Close to a question an engineer confirmed belongs to this feature.</summary>
+    Learned,
 }

@@ -38,6 +38,17 @@ public sealed record RouterOptions
     /// the catalog (measured: natural RAN questions 0.60 and up, off-topic text 0.47–0.53).
     /// </summary>
     public float SemanticFloor { get; init; } = 0.56f;
+    /// <summary>
+    /// Added to a learned question's model cosine when it stands beside its feature's description
+    /// (questions resemble each other more than they resemble descriptions).
+    /// </summary>
+    public float MemoryOffset { get; init; } = -0.1f;
+    /// <summary>How far a feature's description moves towards the mean of its confirmed questions (0 = not at all).</summary>
+    public float MemoryPull { get; init; } = 0.4f;
+    /// <summary>Lexical cosine from which a learned route pulls a question (routers without the model).</summary>
+    public float MemoryLexicalThreshold { get; init; } = 0.7f;
+    /// <summary>Boost of a learned route: half at the threshold, one and a half for an identical question.</summary>
+    public float MemoryBoost { get; init; } = 0.4f;
     /// <summary>Confidence of routes the sentence model took part in.</summary>
     public SemanticCalibration Calibration { get; init; } = new();
     /// <summary>Vector index choice; see <see cref="VectorSearchMode"/>.</summary>

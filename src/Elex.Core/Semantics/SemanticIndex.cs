@@ -81,6 +81,9 @@ public sealed class SemanticIndex
         return vector;
     }
 
+    /// <summary>The vector of the feature at an ordinal.</summary>
+    public ReadOnlySpan<float> VectorOf(int ordinal) => _vectors.AsSpan(ordinal * Dimensions, Dimensions);
+
     /// <summary>Cosine of the question with every feature, by ordinal.</summary>
     public void Score(ReadOnlySpan<float> query, Span<float> scores)
     {

@@ -130,7 +130,8 @@ public static class AnswerOperator
             Status = status,
             QueryType = item.Classification.Type,
             Complexity = item.Classification.Complexity,
-            LatencyUs = Math.Max(0, (now - item.ReceivedAt).Ticks / 10.0),
+            LatencyUs = Math.Max(0, (now - item.StartedAt).Ticks / 10.0),
+            QueueUs = Math.Max(0, (item.StartedAt - item.ReceivedAt).Ticks / 10.0),
             Timestamp = now,
         };
     }

@@ -20,6 +20,21 @@ public static class ClassifyOperator
         return source.Select(query => Classify(new PipelineItem(query, scheduler.Now)));
     }
 
+    /// <summary>
+    /// Classifies items that already carry a query (ingress with awaiting callers), stamping when each
+    /// left the queue: the response's latency counts from then, and the wait before it is its queue time.
+    /// </summary>
+    public static IObservable<PipelineItem> Classify(this IObservable<PipelineItem> source, IScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        return source.Select(item =>
+        {
+            item.StartedAt = scheduler.Now;
+            return Classify(item);
+        });
+    }
+
     /// <summary>Classifies items that already carry a query (ingress with awaiting callers).</summary>
     public static IObservable<PipelineItem> Classify(this IObservable<PipelineItem> source)
     {

@@ -16,6 +16,7 @@ public sealed class PipelineItem
     {
         Query = query ?? throw new ArgumentNullException(nameof(query));
         ReceivedAt = receivedAt;
+        StartedAt = receivedAt;
         Completion = completion;
     }
 
@@ -23,6 +24,8 @@ public sealed class PipelineItem
     public Query Query { get; }
     /// <summary>When the swarm took the query in.</summary>
     public DateTimeOffset ReceivedAt { get; }
+    /// <summary>When the query left the ingress queue and work on it began (the receive time unless Classify stamps it).</summary>
+    public DateTimeOffset StartedAt { get; set; }
     /// <summary>The caller awaiting the response, if any.</summary>
     public TaskCompletionSource<Core.Responses.QueryResponse>? Completion { get; }
     /// <summary>Set by Classify.</summary>

@@ -2,6 +2,7 @@ using Elex.Streams.Tests.Marbles;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Elex.Core.Queries;
+using Elex.Streams.Pipeline;
 using Elex.Streams.Operators;
 using Microsoft.Reactive.Testing;
 
@@ -89,5 +90,27 @@ public class ClassifyOperatorTests : ReactiveTest
         var results = marbles.Run(() => source.Classify(scheduler).Select(i => i.Classification.Type));
         marbles.ExpectObservable(results).ToBe("--c--p-|", types);
         marbles.ExpectSubscriptions(source.Subscriptions).ToBe("^------!");
+    }
+
+    [Fact]
+    public void Classify_Items_StampsWhenEachLeftTheQueue_SoAnswerSplitsQueueAndWork()
+    {
+        var marbles = new Marbles.MarbleScheduler();
+        // Both queries were enqueued at virtual time 0; they leave the queue at frames 2 and 5.
+        var items = new Dictionary<char, PipelineItem>
+        {
+            ['a'] = PipelineItems.Classified("what is MSM?", ticks: marbles.Origin),
+            ['b'] = PipelineItems.Classified("what is IFLB?", ticks: marbles.Origin),
+        };
+        var source = marbles.Hot("^-a--b|", items);
+        var results = marbles.Run(() => source.Classify(marbles.Scheduler).Answer(marbles.Scheduler).Select(r => $"{r.QueueUs * 10 / marbles.TicksPerFrame:0}|{r.LatencyUs:0}"));
+        marbles.ExpectObservable(results).ToBe("--a--b|", new Dictionary<char, string> { ['a'] = "2|0", ['b'] = "5|0" });
+    }
+
+    [Fact]
+    public void Classify_Items_ArgumentChecking()
+    {
+        Assert.Throws<ArgumentNullException>(() => ((IObservable<PipelineItem>)null!).Classify(Scheduler.Immediate));
+        Assert.Throws<ArgumentNullException>(() => Observable.Empty<PipelineItem>().Classify(null!));
     }
 }

@@ -1,0 +1,6 @@
+using Elex.Core.Catalog;
+
+namespace Elex.Core.Routing;
+
+/// <summary>A question an engineer confirmed belongs to a feature (feedback naming the right one).</summary>
+public sealed record LearnedRoute(string Question, FeatureCode Feature);

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Elex.Core.Catalog;
+using Elex.Core.Responses;
+using Elex.Core.Routing;
+using Elex.Storage;
+
+namespace Elex.Streams.Routing;
+
+/// <summary>
+/// Turns "this should have been feature X" into routing: remembers which question each recent
+/// response answered, teaches the router on a correction, and keeps the learned routes (and the
+/// recent questions, so a later process can be told about an earlier answer) in the store.
+/// </summary>
+internal sealed class RouteTeacher(FeatureRouter router, FeatureCatalog catalog, IAgentStore? store)
+{
+    internal const string MemoryKey = "route-memory";
+    internal const string RecentKey = "recent-questions";
+    private const int RecentCapacity = 1_000;
+
+    private readonly Lock _gate = new();
+    private readonly LinkedList<(string ResponseId, string Question)> _recent = new();
+    private readonly Dictionary<string, LinkedListNode<(string ResponseId, string Question)>> _byId = new(StringComparer.Ordinal);
+
+    public void Remember(QueryResponse response)
+    {
+        if (response.Status is not (ResponseStatus.Answered or ResponseStatus.Unsure) || string.IsNullOrEmpty(response.QueryText)) return;
+        lock (_gate) Add(response.ResponseId, response.QueryText);
+    }
+
+    public async Task<CorrectionResult> CorrectAsync(string responseId, string featureCode, CancellationToken cancellationToken)
+    {
+        if (!FeatureCode.TryParse(featureCode, out var code) || !catalog.Contains(code))
+            return new(false, $"'{featureCode}' is not a feature code of this catalog; nothing was learned.", router.Memory.Count);
+        string? question;
+        lock (_gate) question = _byId.TryGetValue(responseId, out var node) ? node.Value.Question : null;
+        if (question is null)
+            return new(false, $"No response '{responseId}' is remembered (unknown, or older than the last {RecentCapacity}); nothing was learned.", router.Memory.Count);
+        router.Teach(question, code);
+        if (store is not null) await SaveMemoryAsync(cancellationToken).ConfigureAwait(false);
+        return new(true, $"The router learned that \"{Shorten(question)}\" is about {catalog.Find(code)!.DisplayName}.", router.Memory.Count);
+    }
+
+    public async Task<IReadOnlyList<string>> LoadAsync(CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        if (store is null) return problems;
+        if (await store.GetSettingAsync(MemoryKey, cancellationToken).ConfigureAwait(false) is { } memory)
+        {
+            try
+            {
+                var routes = JsonSerializer.Deserialize(memory, RoutingJson.Default.StoredRouteArray) ?? [];
+                var learned = routes.Where(r => FeatureCode.TryParse(r.Feature, out _)).Select(r => new LearnedRoute(r.Question, FeatureCode.Parse(r.Feature))).ToList();
+                var skipped = router.Restore(learned);
+                if (skipped.Count > 0) problems.Add($"{skipped.Count} learned route(s) name features this catalog lacks; they are kept but unused.");
+            }
+            catch (JsonException e)
+            {
+                problems.Add($"The learned routes could not be read ({e.Message}); routing starts without them.");
+            }
+        }
+        if (await store.GetSettingAsync(RecentKey, cancellationToken).ConfigureAwait(false) is { } recent)
+        {
+            try
+            {
+                lock (_gate)
+                    foreach (var r in JsonSerializer.Deserialize(recent, RoutingJson.Default.StoredQuestionArray) ?? []) Add(r.ResponseId, r.Question);
+            }
+            catch (JsonException)
+            {
+                // Only the ability to correct answers of an earlier run is lost; nothing learned depends on it.
+            }
+        }
+        return problems;
+    }
+
+    public async Task SaveRecentAsync(CancellationToken cancellationToken)
+    {
+        if (store is null) return;
+        StoredQuestion[] recent;
+        lock (_gate) recent = [.. _recent.Select(r => new StoredQuestion(r.ResponseId, r.Question))];
+        await store.SetSettingAsync(RecentKey, JsonSerializer.Serialize(recent, RoutingJson.Default.StoredQuestionArray), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task SaveMemoryAsync(CancellationToken cancellationToken)
+    {
+        var routes = router.Memory.Routes.Select(r => new StoredRoute(r.Question, r.Feature.Value)).ToArray();
+        return store!.SetSettingAsync(MemoryKey, JsonSerializer.Serialize(routes, RoutingJson.Default.StoredRouteArray), cancellationToken);
+    }
+
+    private void Add(string responseId, string question)
+    {
+        if (_byId.ContainsKey(responseId)) return;
+        _byId[responseId] = _recent.AddLast((responseId, question));
+        if (_recent.Count <= RecentCapacity) return;
+        _byId.Remove(_recent.First!.Value.ResponseId);
+        _recent.RemoveFirst();
+    }
+
+    private static string Shorten(string text) => text.Length > 80 ? text[..77] + "..." : text;
+}
