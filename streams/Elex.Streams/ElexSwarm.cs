@@ -146,9 +146,10 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             metrics.Subscribe(_metricStore.Add),
             metrics.SlidingP95(Config.TelemetryWindow, Config.TelemetryRefresh, _scheduler).Subscribe(_latency),
             metrics.Connect());
-        _pipeline = _ingress.Reader.ToObservable()
-            .Classify(_scheduler)
-            .Route(Router)
+        var classified = _ingress.Reader.ToObservable().Classify(_scheduler);
+        _pipeline = (Router.Semantic is not null && Config.SemanticBatchWindow > TimeSpan.Zero
+                ? classified.RouteInBatches(Router, Config.SemanticBatchWindow, Config.SemanticBatchSize, _scheduler)
+                : classified.Route(Router))
             .Dispatch(Registry, Math.Max(Config.MinConfidence, Config.AbstainBelow))
             .Answer(_scheduler, static (item, response) => (item, response))
             .ValidateSafety(Safety, static pair => pair.response, static (pair, validated) => (pair.item, validated))

@@ -38,6 +38,15 @@ public sealed record SwarmConfig
     /// questions are answered and the rest say they are unsure.
     /// </summary>
     public float AbstainBelow { get; init; } = 0.7f;
+
+    /// <summary>
+    /// With a sentence-model router: how long the Route stage collects questions so that one model run
+    /// serves them all (<see cref="TimeSpan.Zero"/> routes each question on its own, with no wait).
+    /// </summary>
+    public TimeSpan SemanticBatchWindow { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>Most questions in one sentence-model run.</summary>
+    public int SemanticBatchSize { get; init; } = 16;
     /// <summary>The sliding window of the live latency percentiles.</summary>
     public TimeSpan TelemetryWindow { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>How often the latency window ages out old samples when traffic stops.</summary>
@@ -66,6 +75,8 @@ public sealed record SwarmConfig
         Require(IngressCapacity is >= 1 and <= 1_000_000, nameof(IngressCapacity), $"{IngressCapacity} must be between 1 and 1000000");
         Require(MinConfidence is >= 0f and <= 1f, nameof(MinConfidence), $"{MinConfidence} must be between 0 and 1");
         Require(AbstainBelow is >= 0f and <= 1f, nameof(AbstainBelow), $"{AbstainBelow} must be between 0 and 1");
+        Require(SemanticBatchWindow >= TimeSpan.Zero, nameof(SemanticBatchWindow), $"{SemanticBatchWindow} must not be negative");
+        Require(SemanticBatchSize >= 1, nameof(SemanticBatchSize), $"{SemanticBatchSize} must be at least 1");
         Require(TelemetryWindow > TimeSpan.Zero, nameof(TelemetryWindow), $"{TelemetryWindow} must be positive");
         Require(TelemetryRefresh > TimeSpan.Zero, nameof(TelemetryRefresh), $"{TelemetryRefresh} must be positive");
         Require(MetricRetention is >= 1 and <= 10_000_000, nameof(MetricRetention), $"{MetricRetention} must be between 1 and 10000000");

@@ -44,6 +44,9 @@ public sealed class FeatureRouter
     /// <summary>The embedding used for questions (features are embedded with known-term trigrams too).</summary>
     public TextEmbedder Embedder { get; }
 
+    /// <summary>The options the router was built with.</summary>
+    public RouterOptions Options => _options;
+
     /// <summary>Questions engineers confirmed, by feature; consulted on every route.</summary>
     public RouteMemory Memory { get; } = new();
 

@@ -1,0 +1,76 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using Elex.Core.Routing;
+using Elex.Streams.Pipeline;
+
+namespace Elex.Streams.Operators;
+
+/// <summary>The Route stage with micro-batched sentence-model runs.</summary>
+public static class RouteInBatchesOperator
+{
+    /// <summary>
+    /// Routes items like <see cref="RouteOperator.Route"/>, but collects them for up to
+    /// <paramref name="window"/> or <paramref name="maxBatch"/> items and runs the sentence model once
+    /// for all of a batch's questions that exact evidence does not settle: under load one model run
+    /// serves many questions. Order is kept; a model failure fails that batch's unsettled items only.
+    /// A router without a model routes item by item, with no wait.
+    /// </summary>
+    public static IObservable<PipelineItem> RouteInBatches(this IObservable<PipelineItem> source, FeatureRouter router, TimeSpan window, int maxBatch, IScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(router);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        if (router.Semantic is null) return source.Route(router);
+        return source
+            .Buffer(window, maxBatch, scheduler)
+            .Where(static batch => batch.Count > 0)
+            .SelectMany(batch => RouteBatch(router, batch));
+    }
+
+    private static IList<PipelineItem> RouteBatch(FeatureRouter router, IList<PipelineItem> batch)
+    {
+        var topK = router.Options.TopK;
+        var unsettled = new List<PipelineItem>(batch.Count);
+        foreach (var item in batch)
+        {
+            if (item.HasFailed) continue;
+            try
+            {
+                var exact = router.Route(item.Query.Text, ReadOnlySpan<float>.Empty, topK);
+                if (router.IsSettled(exact)) item.Route = exact;
+                else unsettled.Add(item);
+            }
+            catch (Exception e)
+            {
+                item.Fail("route", e);
+            }
+        }
+        if (unsettled.Count == 0) return batch;
+
+        var model = router.Semantic!;
+        var dims = model.Dimensions;
+        try
+        {
+            var vectors = new float[unsettled.Count * dims];
+            model.Encoder.EncodeQueries(unsettled.Select(static i => i.Query.Text).ToList(), vectors);
+            for (var i = 0; i < unsettled.Count; i++)
+            {
+                try
+                {
+                    unsettled[i].Route = router.Route(unsettled[i].Query.Text, vectors.AsSpan(i * dims, dims), topK);
+                }
+                catch (Exception e)
+                {
+                    unsettled[i].Fail("route", e);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var item in unsettled) item.Fail("route", e);
+        }
+        return batch;
+    }
+}
