@@ -16,7 +16,8 @@ public static class SemanticRouter
     {
         ArgumentNullException.ThrowIfNull(catalog);
         glosses ??= RoutingGlosses.Embedded;
-        var encoder = OnnxSentenceEncoder.Load(SentenceModel.ArcticXs);
+        // Two intra-op threads: 4 ms instead of 6 ms per question, and the most a 2-core machine gives.
+        var encoder = OnnxSentenceEncoder.Load(SentenceModel.ArcticXs, Math.Clamp(Environment.ProcessorCount, 1, 2));
         var index = FeatureVectorCache.LoadOrBuild(catalog, glosses, encoder, cacheDirectory, warn);
         return FeatureRouter.Build(catalog, options, glosses: glosses, semantic: index);
     }

@@ -46,7 +46,7 @@ public sealed record SwarmConfig
     public TimeSpan SemanticBatchWindow { get; init; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>Most questions in one sentence-model run.</summary>
-    public int SemanticBatchSize { get; init; } = 16;
+    public int SemanticBatchSize { get; init; } = 8;
     /// <summary>The sliding window of the live latency percentiles.</summary>
     public TimeSpan TelemetryWindow { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>How often the latency window ages out old samples when traffic stops.</summary>
