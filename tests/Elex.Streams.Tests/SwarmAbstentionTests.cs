@@ -46,3 +46,24 @@ public class SwarmAbstentionTests
         Assert.Contains("AbstainBelow", e.Message);
     }
 }
+
+public class SwarmModelFailureTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task AModelThatFails_LeavesTheSwarmAnswering_OnExactAndLexicalEvidence_WithAWarning(int batchWindowMs)
+    {
+        var encoder = new CountingEncoder();
+        var index = Elex.Core.Semantics.SemanticIndex.Build(TestCatalog.Sample, Elex.Core.Routing.Glosses.RoutingGlosses.Embedded, encoder);
+        var router = Elex.Core.Routing.FeatureRouter.Build(TestCatalog.Sample, semantic: index);
+        encoder.Fail = true;
+        await using var swarm = new ElexSwarm(TestCatalog.Sample, new SwarmConfig { SemanticBatchWindow = TimeSpan.FromMilliseconds(batchWindowMs) }, router: router);
+        var response = await swarm.QueryAsync("Which counters show MSM is working?");
+        Assert.NotEqual(ResponseStatus.Error, response.Status);
+        Assert.Equal("FAJ 121 3094", response.FeatureCode);
+        var vague = await swarm.QueryAsync("how do we save energy at night?");
+        Assert.NotEqual(ResponseStatus.Error, vague.Status);
+        Assert.Contains(vague.Warnings, w => w.Contains("sentence model could not run", StringComparison.Ordinal));
+    }
+}

@@ -169,7 +169,18 @@ public sealed class FeatureRouter
         ArgumentNullException.ThrowIfNull(text);
         if (Semantic is null) return Route(text, ReadOnlySpan<float>.Empty, topK);
         var exact = Route(text, ReadOnlySpan<float>.Empty, topK);
-        return IsSettled(exact) ? exact : Route(text, Semantic.EncodeQuery(text), topK);
+        if (IsSettled(exact)) return exact;
+        float[] vector;
+        try
+        {
+            vector = Semantic.EncodeQuery(text);
+        }
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            // A model that cannot run must not take answering down: route on exact and lexical evidence, and say so.
+            return exact with { ModelFailure = e.Message };
+        }
+        return Route(text, vector, topK);
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed record RouteResult(IReadOnlyList<RouteCandidate> Candidates, float
     /// <summary>True when the sentence model took part in this route.</summary>
     public bool UsedSemantic { get; init; }
 
+    /// <summary>Why the sentence model could not take part, when it should have; the route fell back to exact and lexical evidence.</summary>
+    public string? ModelFailure { get; init; }
+
     /// <summary>What backs the route when the sentence model took part (the calibration's inputs); null otherwise.</summary>
     public RouteSignals? Signals { get; init; }
 

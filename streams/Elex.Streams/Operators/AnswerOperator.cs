@@ -66,9 +66,10 @@ public static class AnswerOperator
                 Commands = answer.Commands,
                 Strategy = answer.Action,
                 LearningState = answer.State,
-                Warnings = item.Route.IsAmbiguous
-                    ? [$"Ambiguous: {string.Join(", ", item.Route.Candidates.Take(3).Select(c => c.Feature.DisplayName))} match about equally.", .. answer.Warnings]
-                    : answer.Warnings,
+                Warnings = [
+                    .. item.Route.ModelFailure is { } failure ? [$"The sentence model could not run ({failure}); routed on exact and lexical evidence only."] : Array.Empty<string>(),
+                    .. item.Route.IsAmbiguous ? [$"Ambiguous: {string.Join(", ", item.Route.Candidates.Take(3).Select(c => c.Feature.DisplayName))} match about equally."] : Array.Empty<string>(),
+                    .. answer.Warnings],
             };
             agent.RecordInteraction(response.LatencyUs, response.Confidence, success: true, response.Timestamp);
             return response;
@@ -100,6 +101,7 @@ public static class AnswerOperator
             Confidence = route.Confidence,
             Alternatives = route.Candidates.Skip(1).Select(c => c.Feature.Code.Value).ToList(),
             Evidence = route.Best.Evidence.Select(e => $"routed by {e}").ToList(),
+            Warnings = route.ModelFailure is { } failure ? [$"The sentence model could not run ({failure}); routed on exact and lexical evidence only."] : [],
         };
     }
 

@@ -12,7 +12,8 @@ public static class RouteInBatchesOperator
     /// Routes items like <see cref="RouteOperator.Route"/>, but collects them for up to
     /// <paramref name="window"/> or <paramref name="maxBatch"/> items and runs the sentence model once
     /// for all of a batch's questions that exact evidence does not settle: under load one model run
-    /// serves many questions. Order is kept; a model failure fails that batch's unsettled items only.
+    /// serves many questions. Order is kept; when the model fails, that batch's questions are routed on
+    /// exact and lexical evidence and carry the failure (as <see cref="RouteResult.ModelFailure"/>).
     /// A router without a model routes item by item, with no wait.
     /// </summary>
     public static IObservable<PipelineItem> RouteInBatches(this IObservable<PipelineItem> source, FeatureRouter router, TimeSpan window, int maxBatch, IScheduler scheduler)
@@ -32,7 +33,7 @@ public static class RouteInBatchesOperator
     private static IList<PipelineItem> RouteBatch(FeatureRouter router, IList<PipelineItem> batch)
     {
         var topK = router.Options.TopK;
-        var unsettled = new List<PipelineItem>(batch.Count);
+        var unsettled = new List<(PipelineItem Item, RouteResult Exact)>(batch.Count);
         foreach (var item in batch)
         {
             if (item.HasFailed) continue;
@@ -40,7 +41,7 @@ public static class RouteInBatchesOperator
             {
                 var exact = router.Route(item.Query.Text, ReadOnlySpan<float>.Empty, topK);
                 if (router.IsSettled(exact)) item.Route = exact;
-                else unsettled.Add(item);
+                else unsettled.Add((item, exact));
             }
             catch (Exception e)
             {
@@ -54,22 +55,22 @@ public static class RouteInBatchesOperator
         try
         {
             var vectors = new float[unsettled.Count * dims];
-            model.Encoder.EncodeQueries(unsettled.Select(static i => i.Query.Text).ToList(), vectors);
+            model.Encoder.EncodeQueries(unsettled.Select(static u => u.Item.Query.Text).ToList(), vectors);
             for (var i = 0; i < unsettled.Count; i++)
             {
                 try
                 {
-                    unsettled[i].Route = router.Route(unsettled[i].Query.Text, vectors.AsSpan(i * dims, dims), topK);
+                    unsettled[i].Item.Route = router.Route(unsettled[i].Item.Query.Text, vectors.AsSpan(i * dims, dims), topK);
                 }
                 catch (Exception e)
                 {
-                    unsettled[i].Fail("route", e);
+                    unsettled[i].Item.Fail("route", e);
                 }
             }
         }
         catch (Exception e)
         {
-            foreach (var item in unsettled) item.Fail("route", e);
+            foreach (var (item, exact) in unsettled) item.Route = exact with { ModelFailure = e.Message };
         }
         return batch;
     }

@@ -71,7 +71,7 @@ public class RouteInBatchesOperatorTests : ReactiveTest
     }
 
     [Fact]
-    public void RouteInBatches_ModelFails_FailsThatBatchsItems_AndTheStreamGoesOn()
+    public void RouteInBatches_ModelFails_ThatBatchRoutesOnExactAndLexicalEvidence_AndTheStreamGoesOn()
     {
         var (router, encoder) = SemanticRouter();
         var marbles = new MarbleScheduler();
@@ -79,9 +79,11 @@ public class RouteInBatchesOperatorTests : ReactiveTest
         var source = marbles.Hot("^-a--b--|", items);
         var results = marbles.Run(() => source.Do(i => encoder.Fail = i.Query.Text.StartsWith("energy", StringComparison.Ordinal))
             .RouteInBatches(router, TimeSpan.FromTicks(marbles.TicksPerFrame * 2), 16, marbles.Scheduler)
-            .Select(i => i.HasFailed ? 'f' : 'r'));
+            .Select(i => i.HasFailed ? 'x' : i.Route!.ModelFailure is null ? 'r' : 'f'));
         marbles.ExpectObservable(results).ToBe("----f-r-|", new Dictionary<char, char> { ['f'] = 'f', ['r'] = 'r' });
-        Assert.Equal("route", items['a'].FailedStage);
+        Assert.Equal("model unavailable", items['a'].Route!.ModelFailure);
+        Assert.False(items['a'].Route!.UsedSemantic);
+        Assert.True(items['b'].Route!.UsedSemantic);
     }
 
     [Fact]
