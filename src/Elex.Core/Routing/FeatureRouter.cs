@@ -75,7 +75,7 @@ public sealed class FeatureRouter
             for (var start = 0; start < list.Count; start += 32)
             {
                 var batch = list.Skip(start).Take(32).Select(r => r.Question).ToList();
-                Semantic.Encoder.EncodeQueries(batch, semantic.AsSpan(start * Semantic.Dimensions, batch.Count * Semantic.Dimensions));
+                Semantic.EncodeQueries(batch, semantic.AsSpan(start * Semantic.Dimensions, batch.Count * Semantic.Dimensions));
             }
         }
         for (var i = 0; i < list.Count; i++)

@@ -73,13 +73,25 @@ public sealed class SemanticIndex
         return new SemanticIndex(catalog, encoder, vectors);
     }
 
-    /// <summary>Encodes one question.</summary>
+    /// <summary>Encodes one question (abbreviations spelled out, see <see cref="ModelText"/>).</summary>
     public float[] EncodeQuery(string text)
     {
         var vector = new float[Dimensions];
-        Encoder.EncodeQueries([text], vector);
+        Encoder.EncodeQueries([ModelText(text)], vector);
         return vector;
     }
+
+    /// <summary>Encodes questions into <paramref name="destination"/>, one vector each.</summary>
+    public void EncodeQueries(IReadOnlyList<string> texts, Span<float> destination)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var prepared = new string[texts.Count];
+        for (var i = 0; i < prepared.Length; i++) prepared[i] = ModelText(texts[i]);
+        Encoder.EncodeQueries(prepared, destination);
+    }
+
+    /// <summary>What the model reads of a question: RAN abbreviations spelled out beside them.</summary>
+    public static string ModelText(string question) => Text.RanAbbreviations.Expand(question);
 
     /// <summary>The vector of the feature at an ordinal.</summary>
     public ReadOnlySpan<float> VectorOf(int ordinal) => _vectors.AsSpan(ordinal * Dimensions, Dimensions);

@@ -55,7 +55,7 @@ public static class RouteInBatchesOperator
         try
         {
             var vectors = new float[unsettled.Count * dims];
-            model.Encoder.EncodeQueries(unsettled.Select(static u => u.Item.Query.Text).ToList(), vectors);
+            model.EncodeQueries(unsettled.Select(static u => u.Item.Query.Text).ToList(), vectors);
             for (var i = 0; i < unsettled.Count; i++)
             {
                 try
