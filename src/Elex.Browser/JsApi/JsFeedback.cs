@@ -11,6 +11,11 @@ public sealed record JsFeedback
     public float? Reward { get; init; }
     /// <summary>Whether the answer helped (default: reward &gt; 0).</summary>
     public bool? Success { get; init; }
+    /// <summary>
+    /// The feature code that should have answered <see cref="ResponseId"/>: the router learns to send
+    /// questions like it there (reward then defaults to -1 for the agent that answered).
+    /// </summary>
+    public string? Correct { get; init; }
 }
 
 /// <summary>What the JS <c>feedback</c> resolves with.</summary>

@@ -188,6 +188,7 @@ public sealed class JsSwarmSession : IAsyncDisposable
         {
             throw new ElexApiException(ElexErrorCodes.InvalidFeedback, $"the feedback is not a valid object ({e.Message})");
         }
+        if (input is not null && !string.IsNullOrWhiteSpace(input.Correct)) return await CorrectAsync(input).ConfigureAwait(false);
         if (input?.Reward is not { } reward) throw new ElexApiException(ElexErrorCodes.InvalidFeedback, "feedback.reward (a number in [-1, 1]) is required");
         var success = input.Success ?? reward > 0;
         var feedback = !string.IsNullOrWhiteSpace(input.ResponseId) ? Feedback.ForResponse(input.ResponseId, reward, success)
@@ -204,6 +205,20 @@ public sealed class JsSwarmSession : IAsyncDisposable
         };
         if (code is not null) throw new ElexApiException(code, result.Message);
         return JsonSerializer.Serialize(new JsFeedbackResult(result.Status.ToString(), result.AgentId, result.Message, _store is not null), ElexJsonContext.Default.JsFeedbackResult);
+    }
+
+    // { responseId, correct }: teach the router, then the answering agent (-1 unless a reward is given).
+    private async Task<string> CorrectAsync(JsFeedback input)
+    {
+        if (string.IsNullOrWhiteSpace(input.ResponseId))
+            throw new ElexApiException(ElexErrorCodes.InvalidFeedback, "feedback.correct needs the responseId of the answer it corrects");
+        var corrected = await Guard(() => Swarm.CorrectAsync(input.ResponseId, input.Correct!)).ConfigureAwait(false);
+        if (!corrected.Applied)
+            throw new ElexApiException(FeatureCode.TryParse(input.Correct, out var code) && Swarm.Catalog.Contains(code) ? ElexErrorCodes.UnknownResponse : ElexErrorCodes.UnknownAgent, corrected.Message);
+        var reward = input.Reward ?? -1f;
+        var penalty = await Guard(() => Swarm.FeedbackAsync(Feedback.ForResponse(input.ResponseId, reward, input.Success ?? reward > 0))).ConfigureAwait(false);
+        var message = penalty.Applied ? $"{corrected.Message} {penalty.Message}" : corrected.Message;
+        return JsonSerializer.Serialize(new JsFeedbackResult("Applied", penalty.Applied ? penalty.AgentId : null, message, _store is not null), ElexJsonContext.Default.JsFeedbackResult);
     }
 
     /// <summary>One agent's stats as JSON (by agent id or feature code).</summary>

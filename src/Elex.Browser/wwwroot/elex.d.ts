@@ -140,7 +140,7 @@ export interface SwarmConfig {
   autoSync?: boolean;
   /** Least interval between automatic sync publications, at least 1000. Default 60000. */
   syncIntervalMs?: number;
-  /** Below this routing confidence the swarm answers `NoMatch`. Default 0.05. */
+  /** Routes below this confidence are never answered by an agent. Default 0.05 (see also the abstention threshold, 0.7, below which answers are `Unsure`). */
   minConfidence?: number;
   /**
    * An Elex catalog (schema `elex-catalog`, e.g. the full 593-feature one) instead of the embedded
@@ -201,7 +201,8 @@ export interface QueryResponse {
   responseId: string;
   queryId: string;
   queryText: string;
-  status: 'Answered' | 'NoMatch' | 'Rejected' | 'Error';
+  /** `Unsure`: below the abstention threshold — `featureCode` is the best guess, no agent, no commands. */
+  status: 'Answered' | 'Unsure' | 'NoMatch' | 'Rejected' | 'Error';
   text: string;
   agentId: string | null;
   featureCode: string | null;
@@ -232,8 +233,15 @@ export interface QueryResponse {
 
 /** Feedback on a response (by id) or on an agent's most recent answer. */
 export type Feedback =
-  | { responseId: string; agentId?: undefined; reward: number; success?: boolean }
-  | { agentId: string; responseId?: undefined; reward: number; success?: boolean };
+  | { responseId: string; agentId?: undefined; reward: number; success?: boolean; correct?: undefined }
+  | { agentId: string; responseId?: undefined; reward: number; success?: boolean; correct?: undefined }
+  /**
+   * Names the feature that should have answered (an Answered or Unsure response): the router learns
+   * to send questions like it there, stored with the agents' state. Reward defaults to -1 for the
+   * agent that answered.
+   * @example await swarm.feedback({ responseId: r.responseId, correct: 'FAJ 121 3009' });
+   */
+  | { responseId: string; correct: string; agentId?: undefined; reward?: number; success?: boolean };
 
 /** What an applied feedback resolves with. */
 export interface FeedbackResult {

@@ -208,7 +208,7 @@ function swarmFacade(api, handle) {
         return json(await api.Query(handle, JSON.stringify(input)));
       });
     },
-    /** Feedback: ({ responseId | agentId, reward, success }) or the seed's (agentId, reward, success). */
+    /** Feedback: ({ responseId | agentId, reward, success }), ({ responseId, correct }) or the seed's (agentId, reward, success). */
     feedback(target, reward, success) {
       return call(async () => {
         ensureOpen();

@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   const applied = await swarm.feedback({ responseId: answer.responseId, reward: 1, success: true });
   const durable: boolean = applied.durable;
   await swarm.feedback('FAJ 121 3094', -0.5, false);
+  await swarm.feedback({ responseId: answer.responseId, correct: 'FAJ 121 3009' });
+  const unsure: boolean = answer.status === 'Unsure';
   const stats = await swarm.getAgentStats(answer.featureCode ?? 'FAJ 121 3094');
   const epsilon: number = stats.epsilon;
   const { latency, persistence, sync } = await swarm.getSwarmStats();
