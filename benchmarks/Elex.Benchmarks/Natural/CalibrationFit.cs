@@ -21,7 +21,7 @@ public static class CalibrationFit
             .Concat(NaturalQuestion.Load(Path.Combine(dir, "dev-questions.jsonl"), "dev-questions")).ToList();
         var holdout = NaturalQuestion.HoldoutPath() is { } p ? NaturalQuestion.Load(p, "holdout") : [];
         using var encoder = OnnxSentenceEncoder.Load(SentenceModel.ArcticXs);
-        var index = FeatureVectorCache.LoadOrBuild(catalog, RoutingGlosses.Embedded, encoder, Path.Combine(Path.GetTempPath(), "elex-natural-report"), output.WriteLine);
+        var index = BenchmarkModel.Index(catalog, encoder, output);
         var router = FeatureRouter.Build(catalog, semantic: index);
 
         var rows = Rows(router, train);

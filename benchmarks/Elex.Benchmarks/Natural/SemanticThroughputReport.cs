@@ -27,7 +27,6 @@ public static class SemanticThroughputReport
         if (BenchmarkData.SharedDirectory is { } dir && File.Exists(Path.Combine(dir, "natural-dev.jsonl")))
             questions.AddRange(NaturalQuestion.Load(Path.Combine(dir, "natural-dev.jsonl"), "natural-dev").Select(q => q.Text));
         if (NaturalQuestion.HoldoutPath() is { } h) questions.AddRange(NaturalQuestion.Load(h, "holdout").Select(q => q.Text));
-        var cache = Path.Combine(Path.GetTempPath(), "elex-natural-report");
         var rssBefore = Process.GetCurrentProcess().WorkingSet64;
 
         var table = new MarkdownTable("ONNX threads", "batching", "questions", "questions/s", "model runs", "mean batch");
@@ -37,9 +36,9 @@ public static class SemanticThroughputReport
             var encoder = new CountedEncoder(OnnxSentenceEncoder.Load(SentenceModel.ArcticXs, threads));
             var loadMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             started = Stopwatch.GetTimestamp();
-            var index = FeatureVectorCache.LoadOrBuild(catalog, RoutingGlosses.Embedded, encoder, cache, output.WriteLine);
+            var index = BenchmarkModel.Index(catalog, encoder, output);
             var vectorsMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            output.WriteLine($"{threads} thread(s): model load {loadMs:0} ms, feature vectors {vectorsMs:0} ms (cache at {cache}); RSS {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MB (before the model {rssBefore / 1048576.0:0} MB)");
+            output.WriteLine($"{threads} thread(s): model load {loadMs:0} ms, feature vectors {vectorsMs:0} ms (cache at {BenchmarkModel.CacheDirectory}); RSS {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:0} MB (before the model {rssBefore / 1048576.0:0} MB)");
             foreach (var (window, size) in new[] { (TimeSpan.Zero, 1), (TimeSpan.FromMilliseconds(2), 8), (TimeSpan.FromMilliseconds(2), 32) })
             {
                 var router = FeatureRouter.Build(catalog, semantic: index);

@@ -30,7 +30,7 @@ public static class TeachReport
         untaught.RemoveAll(q => pairs.Any(p => q.Expect.Contains(p.Code)));
 
         using var encoder = OnnxSentenceEncoder.Load(SentenceModel.ArcticXs);
-        var index = FeatureVectorCache.LoadOrBuild(catalog, RoutingGlosses.Embedded, encoder, Path.Combine(Path.GetTempPath(), "elex-natural-report"), output.WriteLine);
+        var index = BenchmarkModel.Index(catalog, encoder, output);
         var table = new MarkdownTable("router", "memory offset / pull", $"b wordings top-1 ({pairs.Count})", $"untaught natural top-1 ({untaught.Count})");
         foreach (var (offset, pull) in new[] { (-0.1f, 0f), (-0.1f, 0.2f), (-0.1f, 0.4f), (-0.1f, 0.6f) })
         {
