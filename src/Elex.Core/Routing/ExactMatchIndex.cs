@@ -17,6 +17,7 @@ internal sealed partial class ExactMatchIndex
 {
     private const float CodeBoost = 3.0f;
     private const float AcronymBoost = 0.8f;
+    private const float EverydayAcronymShare = 0.1f;
     private const float NameBoostPerTerm = 0.18f;
     private const float NameBoostMax = 0.9f;
     private const float IdentifierBoost = 0.6f;
@@ -122,7 +123,7 @@ internal sealed partial class ExactMatchIndex
                 // An acronym that is also a generic abbreviation ("CA" in "UL CA") names its feature less surely.
                 var word = key.ToString();
                 var boost = AcronymBoost / MathF.Sqrt(byAcronym.Length)
-                    * (RanGlossary.IsEveryday(word) ? 0.25f : RanGlossary.Expand(word) is null ? 1f : 0.5f);
+                    * (RanGlossary.IsEveryday(word) ? EverydayAcronymShare : RanGlossary.Expand(word) is null ? 1f : 0.5f);
                 foreach (var ordinal in byAcronym) into.Add(new(ordinal, boost, evidence));
             }
             if (!IsIdentifierUse(token, key, identifierCue)) continue;
