@@ -5,13 +5,17 @@ namespace Elex.Sync;
 /// magic "ELQD", version (u8) 1, origin public key (32 bytes), sequence (i64), created Unix ms
 /// (i64), agent count (u16), the agents in ascending ordinal id order — each id length (u8), id
 /// (UTF-8), slot count (u16), then per slot index (u16), Q (f32), visits (i32) in ascending
-/// slot order — and last the 64-byte Ed25519 signature of everything before it. Every delta has
-/// exactly one encoding, so a signature can be checked without any re-serialisation ambiguity.
+/// slot order — from version 2 the learned routes (see <c>RouteCodec</c>) — and last the 64-byte
+/// Ed25519 signature of everything before it. Every delta has exactly one encoding, so a signature
+/// can be checked without any re-serialisation ambiguity. Version 1 (no routes) is still read.
 /// </summary>
 public static class DeltaCodec
 {
     /// <summary>The format version written and read.</summary>
-    public const byte Version = 1;
+    public const byte Version = 2;
+
+    /// <summary>The oldest format version still read (without learned routes).</summary>
+    public const byte OldestReadable = 1;
 
     /// <summary>
     /// The largest encoded delta accepted (16 MiB): every slot of every one of the catalog's 593
@@ -36,6 +40,7 @@ public static class DeltaCodec
             throw new ArgumentException($"The delta's origin {delta.Origin.KeyId} is not this identity ({identity.KeyId}).", nameof(delta));
         var length = (long)HeaderLength + SwarmIdentity.SignatureLength;
         foreach (var agent in delta.Agents) length += AgentCodec.Length(agent);
+        length += RouteCodec.Length(delta.Routes);
         if (length > MaxEncodedLength)
             throw new ArgumentException($"The delta encodes to {length} bytes; the limit is {MaxEncodedLength}. Send fewer agents per delta.", nameof(delta));
 
@@ -48,6 +53,7 @@ public static class DeltaCodec
         writer.I64(delta.CreatedUnixMs);
         writer.U16((ushort)delta.Agents.Count);
         foreach (var agent in delta.Agents) AgentCodec.Write(ref writer, agent);
+        RouteCodec.Write(ref writer, delta.Routes);
         var signature = identity.Sign(bytes.AsSpan(0, writer.Offset));
         writer.Bytes(signature);
         return bytes;
@@ -68,8 +74,8 @@ public static class DeltaCodec
             throw reader.FailAt(0, DeltaFormatError.BadMagic, "The data does not start with the delta magic 'ELQD'.");
         reader.Take(Magic.Length, "the magic");
         var version = reader.U8("the version");
-        if (version != Version)
-            throw reader.FailAt(4, DeltaFormatError.UnsupportedVersion, $"Delta format version {version} is not supported (expected {Version}).");
+        if (version is < OldestReadable or > Version)
+            throw reader.FailAt(4, DeltaFormatError.UnsupportedVersion, $"Delta format version {version} is not supported (expected {OldestReadable} to {Version}).");
         var origin = SwarmPublicKey.FromBytes(reader.Take(SwarmPublicKey.Length, "the origin key"));
         var sequenceAt = reader.Offset;
         var sequence = reader.I64("the sequence number");
@@ -88,6 +94,7 @@ public static class DeltaCodec
         var agents = new AgentDelta[count];
         for (var i = 0; i < count; i++)
             agents[i] = AgentCodec.Read(ref reader, i == 0 ? null : agents[i - 1].AgentId, i);
+        var routes = version >= 2 ? RouteCodec.Read(ref reader) : [];
 
         var signedLength = reader.Offset;
         if (reader.Remaining == 0)
@@ -98,7 +105,7 @@ public static class DeltaCodec
             throw reader.FailAt(signedLength + SwarmIdentity.SignatureLength, DeltaFormatError.TrailingBytes,
                 $"The delta has {reader.Remaining - SwarmIdentity.SignatureLength} bytes after its signature.");
         var signature = reader.Take(SwarmIdentity.SignatureLength, "the signature").ToArray();
-        var delta = new QTableDelta(origin, sequence, created, agents);
+        var delta = new QTableDelta(origin, sequence, created, agents, routes);
         return new SignedDelta(delta, bytes[..signedLength].ToArray(), signature);
     }
 }

@@ -53,4 +53,7 @@ public enum DeltaFormatError
 
     /// <summary>A persisted ledger's checksum does not match its content.</summary>
     ChecksumMismatch,
+
+    /// <summary>A learned route is empty, too long, not UTF-8, duplicated or out of canonical order.</summary>
+    InvalidRoute,
 }

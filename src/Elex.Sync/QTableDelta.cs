@@ -14,6 +14,9 @@ public sealed class QTableDelta
     /// <summary>The most agents in one delta: well above the catalog's 593 features, and a bound on what a peer can make us hold.</summary>
     public const int MaxAgents = 4096;
 
+    /// <summary>The most learned routes in one delta (a router keeps at most 5,000).</summary>
+    public const int MaxRoutes = 5_000;
+
     /// <summary>A delta; agents are sorted by id (ordinal), duplicates are rejected.</summary>
     /// <param name="origin">The public key of the publishing swarm (the key that signs it).</param>
     /// <param name="sequence">The origin's sequence number, non-negative and strictly increasing per origin.</param>
@@ -23,7 +26,21 @@ public sealed class QTableDelta
     /// <exception cref="ArgumentOutOfRangeException">The sequence or the time is negative.</exception>
     /// <exception cref="ArgumentException">An agent id appears twice, or there are more than <see cref="MaxAgents"/> agents.</exception>
     public QTableDelta(SwarmPublicKey origin, long sequence, long createdUnixMs, IEnumerable<AgentDelta> agents)
+        : this(origin, sequence, createdUnixMs, agents, [])
     {
+    }
+
+    /// <summary>A delta that also shares learned routes (sorted into canonical order; duplicates dropped).</summary>
+    /// <exception cref="ArgumentException">More than <see cref="MaxRoutes"/> routes, or the agents are invalid (see the other constructor).</exception>
+    public QTableDelta(SwarmPublicKey origin, long sequence, long createdUnixMs, IEnumerable<AgentDelta> agents, IEnumerable<SharedRoute> routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var sortedRoutes = routes.ToArray();
+        if (Array.IndexOf(sortedRoutes, null) >= 0) throw new ArgumentNullException(nameof(routes), "A route is null.");
+        Array.Sort(sortedRoutes, SharedRoute.Compare);
+        sortedRoutes = sortedRoutes.Where((r, i) => i == 0 || SharedRoute.Compare(sortedRoutes[i - 1], r) != 0).ToArray();
+        if (sortedRoutes.Length > MaxRoutes) throw new ArgumentException($"A delta holds at most {MaxRoutes} learned routes, got {sortedRoutes.Length}.", nameof(routes));
+        Routes = Array.AsReadOnly(sortedRoutes);
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentOutOfRangeException.ThrowIfNegative(sequence);
@@ -55,6 +72,9 @@ public sealed class QTableDelta
 
     /// <summary>The agents' parts, sorted by agent id (ordinal).</summary>
     public ReadOnlyCollection<AgentDelta> Agents { get; }
+
+    /// <summary>The questions the origin's engineers confirmed, by feature (canonical order).</summary>
+    public ReadOnlyCollection<SharedRoute> Routes { get; }
 
     /// <summary>
     /// The delta of a swarm's tables: every visited slot of every table. Agents that have visited

@@ -85,6 +85,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             var (sync, problems) = await SwarmSync.LoadAsync(store, swarm.Registry, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             await swarm._sync.DisposeAsync().ConfigureAwait(false);
             swarm._sync = sync;
+            swarm.ShareRoutesThrough(sync);
             swarm._restoreProblems.AddRange(problems);
             return swarm;
         }
@@ -172,6 +173,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         }
         // Without a store the identity is new each run; LoadAsync completes synchronously then.
         _sync = SwarmSync.LoadAsync(null, Registry, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult().Sync;
+        ShareRoutesThrough(_sync);
         if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));
     }
 
@@ -478,6 +480,15 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         {
             Activity = Config.EnableTelemetry ? SwarmInstrumentation.StartQuery(query.Id) : null,
         };
+
+    // Learned routes travel with the signed Q-table deltas: published from the router's memory,
+    // adopted from every delta a trusted peer's signature makes acceptable.
+    private void ShareRoutesThrough(SwarmSync sync)
+    {
+        sync.RouteSource = _teacher.SharedRoutes;
+        sync.RouteSink = _teacher.Adopt;
+        sync.SaveRoutes = _teacher.SaveLearnedAsync;
+    }
 
     private void Deliver(QueryResponse response, PipelineItem item)
     {

@@ -33,9 +33,33 @@ public sealed class DeltaCodecTests
     {
         var delta = new QTableDelta(Origin.PublicKey, 0x0102, 0x0A0B, [new AgentDelta("ab", [new DeltaSlot(0x0304, 1f, 0x05)])]);
         var bytes = DeltaCodec.Encode(delta, Origin);
-        var expected = new RawDelta().Header(Origin, 1, 0x0102, 0x0A0B).Agent("ab", (0x0304, 1f, 0x05)).SignedBy(Origin);
+        var expected = new RawDelta().Header(Origin, 1, 0x0102, 0x0A0B, version: 2).Agent("ab", (0x0304, 1f, 0x05)).Routes().SignedBy(Origin);
         Assert.Equal(expected, bytes);
-        Assert.Equal(DeltaCodec.HeaderLength + 1 + 2 + 2 + 10 + 64, bytes.Length);
+        Assert.Equal(DeltaCodec.HeaderLength + 1 + 2 + 2 + 10 + 2 + 64, bytes.Length);
+    }
+
+    [Fact]
+    public void Learned_routes_round_trip_in_canonical_order_and_are_signed()
+    {
+        var routes = new[] { new SharedRoute("FAJ 121 3009", "the second carrier sits idle"), new SharedRoute("FAJ 121 3094", "mute branches at night"), new SharedRoute("FAJ 121 3009", "carrier full, other empty") };
+        var delta = new QTableDelta(Origin.PublicKey, 7, 0, [], routes);
+        var bytes = DeltaCodec.Encode(delta, Origin);
+        var decoded = DeltaCodec.Decode(bytes);
+        Assert.True(decoded.HasValidSignature());
+        Assert.Equal(["carrier full, other empty", "the second carrier sits idle", "mute branches at night"], decoded.Delta.Routes.Select(r => r.Question));
+        var expected = new RawDelta().Header(Origin, 0, 7, 0, version: 2)
+            .Routes(("FAJ 121 3009", "carrier full, other empty"), ("FAJ 121 3009", "the second carrier sits idle"), ("FAJ 121 3094", "mute branches at night")).SignedBy(Origin);
+        Assert.Equal(expected, bytes);
+    }
+
+    [Fact]
+    public void A_version_1_delta_without_routes_still_decodes()
+    {
+        var bytes = new RawDelta().Header(Origin, 1, 3, 0, version: 1).Agent("ab", (1, 0.5f, 2)).SignedBy(Origin);
+        var decoded = DeltaCodec.Decode(bytes);
+        Assert.True(decoded.HasValidSignature());
+        Assert.Empty(decoded.Delta.Routes);
+        Assert.Single(decoded.Delta.Agents);
     }
 
     [Fact]
@@ -90,7 +114,13 @@ public sealed class DeltaCodecTests
         {
             { "bad magic", Raw().Bytes("ELQX"u8).U8(1).SignedBy(o), DeltaFormatError.BadMagic, "magic 'ELQD'" },
             { "json", "{\"a\":1}"u8.ToArray(), DeltaFormatError.BadMagic, "magic" },
-            { "version 2", Raw().Header(o, 0, version: 2).SignedBy(o), DeltaFormatError.UnsupportedVersion, "version 2 is not supported" },
+            { "version 3", Raw().Header(o, 0, version: 3).SignedBy(o), DeltaFormatError.UnsupportedVersion, "version 3 is not supported" },
+            { "routes out of order", Raw().Header(o, 0, version: 2).Routes(("FAJ 2", "b"), ("FAJ 1", "a")).SignedBy(o), DeltaFormatError.InvalidRoute, "canonical order" },
+            { "duplicate route", Raw().Header(o, 0, version: 2).Routes(("FAJ 1", "a"), ("FAJ 1", "a")).SignedBy(o), DeltaFormatError.InvalidRoute, "duplicate" },
+            { "route without question", Raw().Header(o, 0, version: 2).Routes(("FAJ 1", "")).SignedBy(o), DeltaFormatError.InvalidRoute, "has no question" },
+            { "route question not UTF-8", Raw().Header(o, 0, version: 2).U16(1).RouteRaw("FAJ 1"u8.ToArray(), [0xC3, 0x28]).SignedBy(o), DeltaFormatError.InvalidRoute, "not valid UTF-8" },
+            { "too many routes", Raw().Header(o, 0, version: 2).U16(QTableDelta.MaxRoutes + 1).SignedBy(o), DeltaFormatError.TooLarge, "5001 learned routes" },
+            { "routes beyond the data", Raw().Header(o, 0, version: 2).U16(3).RouteRaw("FAJ 1"u8.ToArray(), "a"u8.ToArray()).SignedBy(o), DeltaFormatError.Truncated, "learned route #1" },
             { "negative sequence", Raw().Header(o, 0, sequence: -1).SignedBy(o), DeltaFormatError.InvalidHeader, "sequence number -1" },
             { "negative time", Raw().Header(o, 0, created: -1).SignedBy(o), DeltaFormatError.InvalidHeader, "creation time -1" },
             { "too many agents", Raw().Header(o, QTableDelta.MaxAgents + 1).SignedBy(o), DeltaFormatError.TooLarge, "4097 agents" },

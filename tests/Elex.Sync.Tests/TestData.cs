@@ -130,6 +130,17 @@ internal sealed class RawDelta
         return this;
     }
 
+    /// <summary>A version-2 learned-routes section: count, then (feature, question) pairs as given.</summary>
+    public RawDelta Routes(params (string Feature, string Question)[] routes)
+    {
+        U16((ushort)routes.Length);
+        foreach (var (feature, question) in routes) RouteRaw(Encoding.UTF8.GetBytes(feature), Encoding.UTF8.GetBytes(question));
+        return this;
+    }
+
+    public RawDelta RouteRaw(byte[] feature, byte[] question) =>
+        U8((byte)feature.Length).Bytes(feature).U16((ushort)question.Length).Bytes(question);
+
     public byte[] Unsigned() => [.. _bytes];
 
     public byte[] SignedBy(SwarmIdentity identity)

@@ -28,6 +28,14 @@ public sealed class RouteMemory
     /// <summary>The routes, oldest first (for persistence).</summary>
     public IReadOnlyList<LearnedRoute> Routes => Volatile.Read(ref _snapshot).Routes;
 
+    /// <summary>True when exactly this question is already learned for this feature.</summary>
+    public bool Knows(string question, Catalog.FeatureCode feature)
+    {
+        foreach (var r in Volatile.Read(ref _snapshot).Routes)
+            if (r.Feature == feature && r.Question == question) return true;
+        return false;
+    }
+
     internal void Add(LearnedRoute route, int ordinal, float[] vector)
     {
         lock (_gate)

@@ -40,6 +40,27 @@ internal sealed class RouteTeacher(FeatureRouter router, FeatureCatalog catalog,
         return new(true, $"The router learned that \"{Shorten(question)}\" is about {catalog.Find(code)!.DisplayName}.", router.Memory.Count);
     }
 
+    /// <summary>The router's learned routes as a delta shares them.</summary>
+    public IReadOnlyList<Elex.Sync.SharedRoute> SharedRoutes() =>
+        router.Memory.Routes.Select(r => new Elex.Sync.SharedRoute(r.Feature.Value, r.Question)).ToList();
+
+    /// <summary>Teaches the router a trusted peer's learned routes it does not know yet (for features of this catalog); true when any was new.</summary>
+    public bool Adopt(IReadOnlyList<Elex.Sync.SharedRoute> routes)
+    {
+        var fresh = new List<LearnedRoute>();
+        foreach (var r in routes)
+        {
+            if (!FeatureCode.TryParse(r.Feature, out var code) || !catalog.Contains(code) || r.Question.Length > Elex.Core.Queries.Query.MaxLength) continue;
+            if (!router.Memory.Knows(r.Question, code)) fresh.Add(new LearnedRoute(r.Question, code));
+        }
+        if (fresh.Count == 0) return false;
+        router.Restore(fresh);
+        return true;
+    }
+
+    /// <summary>Writes the learned routes to the store (after a peer's were adopted).</summary>
+    public Task SaveLearnedAsync(CancellationToken cancellationToken) => store is null ? Task.CompletedTask : SaveMemoryAsync(cancellationToken);
+
     public async Task<IReadOnlyList<string>> LoadAsync(CancellationToken cancellationToken)
     {
         var problems = new List<string>();

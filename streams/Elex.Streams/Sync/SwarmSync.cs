@@ -34,6 +34,19 @@ internal sealed class SwarmSync : IAsyncDisposable
     private CancellationTokenSource? _receiving;
     private Task _receiveLoop = Task.CompletedTask;
     private long _sequence;
+    private int _routesChanged;
+
+    /// <summary>The learned routes to publish with each delta (the router's memory); none when unset.</summary>
+    public Func<IReadOnlyList<SharedRoute>>? RouteSource { get; set; }
+
+    /// <summary>
+    /// Receives the learned routes of each accepted delta from a trusted peer (before the status
+    /// reports the delta accepted); returns true when that changed anything to store.
+    /// </summary>
+    public Func<IReadOnlyList<SharedRoute>, bool>? RouteSink { get; set; }
+
+    /// <summary>Stores what <see cref="RouteSink"/> changed.</summary>
+    public Func<CancellationToken, Task>? SaveRoutes { get; set; }
     private long _sent;
     private long _ownEchoes;
     private DateTimeOffset? _lastSentAt;
@@ -197,8 +210,10 @@ internal sealed class SwarmSync : IAsyncDisposable
             var now = _clock.GetUtcNow();
             // Monotonic across restarts even if the stored counter was lost: never below the clock.
             var sequence = Math.Max(Interlocked.Read(ref _sequence) + 1, now.ToUnixTimeMilliseconds());
-            var delta = QTableDelta.FromTables(Identity.PublicKey, sequence, now.ToUnixTimeMilliseconds(), tables);
-            if (delta.Agents.Count == 0) return 0;
+            var tablesDelta = QTableDelta.FromTables(Identity.PublicKey, sequence, now.ToUnixTimeMilliseconds(), tables);
+            var routes = RouteSource?.Invoke() ?? [];
+            if (tablesDelta.Agents.Count == 0 && routes.Count == 0) return 0;
+            var delta = new QTableDelta(Identity.PublicKey, sequence, tablesDelta.CreatedUnixMs, tablesDelta.Agents, routes);
             Interlocked.Exchange(ref _sequence, sequence);
             if (_store is not null) await _store.SetSettingAsync(SequenceKey, sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
             try
@@ -235,6 +250,8 @@ internal sealed class SwarmSync : IAsyncDisposable
                 agents = verdict.Delta!.Agents.Select(a => a.AgentId).ToList();
         }
         if (agents.Count > 0) AdoptAll(agents);
+        if (verdict.IsAccepted && verdict.Delta!.Routes.Count > 0 && RouteSink is { } sink && sink(verdict.Delta.Routes))
+            Interlocked.Exchange(ref _routesChanged, 1);
         Publish();
         return verdict;
     }
@@ -290,7 +307,9 @@ internal sealed class SwarmSync : IAsyncDisposable
         {
             await foreach (var message in transport.ReceiveAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (Receive(message).IsAccepted) await SaveAsync(cancellationToken).ConfigureAwait(false);
+                if (!Receive(message).IsAccepted) continue;
+                await SaveAsync(cancellationToken).ConfigureAwait(false);
+                if (Interlocked.Exchange(ref _routesChanged, 0) != 0 && SaveRoutes is { } save) await save(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
