@@ -20,13 +20,13 @@ namespace Elex.Benchmarks.Peers;
 /// </summary>
 public sealed class LuceneRouter : IDisposable
 {
-    private static readonly string[] Fields = ["code", "cxc", "name", "acronym", "domain", "parameter", "counter", "event", "kpi"];
+    private static readonly string[] Fields = ["code", "cxc", "name", "acronym", "domain", "parameter", "counter", "event", "kpi", "gloss"];
 
     // Identifying fields weigh more than describing ones, as in our router's exact evidence.
     private static readonly Dictionary<string, float> Boosts = new()
     {
         ["code"] = 3f, ["cxc"] = 3f, ["name"] = 2f, ["acronym"] = 2f, ["domain"] = 0.5f,
-        ["parameter"] = 1f, ["counter"] = 1f, ["event"] = 1f, ["kpi"] = 1f,
+        ["parameter"] = 1f, ["counter"] = 1f, ["event"] = 1f, ["kpi"] = 1f, ["gloss"] = 1f,
     };
 
     private readonly LuceneDirectory _directory;
@@ -55,7 +55,7 @@ public sealed class LuceneRouter : IDisposable
     public LuceneAnalyzerKind AnalyzerKind { get; }
 
     /// <summary>Indexes every feature of <paramref name="catalog"/> in memory with BM25 similarity.</summary>
-    public static LuceneRouter Build(FeatureCatalog catalog, LuceneAnalyzerKind kind = LuceneAnalyzerKind.CamelCase)
+    public static LuceneRouter Build(FeatureCatalog catalog, LuceneAnalyzerKind kind = LuceneAnalyzerKind.CamelCase, Elex.Core.Routing.Glosses.RoutingGlosses? glosses = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var analyzer = LuceneAnalyzers.Create(kind);
@@ -70,7 +70,7 @@ public sealed class LuceneRouter : IDisposable
         };
         using (var writer = new IndexWriter(directory, config))
         {
-            foreach (var feature in catalog.Features) writer.AddDocument(ToDocument(feature));
+            foreach (var feature in catalog.Features) writer.AddDocument(ToDocument(feature, glosses?.For(feature.Code)));
             writer.ForceMerge(1);
             writer.Commit();
         }
@@ -116,7 +116,7 @@ public sealed class LuceneRouter : IDisposable
             : escaped;
     }
 
-    private static Document ToDocument(Feature feature)
+    private static Document ToDocument(Feature feature, Elex.Core.Routing.Glosses.FeatureGloss? gloss)
     {
         var doc = new Document();
         void Text(string field, string? value)
@@ -128,6 +128,7 @@ public sealed class LuceneRouter : IDisposable
         Text("cxc", feature.Cxc);
         Text("name", feature.Name);
         Text("acronym", feature.Acronym);
+        if (gloss is not null) Text("gloss", gloss.Gloss + " " + string.Join(", ", gloss.Terms));
         Text("domain", feature.Domain);
         foreach (var p in feature.Parameters)
         {

@@ -25,9 +25,11 @@ public sealed class FeatureRouter
     private readonly RouterOptions _options;
 
     private readonly Rat[] _rats;
+    private readonly GlossBm25Index _bm25;
 
-    private FeatureRouter(FeatureCatalog catalog, TextEmbedder embedder, float[] vectors, IVectorIndex index, ExactMatchIndex exact, RouterOptions options, Rat[] rats, SemanticIndex? semantic)
+    private FeatureRouter(FeatureCatalog catalog, TextEmbedder embedder, float[] vectors, IVectorIndex index, ExactMatchIndex exact, RouterOptions options, Rat[] rats, SemanticIndex? semantic, GlossBm25Index bm25)
     {
+        _bm25 = bm25;
         _rats = rats;
         Semantic = semantic;
         Catalog = catalog;
@@ -157,7 +159,7 @@ public sealed class FeatureRouter
             var id = index.Add(vector);
             if (id != i) throw new InvalidOperationException($"Vector index assigned id {id} to feature ordinal {i}.");
         }
-        return new FeatureRouter(catalog, questionEmbedder, vectors, index, new ExactMatchIndex(catalog, documents), options, rats, semantic);
+        return new FeatureRouter(catalog, questionEmbedder, vectors, index, new ExactMatchIndex(catalog, documents), options, rats, semantic, new GlossBm25Index(catalog, glosses));
     }
 
     /// <summary>Routes a question (encoding it with the sentence model when the router has one and exact evidence does not settle it).</summary>
@@ -242,6 +244,21 @@ public sealed class FeatureRouter
                 if (!scores.ContainsKey(ordinal)) scores[ordinal] = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
         }
 
+        float[]? bm25 = null;
+        if (_options.Bm25Weight > 0)
+        {
+            bm25 = new float[Catalog.Count];
+            if (_bm25.Score(analyzed.WordTerms, analyzed.IdentifierTerms, bm25))
+            {
+                foreach (var ordinal in TopOrdinals(bm25, _options.Bm25Candidates))
+                    if (!scores.ContainsKey(ordinal)) scores[ordinal] = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
+            }
+            else
+            {
+                bm25 = null;
+            }
+        }
+
         var hits = new List<ExactHit>();
         _exact.Match(text, analyzed, hits);
         foreach (var hit in hits)
@@ -283,6 +300,11 @@ public sealed class FeatureRouter
             {
                 s.Fused = s.Similarity + s.Boost + s.NameBoost;
             }
+            if (bm25 is not null)
+            {
+                s.Bm25 = bm25[ordinal];
+                s.Fused += (semantic is null ? _options.Bm25Weight : _options.Bm25WeightWithModel) * s.Bm25;
+            }
             if (QuestionRat.Contradicts(rat, _rats[ordinal])) s.Fused -= _options.RatPenalty;
         }
 
@@ -309,7 +331,7 @@ public sealed class FeatureRouter
             }
             signals = new RouteSignals(
                 ArgMax(semantic) == bestOrdinal,
-                LexicalBest(scores) == bestOrdinal,
+                LexicalBest(scores, _options.Bm25Weight) == bestOrdinal,
                 namedTerms > 0,
                 otherExact,
                 ranked.Count > 1 ? top - ranked[1].Value.Fused : top,
@@ -352,13 +374,14 @@ public sealed class FeatureRouter
         return best;
     }
 
-    private static int LexicalBest(Dictionary<int, Scored> scores)
+    // The lexical channel alone: term similarity, BM25 over the glosses, and exact boosts.
+    private static int LexicalBest(Dictionary<int, Scored> scores, float bm25Weight)
     {
         var best = -1;
         var bestScore = float.NegativeInfinity;
         foreach (var (ordinal, s) in scores)
         {
-            var lexical = s.Similarity + s.Boost + s.NameBoost;
+            var lexical = s.Similarity + s.Boost + s.NameBoost + bm25Weight * s.Bm25;
             if (lexical > bestScore || (lexical == bestScore && ordinal < best))
             {
                 best = ordinal;
@@ -368,15 +391,19 @@ public sealed class FeatureRouter
         return best;
     }
 
+    // The best `count` ordinals by score, in no particular order: one pass with a min-heap of the
+    // current best (a full sort of every feature per question was the exact path's largest cost).
     private static int[] TopOrdinals(float[] scores, int count)
     {
         count = Math.Min(count, scores.Length);
-        var order = new int[scores.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        var keys = (float[])scores.Clone();
-        Array.Sort(keys, order);
-        var top = new int[count];
-        for (var i = 0; i < count; i++) top[i] = order[^(i + 1)];
+        var heap = new NeighborHeap(bestOnTop: false, count);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (heap.Count < count) heap.Push(i, scores[i]);
+            else if (scores[i] > heap.TopSimilarity) heap.ReplaceTop(i, scores[i]);
+        }
+        var top = new int[heap.Count];
+        for (var i = top.Length - 1; i >= 0; i--) top[i] = heap.Pop();
         return top;
     }
 
@@ -392,6 +419,7 @@ public sealed class FeatureRouter
         public float Boost { get; set; }
         public float NameBoost { get; set; }
         public bool Learned { get; set; }
+        public float Bm25 { get; set; }
         public float Semantic { get; set; }
         public float Fused { get; set; }
         public List<RouteEvidence> Evidence { get; } = [];

@@ -13,6 +13,12 @@ public sealed record RouterOptions
     public float Temperature { get; init; } = 0.08f;
     /// <summary>A fused score at or above this is "strong" evidence; weaker top scores scale confidence down.</summary>
     public float StrongScore { get; init; } = 0.55f;
+    /// <summary>Weight of BM25 over names and routing glosses (normalised to [0, 1]) without the model; 0 turns the channel off.</summary>
+    public float Bm25Weight { get; init; } = 0.8f;
+    /// <summary>Weight of BM25 over names and routing glosses when the sentence model takes part.</summary>
+    public float Bm25WeightWithModel { get; init; } = 0.6f;
+    /// <summary>Features taken from BM25's best before fusion.</summary>
+    public int Bm25Candidates { get; init; } = 24;
     /// <summary>Weight of the lexical (term) similarity when the sentence model takes part.</summary>
     public float LexicalWeight { get; init; } = 0.3f;
     /// <summary>Weight of the sentence-model cosine.</summary>

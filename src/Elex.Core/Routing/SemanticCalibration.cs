@@ -9,21 +9,21 @@ namespace Elex.Core.Routing;
 public sealed record SemanticCalibration
 {
     /// <summary>Intercept.</summary>
-    public float Bias { get; init; } = 0.840f;
+    public float Bias { get; init; } = 0.852f;
     /// <summary>Weight of <see cref="RouteSignals.ModelAgrees"/>.</summary>
-    public float ModelAgrees { get; init; } = 1.045f;
+    public float ModelAgrees { get; init; } = 0.179f;
     /// <summary>Weight of <see cref="RouteSignals.LexicalAgrees"/>.</summary>
-    public float LexicalAgrees { get; init; } = 0.784f;
+    public float LexicalAgrees { get; init; } = 0.243f;
     /// <summary>Weight of <see cref="RouteSignals.NamedWhole"/>.</summary>
-    public float NamedWhole { get; init; } = -0.196f;
+    public float NamedWhole { get; init; } = -0.075f;
     /// <summary>Weight of <see cref="RouteSignals.OtherExact"/>.</summary>
-    public float OtherExact { get; init; } = 0.142f;
+    public float OtherExact { get; init; } = 0.287f;
     /// <summary>Weight of <see cref="RouteSignals.Margin"/> (per 0.1 of fused score).</summary>
-    public float Margin { get; init; } = 0.627f;
+    public float Margin { get; init; } = 1.429f;
     /// <summary>Weight of <see cref="RouteSignals.Cosine"/> (per 0.1 above 0.6).</summary>
-    public float Cosine { get; init; } = -0.540f;
+    public float Cosine { get; init; } = -0.480f;
     /// <summary>Weight of <see cref="RouteSignals.NameCoverage"/>.</summary>
-    public float NameCoverage { get; init; } = 0.451f;
+    public float NameCoverage { get; init; } = 0.227f;
 
     /// <summary>
     /// Confidence at or above 0.8 promises "right at least 98 % of the time". Only routes that both
