@@ -9,19 +9,19 @@ namespace Elex.Core.Routing;
 public sealed record SemanticCalibration
 {
     /// <summary>Intercept.</summary>
-    public float Bias { get; init; } = 0.852f;
+    public float Bias { get; init; } = 0.823f;
     /// <summary>Weight of <see cref="RouteSignals.ModelAgrees"/>.</summary>
-    public float ModelAgrees { get; init; } = 0.179f;
+    public float ModelAgrees { get; init; } = 0.177f;
     /// <summary>Weight of <see cref="RouteSignals.LexicalAgrees"/>.</summary>
-    public float LexicalAgrees { get; init; } = 0.243f;
+    public float LexicalAgrees { get; init; } = 0.238f;
     /// <summary>Weight of <see cref="RouteSignals.NamedWhole"/>.</summary>
     public float NamedWhole { get; init; } = -0.075f;
     /// <summary>Weight of <see cref="RouteSignals.OtherExact"/>.</summary>
-    public float OtherExact { get; init; } = 0.287f;
+    public float OtherExact { get; init; } = 0.316f;
     /// <summary>Weight of <see cref="RouteSignals.Margin"/> (per 0.1 of fused score).</summary>
-    public float Margin { get; init; } = 1.429f;
+    public float Margin { get; init; } = 1.430f;
     /// <summary>Weight of <see cref="RouteSignals.Cosine"/> (per 0.1 above 0.6).</summary>
-    public float Cosine { get; init; } = -0.480f;
+    public float Cosine { get; init; } = -0.459f;
     /// <summary>Weight of <see cref="RouteSignals.NameCoverage"/>.</summary>
     public float NameCoverage { get; init; } = 0.227f;
 
