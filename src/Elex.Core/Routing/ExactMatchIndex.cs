@@ -134,7 +134,9 @@ internal sealed partial class ExactMatchIndex
             AddPostings(_eventsBySpan, key, MatchKind.Event, token.Text, into);
         }
 
+        var acronymsEnd = into.Count;
         MatchNames(analyzed.WordTerms, into);
+        DropAcronymsInsideNames(into, acronymsEnd);
     }
 
     // A feature whose every name term the question uses (in any order) is named by it. When one
@@ -169,6 +171,26 @@ internal sealed partial class ExactMatchIndex
             if (IsContainedInAnother(ordinal, named)) continue;
             var boost = MathF.Min(NameBoostMax, NameBoostPerTerm * (nameTerms.Length + 1));
             into.Add(new(ordinal, boost, new RouteEvidence(MatchKind.Name, string.Join(' ', nameTerms), 1)));
+        }
+    }
+
+    // "Limited-Uplink-Aware IFLB" names an add-on; the "IFLB" inside it is part of that name, not a
+    // mention of Inter-Frequency Load Balancing itself.
+    private void DropAcronymsInsideNames(List<ExactHit> hits, int namesStart)
+    {
+        if (hits.Count == namesStart) return;
+        for (var i = namesStart - 1; i >= 0; i--)
+        {
+            var hit = hits[i];
+            if (hit.Evidence.Kind != MatchKind.Acronym) continue;
+            var acronym = Tokenizer.LookupKey(hit.Evidence.Text);
+            for (var n = namesStart; n < hits.Count; n++)
+            {
+                if (hits[n].Ordinal == hit.Ordinal || Array.IndexOf(_nameTerms[hits[n].Ordinal], acronym) < 0) continue;
+                hits.RemoveAt(i);
+                namesStart--;
+                break;
+            }
         }
     }
 

@@ -265,7 +265,11 @@ public sealed class FeatureRouter
         {
             if (!scores.TryGetValue(hit.Ordinal, out var s))
                 scores[hit.Ordinal] = s = new Scored(hasLexical ? Similarity(query, hit.Ordinal) : 0f);
-            if (hit.Evidence.Kind == MatchKind.Name) s.NameBoost += hit.Boost;
+            if (hit.Evidence.Kind == MatchKind.Name)
+            {
+                s.NameBoost += hit.Boost;
+                s.NameTerms = Math.Max(s.NameTerms, hit.Evidence.Text.Count(c => c == ' ') + 1);
+            }
             else s.Boost += hit.Boost;
             s.Evidence.Add(hit.Evidence);
         }
@@ -294,7 +298,8 @@ public sealed class FeatureRouter
             if (semantic is not null)
             {
                 s.Semantic = semantic[ordinal];
-                s.Fused = _options.LexicalWeight * s.Similarity + _options.SemanticWeight * s.Semantic + s.Boost + _options.NameWeightWithModel * s.NameBoost;
+                s.Fused = _options.LexicalWeight * s.Similarity + _options.SemanticWeight * s.Semantic + s.Boost
+                    + (s.NameTerms >= 3 ? _options.LongNameWeightWithModel : _options.NameWeightWithModel) * s.NameBoost;
             }
             else
             {
@@ -418,6 +423,7 @@ public sealed class FeatureRouter
         public float Similarity { get; } = similarity;
         public float Boost { get; set; }
         public float NameBoost { get; set; }
+        public int NameTerms { get; set; }
         public bool Learned { get; set; }
         public float Bm25 { get; set; }
         public float Semantic { get; set; }

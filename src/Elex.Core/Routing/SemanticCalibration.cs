@@ -9,21 +9,21 @@ namespace Elex.Core.Routing;
 public sealed record SemanticCalibration
 {
     /// <summary>Intercept.</summary>
-    public float Bias { get; init; } = 0.823f;
+    public float Bias { get; init; } = 0.967f;
     /// <summary>Weight of <see cref="RouteSignals.ModelAgrees"/>.</summary>
-    public float ModelAgrees { get; init; } = 0.177f;
+    public float ModelAgrees { get; init; } = 0.382f;
     /// <summary>Weight of <see cref="RouteSignals.LexicalAgrees"/>.</summary>
-    public float LexicalAgrees { get; init; } = 0.238f;
+    public float LexicalAgrees { get; init; } = 0.063f;
     /// <summary>Weight of <see cref="RouteSignals.NamedWhole"/>.</summary>
-    public float NamedWhole { get; init; } = -0.075f;
+    public float NamedWhole { get; init; } = -0.471f;
     /// <summary>Weight of <see cref="RouteSignals.OtherExact"/>.</summary>
-    public float OtherExact { get; init; } = 0.316f;
+    public float OtherExact { get; init; } = 0.409f;
     /// <summary>Weight of <see cref="RouteSignals.Margin"/> (per 0.1 of fused score).</summary>
-    public float Margin { get; init; } = 1.430f;
+    public float Margin { get; init; } = 1.276f;
     /// <summary>Weight of <see cref="RouteSignals.Cosine"/> (per 0.1 above 0.6).</summary>
-    public float Cosine { get; init; } = -0.459f;
+    public float Cosine { get; init; } = -0.543f;
     /// <summary>Weight of <see cref="RouteSignals.NameCoverage"/>.</summary>
-    public float NameCoverage { get; init; } = 0.227f;
+    public float NameCoverage { get; init; } = -0.032f;
 
     /// <summary>
     /// Confidence at or above 0.8 promises "right at least 98 % of the time". Only routes that both

@@ -82,4 +82,13 @@ public class RoutingGlossesTests
         var result = router.Route("Which PM counters show VoLTE drops?");
         Assert.NotEqual("Port Mirroring", result.Feature?.Name);
     }
+
+    [SharedDataFact]
+    public void AnAcronymInsideAnotherFeaturesName_DoesNotNameItsOwnFeature()
+    {
+        var router = FeatureRouter.Build(SharedData.Full!);
+        var result = router.Route("How do I tune Limited-Uplink-Aware IFLB for UEs with a weak uplink?");
+        Assert.Equal("Limited-Uplink-Aware IFLB", result.Feature?.Name);
+        Assert.DoesNotContain(result.Candidates.SelectMany(c => c.Evidence), e => e.Kind == MatchKind.Acronym && e.Text == "IFLB");
+    }
 }
