@@ -43,15 +43,17 @@ internal static class AgentAnswers
         if (named.Count == 0 || context.Changes.Count == 0)
         {
             text.AppendLine($"{f.DisplayName} has {f.Parameters.Count} parameter link(s).");
+            var otherRat = f.Parameters.Count(p => p.Role != ParameterRole.Referenced && context.IsOtherRat(p.Mo));
             foreach (var role in new[] { ParameterRole.Introduced, ParameterRole.Affecting, ParameterRole.Affected })
             {
-                var list = f.Parameters.Where(p => p.Role == role).ToList();
+                var list = f.Parameters.Where(p => p.Role == role && !context.IsOtherRat(p.Mo)).ToList();
                 if (list.Count == 0) continue;
                 text.AppendLine($"{role}: {Join(list.Select(p => p.QualifiedName), list.Count)}");
                 evidence.AddRange(list.Take(ListLimit).Select(p => $"parameter {p.QualifiedName} ({p.Role})"));
             }
             var referenced = f.Parameters.Count(p => p.Role == ParameterRole.Referenced);
             if (referenced > 0) text.AppendLine($"Referenced: {referenced} further parameter(s) of other functions.");
+            if (otherRat > 0) text.AppendLine(OtherRatNote(otherRat, "parameter", context));
         }
         return new AgentAnswer(text.ToString().TrimEnd(), Distinct(evidence), commands) { Warnings = warnings };
     }
@@ -76,12 +78,14 @@ internal static class AgentAnswers
         else
         {
             text.AppendLine($"Counters that show {f.Name} at work ({f.Counters.Count}):");
-            foreach (var group in f.Counters.GroupBy(c => c.Mo))
+            var otherRat = f.Counters.Count(c => context.IsOtherRat(c.Mo));
+            foreach (var group in f.Counters.Where(c => !context.IsOtherRat(c.Mo)).GroupBy(c => c.Mo))
             {
                 var names = group.Select(c => c.Name).ToList();
                 text.AppendLine($"  {group.Key}: {Join(names, names.Count)}");
             }
-            evidence.AddRange(f.Counters.Take(ListLimit * 2).Select(c => $"counter {c.QualifiedName}"));
+            if (otherRat > 0) text.AppendLine(OtherRatNote(otherRat, "counter", context));
+            evidence.AddRange(f.Counters.Where(c => !context.IsOtherRat(c.Mo)).Take(ListLimit * 2).Select(c => $"counter {c.QualifiedName}"));
         }
         if (f.Kpis.Count > 0)
         {
@@ -91,6 +95,9 @@ internal static class AgentAnswers
         if (f.Events.Count > 0) text.AppendLine($"Trace events: {Join(f.Events, f.Events.Count)}");
         return new AgentAnswer(text.ToString().TrimEnd(), Distinct(evidence), []);
     }
+
+    private static string OtherRatNote(int count, string what, AnswerContext context) =>
+        $"({count} {what}(s) on {(context.Rat == Routing.Glosses.Rat.Lte ? "NR" : "LTE")} managed objects left out: the question is about {(context.Rat == Routing.Glosses.Rat.Lte ? "LTE" : "NR")}.)";
 
     public static AgentAnswer Kpis(Feature f)
     {

@@ -26,6 +26,15 @@ public sealed record AnswerContext(string Text, Classification Classification)
     /// <summary>An action to take instead of asking the policy (a peer consulted by another agent answers directly).</summary>
     public ResponseAction? ForcedAction { get; init; }
 
+    /// <summary>The radio technology the question names (LTE, NR), or Any.</summary>
+    public Routing.Glosses.Rat Rat { get; init; } = Routing.QuestionRat.Detect(Elex.Core.Text.TermAnalyzer.Analyze(Text));
+
+    /// <summary>
+    /// True for a managed-object class of the other radio technology than the one the question names:
+    /// an answer about LTE does not list NR cell parameters, and the reverse.
+    /// </summary>
+    public bool IsOtherRat(string mo) => Routing.QuestionRat.Contradicts(Rat, Routing.Glosses.ManagedObjectRat.Of(mo));
+
     /// <summary>True when the question asks to switch the feature off rather than on.</summary>
     public bool WantsDeactivation { get; init; } =
         Text.Contains("deactivat", StringComparison.OrdinalIgnoreCase)

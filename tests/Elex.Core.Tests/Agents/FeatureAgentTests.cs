@@ -156,4 +156,18 @@ public class FeatureAgentTests
         learner.Learn(state, ResponseAction.DetailedAnswer, 1f, state, true, 0);
         Assert.Equal(ResponseAction.DetailedAnswer, agent.Answer(context).Action);
     }
+
+    [Fact]
+    public void Parameters_LeaveOutTheOtherRatsManagedObjects_AndSaySo()
+    {
+        // NR Booster Carrier Sleep affects EUtranFreqRelation (LTE) as well as NRCellCU/NRCellDU/NRFreqRelation (NR) parameters.
+        var nr = Ask("FAJ 121 5625", "which parameters control booster carrier sleep on NR cells?", QueryType.Parameter);
+        Assert.DoesNotContain("EUtranFreqRelation", nr.Text);
+        Assert.Contains("1 parameter(s) on LTE managed objects left out: the question is about NR", nr.Text);
+        var lte = Ask("FAJ 121 5625", "which parameters does booster carrier sleep touch on the LTE side?", QueryType.Parameter);
+        Assert.DoesNotContain("NRCellCU.", lte.Text);
+        Assert.Matches(@"\d+ parameter\(s\) on NR managed objects left out: the question is about LTE", lte.Text);
+        var both = Ask("FAJ 121 5625", "which parameters does booster carrier sleep use?", QueryType.Parameter);
+        Assert.DoesNotContain("left out", both.Text);
+    }
 }
