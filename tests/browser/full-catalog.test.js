@@ -6,13 +6,16 @@ import assert from 'node:assert/strict';
 import { start, openDashboard } from './harness.js';
 import { sharedCatalogDir } from './node-harness.js';
 import { report } from './report.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const shared = sharedCatalogDir();
 const skip = shared ? false : 'the shared catalog is not beside the repo';
 let session;
 
 before(async () => {
-  if (shared) session = await start({ mounts: { '/shared/': shared } });
+  const data = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
+  if (shared) session = await start({ mounts: { '/shared/': shared, '/data/': data } });
 });
 
 after(async () => {
@@ -49,6 +52,25 @@ test('the JS API over the full catalog: route latency and one IndexedDB batch of
   assert.equal(r.persist.qTableRecords, 593);
   const budgetUs = Number(process.env.ELEX_ROUTE_P95_BUDGET_US ?? 3000);
   assert.ok(r.route.p95Us <= budgetUs, `route P95 ${r.route.p95Us} µs over the full catalog is within ${budgetUs} µs`);
+});
+
+test('natural questions in the page: the WebAssembly router (exact + lexical + BM25 over the glosses)', { skip }, async () => {
+  const r = await session.page.evaluate(async () => {
+    const elex = await import('./_content/Elex.Browser/elex.js');
+    const lines = async (url) => { const res = await fetch(url); return res.ok ? (await res.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []; };
+    const questions = [...await lines('/shared/natural-dev.jsonl'), ...await lines('/data/natural-holdout.jsonl')];
+    const swarm = await elex.createSwarm({ catalogUrl: '/shared/elex-catalog.json', databaseName: 'elex-natural-' + Date.now() });
+    let top1 = 0;
+    for (const q of questions) {
+      const answer = await swarm.query({ text: q.text });
+      if (q.expect.includes(answer.featureCode)) top1++;
+    }
+    await swarm.shutdown();
+    return { questions: questions.length, top1: top1 / Math.max(1, questions.length) };
+  });
+  report('chromium-natural', { questions: r.questions, top1: Number(r.top1.toFixed(3)), router: 'exact + lexical + BM25 over glosses (WebAssembly)' });
+  assert.ok(r.questions >= 150, `${r.questions} natural questions found`);
+  assert.ok(r.top1 >= 0.72, `natural top-1 ${r.top1} in the page`);
 });
 
 test('no page or console errors', { skip }, () => {
