@@ -58,7 +58,7 @@ internal sealed class SwarmHost : IAsyncDisposable
         if (Environment.GetEnvironmentVariable(NoModelVariable) == "1") return null;
         try
         {
-            return SemanticRouter.Build(catalog, cacheDirectory, warning => error.WriteLine($"elex: warning: {warning}"));
+            return SemanticRouter.Build(catalog, cacheDirectory, warning => error.WriteLine($"elex: warning: {warning}"), seed: EmbeddedCatalog.SeedVectors);
         }
         catch (SemanticModelException e)
         {

@@ -31,13 +31,20 @@ public static class FeatureVectorCache
     /// Loads the feature vectors from the cache, or encodes the catalog and writes them. Never
     /// throws for a bad cache file: it is reported through <paramref name="warn"/> and replaced.
     /// </summary>
-    public static SemanticIndex LoadOrBuild(FeatureCatalog catalog, RoutingGlosses glosses, ISentenceEncoder encoder, string? directory, Action<string>? warn = null)
+    /// <param name="catalog">The features.</param>
+    /// <param name="glosses">Their routing glosses.</param>
+    /// <param name="encoder">The model.</param>
+    /// <param name="directory">The cache folder, or null to encode without caching.</param>
+    /// <param name="warn">Receives what went wrong with a cache file.</param>
+    /// <param name="seed">Vectors shipped with an application, by cache file name: copied into the cache when it has none.</param>
+    public static SemanticIndex LoadOrBuild(FeatureCatalog catalog, RoutingGlosses glosses, ISentenceEncoder encoder, string? directory, Action<string>? warn = null, Func<string, Stream?>? seed = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(glosses);
         ArgumentNullException.ThrowIfNull(encoder);
         if (directory is null) return SemanticIndex.Build(catalog, glosses, encoder);
         var path = PathFor(directory, catalog, glosses, encoder);
+        if (!File.Exists(path) && seed?.Invoke(Path.GetFileName(path)) is { } shipped) Seed(path, shipped, warn);
         if (File.Exists(path))
         {
             try
@@ -60,6 +67,22 @@ public static class FeatureVectorCache
             warn?.Invoke($"The feature-vector cache could not be written to {path} ({e.Message}); vectors will be recomputed next time.");
         }
         return index;
+    }
+
+    private static void Seed(string path, Stream shipped, Action<string>? warn)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + ".tmp";
+            using (shipped)
+            using (var file = File.Create(temporary)) shipped.CopyTo(file);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            warn?.Invoke($"The shipped feature vectors could not be copied to {path} ({e.Message}); they are computed instead.");
+        }
     }
 
     internal static string Key(IReadOnlyList<string> texts, string modelId)

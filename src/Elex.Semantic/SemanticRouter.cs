@@ -13,14 +13,14 @@ public static class SemanticRouter
     /// question that needs it. The encoder lives as long as the process.
     /// </summary>
     /// <exception cref="SemanticModelException">The model cannot be loaded (when the vectors must be computed).</exception>
-    public static FeatureRouter Build(FeatureCatalog catalog, string? cacheDirectory, Action<string>? warn = null, RouterOptions? options = null, RoutingGlosses? glosses = null)
+    public static FeatureRouter Build(FeatureCatalog catalog, string? cacheDirectory, Action<string>? warn = null, RouterOptions? options = null, RoutingGlosses? glosses = null, Func<string, Stream?>? seed = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         glosses ??= RoutingGlosses.Embedded;
         // Two intra-op threads: 4 ms instead of 6 ms per question, and the most a 2-core machine gives.
         // Loaded on first use: cached feature vectors and exact questions do not need it.
         var encoder = new LazySentenceEncoder(SentenceModel.ArcticXs, Math.Clamp(Environment.ProcessorCount, 1, 2));
-        var index = FeatureVectorCache.LoadOrBuild(catalog, glosses, encoder, cacheDirectory, warn);
+        var index = FeatureVectorCache.LoadOrBuild(catalog, glosses, encoder, cacheDirectory, warn, seed);
         return FeatureRouter.Build(catalog, options, glosses: glosses, semantic: index);
     }
 

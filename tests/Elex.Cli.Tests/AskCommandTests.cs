@@ -118,10 +118,19 @@ public class AskCommandTests
     }
 
     [Fact]
-    public async Task CatalogCommand_SummarisesSample()
+    public async Task CatalogCommand_SummarisesTheEmbeddedFullCatalog()
     {
         var (exit, output, _) = await CliRunner.Run("catalog");
         Assert.Equal(0, exit);
-        Assert.StartsWith("(embedded sample): 53 features", output);
+        Assert.StartsWith("(embedded full catalog): 593 features", output);
+    }
+
+    [Fact]
+    public async Task Ask_AnswersFromTheFullCatalogByDefault()
+    {
+        // 64-QAM Downlink: a feature the 53-feature sample does not hold.
+        var (exit, output, _) = await CliRunner.Run("ask", "--json", "What is FAJ 121 0487?");
+        Assert.Equal(0, exit);
+        Assert.Contains("\"featureCode\":\"FAJ 121 0487\"", output);
     }
 }
