@@ -245,7 +245,7 @@ public sealed class FeatureRouter
         }
 
         float[]? bm25 = null;
-        if (_options.Bm25Weight > 0)
+        if ((semantic is null ? _options.Bm25Weight : _options.Bm25WeightWithModel) > 0)
         {
             bm25 = new float[Catalog.Count];
             if (_bm25.Score(analyzed.WordTerms, analyzed.IdentifierTerms, bm25))
