@@ -100,7 +100,7 @@ test('the full catalog from disk: routing accuracy and latency in Node', { skip:
   report('node-full-catalog', { features: (await swarm.getSwarmStats()).totalAgents, createMs: Math.round(createMs), questions: sample.length, top1: Number(accuracy.toFixed(3)), routeP50Us: route.p50Us, routeP95Us: route.p95Us });
   assert.ok(accuracy >= 0.95, `top-1 ${accuracy} over ${sample.length} dev questions`);
 
-  // Natural questions: WebAssembly routes on exact and lexical evidence with the routing glosses (no
+  // Natural questions: WebAssembly routes on exact evidence, lexical similarity and BM25 over the routing glosses (no
   // sentence model); the CLR router without the model measures 0.79 / 0.80 top-1 on these sets.
   const holdout = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'natural-holdout.jsonl');
   const natural = [join(shared, 'natural-dev.jsonl'), holdout].filter((f) => existsSync(f));
@@ -112,6 +112,6 @@ test('the full catalog from disk: routing accuracy and latency in Node', { skip:
     if (q.expect.includes(r.featureCode)) naturalTop1++;
   }
   const naturalAccuracy = naturalTop1 / Math.max(1, questions.length);
-  report('node-natural', { questions: questions.length, top1: Number(naturalAccuracy.toFixed(3)), router: 'exact + lexical + glosses (WebAssembly)' });
+  report('node-natural', { questions: questions.length, top1: Number(naturalAccuracy.toFixed(3)), router: 'exact + lexical + BM25 over glosses (WebAssembly)' });
   assert.ok(naturalAccuracy >= 0.72, `natural top-1 ${naturalAccuracy} over ${questions.length} questions`);
 });
