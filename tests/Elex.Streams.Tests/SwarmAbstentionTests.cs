@@ -67,3 +67,23 @@ public class SwarmModelFailureTests
         Assert.Contains(vague.Warnings, w => w.Contains("sentence model could not run", StringComparison.Ordinal));
     }
 }
+
+public class SwarmStableAnswerTests
+{
+    [Fact]
+    public async Task TheSameQuestion_GetsTheSameAnswer_UntilFeedbackTeachesTheAgent_AndAConfidentRouteIsNeverEscalated()
+    {
+        // ε = 1: every choice explores, the worst case for stable answers.
+        await using var swarm = TestCatalog.NewSwarm(new SwarmConfig { Learning = new Elex.Core.Learning.QLearningOptions { Epsilon = 1f, MinEpsilon = 1f, EpsilonDecay = 1f, Seed = 3 } });
+        string[] questions = ["What is FAJ 121 3094?", "which counters show MSM is working?", "what does FAJ 121 3009 need?"];
+        foreach (var question in questions)
+        {
+            var first = await swarm.QueryAsync(question);
+            var again = await swarm.QueryAsync(question);
+            Assert.Equal(first.Strategy, again.Strategy);
+            Assert.Equal(first.Text, again.Text);
+            if (first.Confidence >= 0.8f)
+                Assert.Contains(first.Strategy, new[] { Elex.Core.Learning.ResponseAction.DirectAnswer, Elex.Core.Learning.ResponseAction.DetailedAnswer });
+        }
+    }
+}

@@ -72,7 +72,7 @@ public sealed class FeatureAgent
             if (_learner is null) return answer;
             var state = new LearningState(context.Classification.Type, context.Classification.Complexity,
                 ConfidenceBucket.From(context.RouteConfidence), Maturity.From(_counters.Read().Interactions, _coldStartThreshold));
-            var action = _learner.Choose(state);
+            var action = _learner.Choose(state, (int)Text.StableHash.Fnv1a(context.Text));
             return AnswerStrategies.Apply(action, answer, _catalog, Feature, context) with { State = state };
         }
         finally

@@ -35,17 +35,29 @@ public sealed class EpsilonGreedyPolicy
     /// <summary>The floor ε does not decay below.</summary>
     public float MinEpsilon { get; }
 
-    /// <summary>Chooses an action for the state: random with probability ε, else the best.</summary>
+    /// <summary>
+    /// Chooses an action for the state: random with probability ε, else the best. When routing is
+    /// confident (<see cref="ConfidenceBucket.High"/>: right at least 98 % of the time), only the
+    /// presentation is chosen — a direct or a detailed answer — never clarifying questions, peers'
+    /// answers or escalation, which would make a right answer worse; those stay for split routes.
+    /// </summary>
     public ResponseAction Choose(QTable table, LearningState state, Random random)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(random);
         _ = state.Index; // validates the state on the random branch too
+        var presentationOnly = state.Confidence == ConfidenceBucket.High;
+        var actions = presentationOnly ? PresentationActions : QTable.ActionCount;
         // One draw per choice whatever ε is, so a seeded run's random sequence does not depend on ε.
-        return random.NextSingle() < Epsilon
-            ? (ResponseAction)random.Next(QTable.ActionCount)
-            : table.BestAction(state);
+        if (random.NextSingle() < Epsilon) return (ResponseAction)random.Next(actions);
+        if (!presentationOnly) return table.BestAction(state);
+        return table.Get(state, ResponseAction.DetailedAnswer) > table.Get(state, ResponseAction.DirectAnswer)
+            ? ResponseAction.DetailedAnswer
+            : ResponseAction.DirectAnswer;
     }
+
+    // DirectAnswer and DetailedAnswer: the first two actions.
+    private const int PresentationActions = 2;
 
     /// <summary>Multiplies ε by the decay factor, not below the floor.</summary>
     public void Decay() => Epsilon = Math.Max(MinEpsilon, Epsilon * DecayFactor);

@@ -6,7 +6,7 @@ namespace Elex.Core.Learning;
 /// One agent's Q-learning: an ε-greedy choice of <see cref="ResponseAction"/> per
 /// <see cref="LearningState"/>, learning from rewarded feedback with experience replay, plus a
 /// rolling success rate that drives the agent's lifecycle (with hysteresis between Ready and
-/// Degraded). Thread-safe: every member takes the learner's lock. <see cref="Choose"/> and
+/// Degraded). Thread-safe: every member takes the learner's lock. <see cref="Choose(LearningState)"/> and
 /// <see cref="Learn"/> do not allocate.
 /// </summary>
 public sealed class QLearner
@@ -104,6 +104,16 @@ public sealed class QLearner
     public ResponseAction Choose(LearningState state)
     {
         lock (_gate) return _policy.Choose(_blended ?? _table, state, _random);
+    }
+
+    /// <summary>
+    /// As <see cref="Choose(LearningState)"/>, with exploration seeded by the question and what has
+    /// been learned so far: the same question against the same learned state gets the same choice,
+    /// so an answer does not change between identical runs; after new feedback it may.
+    /// </summary>
+    public ResponseAction Choose(LearningState state, int questionSeed)
+    {
+        lock (_gate) return _policy.Choose(_blended ?? _table, state, new Random(HashCode.Combine(questionSeed, _interactions, Options.Seed ?? 0)));
     }
 
     /// <summary>The Q-value the policy acts on: the blend with peers' learning once adopted, else the own value.</summary>

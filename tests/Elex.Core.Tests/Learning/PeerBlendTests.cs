@@ -5,7 +5,8 @@ namespace Elex.Core.Tests.Learning;
 
 public class PeerBlendTests
 {
-    private static readonly LearningState State = new(QueryType.Counter, Complexity.Simple, ConfidenceBucket.High, Maturity.Novice);
+    // A split route (Medium confidence): every action is open to the policy there.
+    private static readonly LearningState State = new(QueryType.Counter, Complexity.Simple, ConfidenceBucket.Medium, Maturity.Novice);
 
     private static QTable Table(params (ResponseAction Action, float Value, int Visits)[] entries)
     {

@@ -58,8 +58,33 @@ public sealed class QLearnerTests
     public void Epsilon_zero_is_greedy()
     {
         var learner = new QLearner(NoReplay() with { Epsilon = 0f, MinEpsilon = 0f });
-        learner.Learn(S0, ResponseAction.Escalate, 1f, S1, true, 1);
-        for (var i = 0; i < 200; i++) Assert.Equal(ResponseAction.Escalate, learner.Choose(S0));
+        learner.Learn(S1, ResponseAction.Escalate, 1f, S1, true, 1);
+        for (var i = 0; i < 200; i++) Assert.Equal(ResponseAction.Escalate, learner.Choose(S1));
+    }
+
+    [Fact]
+    public void A_confident_route_only_chooses_the_presentation_never_a_weaker_answer()
+    {
+        // S0 is a High-confidence state: even a table that prefers escalation, and pure exploration,
+        // choose between the direct and the detailed answer only.
+        var greedy = new QLearner(NoReplay() with { Epsilon = 0f, MinEpsilon = 0f });
+        greedy.Learn(S0, ResponseAction.Escalate, 1f, S1, true, 1);
+        greedy.Learn(S0, ResponseAction.DetailedAnswer, 0.5f, S1, true, 2);
+        Assert.Equal(ResponseAction.DetailedAnswer, greedy.Choose(S0));
+        var exploring = new QLearner(new QLearningOptions { Epsilon = 1f, Seed = 5 });
+        var seen = Enumerable.Range(0, 500).Select(_ => exploring.Choose(S0)).ToHashSet();
+        Assert.Equal(new HashSet<ResponseAction> { ResponseAction.DirectAnswer, ResponseAction.DetailedAnswer }, seen);
+        var split = Enumerable.Range(0, 500).Select(_ => exploring.Choose(S1)).ToHashSet();
+        Assert.Equal(QTable.ActionCount, split.Count);
+    }
+
+    [Fact]
+    public void The_same_question_against_the_same_learning_gets_the_same_choice()
+    {
+        var learner = new QLearner(new QLearningOptions { Epsilon = 1f, Seed = 9 });
+        var first = Enumerable.Range(0, 20).Select(q => learner.Choose(S1, q)).ToArray();
+        Assert.Equal(first, Enumerable.Range(0, 20).Select(q => learner.Choose(S1, q)).ToArray());
+        Assert.True(first.Distinct().Count() > 1, "different questions still explore");
     }
 
     [Fact]
@@ -68,15 +93,15 @@ public sealed class QLearnerTests
         var learner = new QLearner(new QLearningOptions { Epsilon = 0.1f, Seed = 2024 });
         for (var i = 0; i < 500; i++)
         {
-            var action = learner.Choose(S0);
+            var action = learner.Choose(S1);
             var reward = action == ResponseAction.ConsultPeer ? 1f : -0.5f;
-            learner.Learn(S0, action, reward, S0, reward > 0, i);
+            learner.Learn(S1, action, reward, S1, reward > 0, i);
         }
-        Assert.Equal(ResponseAction.ConsultPeer, learner.BestAction(S0));
+        Assert.Equal(ResponseAction.ConsultPeer, learner.BestAction(S1));
         Assert.Equal(500, learner.Interactions);
         for (var a = 0; a < QTable.ActionCount; a++)
             if ((ResponseAction)a != ResponseAction.ConsultPeer)
-                Assert.True(learner.QValue(S0, ResponseAction.ConsultPeer) > learner.QValue(S0, (ResponseAction)a));
+                Assert.True(learner.QValue(S1, ResponseAction.ConsultPeer) > learner.QValue(S1, (ResponseAction)a));
     }
 
     [Fact]
