@@ -26,8 +26,14 @@ public sealed record AnswerContext(string Text, Classification Classification)
     /// <summary>An action to take instead of asking the policy (a peer consulted by another agent answers directly).</summary>
     public ResponseAction? ForcedAction { get; init; }
 
-    /// <summary>The radio technology the question names (LTE, NR), or Any.</summary>
-    public Routing.Glosses.Rat Rat { get; init; } = Routing.QuestionRat.Detect(Elex.Core.Text.TermAnalyzer.Analyze(Text));
+    private Routing.Glosses.Rat? _rat;
+
+    /// <summary>The radio technology the question names (LTE, NR), or Any; read from the text when first needed (only listing answers need it).</summary>
+    public Routing.Glosses.Rat Rat
+    {
+        get => _rat ??= Routing.QuestionRat.Detect(Elex.Core.Text.TermAnalyzer.Analyze(Text));
+        init => _rat = value;
+    }
 
     /// <summary>
     /// True for a managed-object class of the other radio technology than the one the question names:

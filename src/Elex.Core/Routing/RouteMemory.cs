@@ -45,7 +45,7 @@ public sealed class RouteMemory
             var keep = current.Routes.Select((r, i) => (r, i)).Where(x => x.r.Question != route.Question).Select(x => x.i).ToList();
             var skip = Math.Max(0, keep.Count + 1 - Capacity);
             keep = keep.Skip(skip).ToList();
-            _snapshot = new Snapshot(
+            _snapshot = Snapshot.Of(
                 [.. keep.Select(i => current.Routes[i]), route],
                 [.. keep.Select(i => current.Ordinals[i]), ordinal],
                 [.. keep.Select(i => current.Vectors[i]), vector]);
@@ -80,28 +80,24 @@ public sealed class RouteMemory
     {
         var s = Volatile.Read(ref _snapshot);
         var dims = query.Length;
-        // The feature's description moved towards the questions engineers confirmed for it
-        // (a Rocchio update of its prototype), scored like any description.
-        var byFeature = new Dictionary<int, (float[] Sum, int Count, int Last)>();
         for (var i = 0; i < s.Vectors.Length; i++)
         {
             if (s.Vectors[i].Length != dims) continue;
-            if (!byFeature.TryGetValue(s.Ordinals[i], out var acc)) acc = (new float[dims], 0, i);
-            TensorPrimitives.Add(acc.Sum, s.Vectors[i], acc.Sum);
-            byFeature[s.Ordinals[i]] = (acc.Sum, acc.Count + 1, i);
             var nearest = TensorPrimitives.Dot(query, s.Vectors[i]) + offset;
-            if (nearest > scores[s.Ordinals[i]])
-            {
-                scores[s.Ordinals[i]] = nearest;
-                lifted.Add((s.Ordinals[i], s.Routes[i]));
-            }
+            if (nearest <= scores[s.Ordinals[i]]) continue;
+            scores[s.Ordinals[i]] = nearest;
+            lifted.Add((s.Ordinals[i], s.Routes[i]));
         }
         if (pull <= 0) return;
+        // The feature's description moved towards the mean of the questions engineers confirmed for
+        // it (a Rocchio update of its prototype), scored like any description. The means are kept
+        // with the snapshot, so a question pays one prototype per taught feature, not per route.
         Span<float> prototype = dims <= 1024 ? stackalloc float[dims] : new float[dims];
-        foreach (var (ordinal, (sum, count, last)) in byFeature)
+        foreach (var (ordinal, (mean, last)) in s.Means)
         {
+            if (mean.Length != dims) continue;
             description(ordinal).CopyTo(prototype);
-            TensorPrimitives.MultiplyAdd(sum, pull / count, prototype, prototype);
+            TensorPrimitives.MultiplyAdd(mean, pull, prototype, prototype);
             var score = TensorPrimitives.Dot(query, prototype) / TensorPrimitives.Norm(prototype);
             if (score <= scores[ordinal]) continue;
             scores[ordinal] = score;
@@ -109,8 +105,28 @@ public sealed class RouteMemory
         }
     }
 
-    private sealed record Snapshot(LearnedRoute[] Routes, int[] Ordinals, float[][] Vectors)
+    private sealed record Snapshot(LearnedRoute[] Routes, int[] Ordinals, float[][] Vectors, Dictionary<int, (float[] Mean, int Last)> Means)
     {
-        public static Snapshot Empty { get; } = new([], [], []);
+        public static Snapshot Empty { get; } = new([], [], [], []);
+
+        // The mean confirmed-question vector of each taught feature, with its most recent route.
+        public static Snapshot Of(LearnedRoute[] routes, int[] ordinals, float[][] vectors)
+        {
+            var sums = new Dictionary<int, (float[] Sum, int Count, int Last)>();
+            for (var i = 0; i < vectors.Length; i++)
+            {
+                if (!sums.TryGetValue(ordinals[i], out var acc)) acc = (new float[vectors[i].Length], 0, i);
+                if (acc.Sum.Length != vectors[i].Length) continue;
+                TensorPrimitives.Add(acc.Sum, vectors[i], acc.Sum);
+                sums[ordinals[i]] = (acc.Sum, acc.Count + 1, i);
+            }
+            var means = new Dictionary<int, (float[], int)>(sums.Count);
+            foreach (var (ordinal, (sum, count, last)) in sums)
+            {
+                TensorPrimitives.Divide(sum, count, sum);
+                means[ordinal] = (sum, last);
+            }
+            return new Snapshot(routes, ordinals, vectors, means);
+        }
     }
 }
