@@ -23,8 +23,9 @@ internal static class AskCommand
         var type = new Option<QueryType?>("--type") { Description = "Force the query type (Parameter, Counter, Kpi, Procedure, Troubleshoot, General)." };
         var complexity = new Option<Complexity?>("--complexity") { Description = "Force the complexity (Simple, Moderate, Complex)." };
         var maxAgents = new Option<int>("--max-agents") { Description = "Most feature agents kept loaded.", DefaultValueFactory = _ => 50 };
+        var all = new Option<bool>("--all") { Description = "List everything instead of cutting lists at a dozen items (JSON output is always complete)." };
 
-        var command = new Command("ask", "Ask the swarm a question about a RAN feature.") { question, jsonl, json, type, complexity, maxAgents };
+        var command = new Command("ask", "Ask the swarm a question about a RAN feature.") { question, jsonl, json, type, complexity, maxAgents, all };
         command.SetAction(async (parse, cancellation) =>
         {
             var text = parse.GetValue(question);
@@ -44,7 +45,7 @@ internal static class AskCommand
             var swarm = host.Swarm;
             if (batch) return await RunJsonl(swarm, input, output, cancellation);
 
-            var response = await swarm.QueryAsync(new Query(text!, parse.GetValue(type), parse.GetValue(complexity)), cancellation);
+            var response = await swarm.QueryAsync(new Query(text!, parse.GetValue(type), parse.GetValue(complexity)) { All = parse.GetValue(all) || parse.GetValue(json) }, cancellation);
             if (parse.GetValue(json)) output.WriteLine(ToJson(null, response));
             else ReadableAnswer.Write(output, response, catalog);
             return response.Status is ResponseStatus.Error or ResponseStatus.Rejected ? ExitCodes.QueryFailed : ExitCodes.Ok;

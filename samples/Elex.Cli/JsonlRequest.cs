@@ -57,7 +57,7 @@ internal readonly record struct JsonlRequest(Query? Query, string? Id, string? E
         if (string.IsNullOrWhiteSpace(text)) return new(null, id, "\"text\" is empty");
         if (!TryEnum<QueryType>(root, "type", out var type, out var typeError)) return new(null, id, typeError);
         if (!TryEnum<Complexity>(root, "complexity", out var complexity, out var complexityError)) return new(null, id, complexityError);
-        return new(new Query(text, type, complexity, id), id, null);
+        return new(new Query(text, type, complexity, id) { All = true }, id, null);
     }
 
     // {"feedback": {"responseId": "r-…" | "agent": "FAJ 121 3094", "reward": 0.5, "success": true}}

@@ -27,7 +27,7 @@ public static class JsQueryParser
         if (input.Text.Length > MaxTextLength) throw Invalid($"query.text has {input.Text.Length} characters; at most {MaxTextLength} are accepted");
         var type = ParseEnum<QueryType>(input.Type ?? input.QueryType, "type");
         var complexity = ParseEnum<Complexity>(input.Complexity, "complexity");
-        return new Query(input.Text, type, complexity, input.Id, input.Context);
+        return new Query(input.Text, type, complexity, input.Id, input.Context) { All = true };
     }
 
     private static T? ParseEnum<T>(JsonElement? value, string field) where T : struct, Enum

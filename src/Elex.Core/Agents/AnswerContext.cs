@@ -11,8 +11,14 @@ public sealed record AnswerContext(string Text, Classification Classification)
     /// <summary>Parameter changes the question asks for.</summary>
     public IReadOnlyList<ParameterChange> Changes { get; init; } = ParameterChange.Find(Text);
 
-    /// <summary>The node or cell the question names, used in proposed commands instead of a placeholder.</summary>
-    public string? Target { get; init; } = ParameterChange.FindTarget(Text);
+    /// <summary>The node and MO instance the question names, used in proposed commands instead of placeholders.</summary>
+    public CommandTarget Target { get; init; } = CommandTarget.Find(Text);
+
+    /// <summary>Two or more features the question compares (a side-by-side answer); empty otherwise.</summary>
+    public IReadOnlyList<Feature> Compared { get; init; } = [];
+
+    /// <summary>Lists complete instead of cut at a dozen (still counted when cut).</summary>
+    public bool ShowAll { get; init; }
 
     /// <summary>The router's confidence in this agent (0–1); part of the learning state.</summary>
     public float RouteConfidence { get; init; } = 1f;

@@ -1,12 +1,16 @@
 using Elex.Core.Catalog;
+using Elex.Core.Queries;
 using Elex.Core.Responses;
 
 namespace Elex.Core.Agents;
 
-/// <summary>Builds ENM cmedit commands for feature state and parameters. A placeholder stands for the node when none is named.</summary>
+/// <summary>
+/// Builds ENM cmedit commands for feature state and parameters, addressed to the node and MO
+/// instance the question named; placeholders stand for what it did not name.
+/// </summary>
 public static class Cmedit
 {
-    /// <summary>The placeholder for the target node or cell.</summary>
+    /// <summary>The placeholder for the target node.</summary>
     public const string NodePlaceholder = "<NODE>";
 
     /// <summary>Sets the feature state of a licensed feature.</summary>
@@ -24,12 +28,15 @@ public static class Cmedit
     /// <summary>Reads a feature's state, licence state and service state.</summary>
     public static ProposedCommand GetFeatureState(Feature feature, string? node = null) =>
         new($"cmedit get {node ?? NodePlaceholder} FeatureState={feature.Cxc} featureState,licenseState,serviceState",
-            CommandKind.Read, $"Verify the state of {feature.Name}")
+            CommandKind.Read, $"Read the state of {feature.Name}")
         { Mo = "FeatureState", FeatureCode = feature.Code.Value };
 
-    /// <summary>Sets a parameter to a value.</summary>
-    public static ProposedCommand SetParameter(Feature feature, FeatureParameter parameter, string value, string? node = null) =>
-        new($"cmedit set {node ?? NodePlaceholder} {parameter.Mo} {parameter.Name}={value}",
+    /// <summary>Sets a parameter on the MO instance the target names.</summary>
+    public static ProposedCommand SetParameter(Feature feature, FeatureParameter parameter, string value, CommandTarget? target = null)
+    {
+        target ??= CommandTarget.None;
+        var (mo, _) = ManagedObjectRef.For(parameter.Mo, target);
+        return new($"cmedit set {target.Node ?? NodePlaceholder} {mo} {parameter.Name}={value}",
             CommandKind.SetParameter, $"Set {parameter.QualifiedName} to {value}")
         {
             Mo = parameter.Mo,
@@ -37,10 +44,17 @@ public static class Cmedit
             Value = value,
             FeatureCode = feature.Code.Value,
         };
+    }
 
-    /// <summary>Reads a parameter.</summary>
-    public static ProposedCommand GetParameter(Feature feature, FeatureParameter parameter, string? node = null) =>
-        new($"cmedit get {node ?? NodePlaceholder} {parameter.Mo}.{parameter.Name}",
-            CommandKind.Read, $"Read {parameter.QualifiedName}")
+    /// <summary>Reads a parameter: on the named instance, or on every instance of its class when none is named (a read is harmless).</summary>
+    public static ProposedCommand GetParameter(Feature feature, FeatureParameter parameter, CommandTarget? target = null)
+    {
+        target ??= CommandTarget.None;
+        var (mo, placeholder) = ManagedObjectRef.For(parameter.Mo, target);
+        var command = placeholder || !mo.Contains('=')
+            ? $"cmedit get {target.Node ?? NodePlaceholder} {parameter.Mo}.{parameter.Name}"
+            : $"cmedit get {target.Node ?? NodePlaceholder} {mo} {parameter.Name}";
+        return new(command, CommandKind.Read, $"Read {parameter.QualifiedName}")
         { Mo = parameter.Mo, Parameter = parameter.Name, FeatureCode = feature.Code.Value };
+    }
 }

@@ -59,15 +59,17 @@ public sealed class FeatureAgent
         EnterBusy();
         try
         {
-            var answer = context.Classification.Type switch
-            {
-                QueryType.Parameter => AgentAnswers.Parameters(Feature, context),
-                QueryType.Counter => AgentAnswers.Counters(Feature, context),
-                QueryType.Kpi => AgentAnswers.Kpis(Feature),
-                QueryType.Procedure => AgentAnswers.Procedure(_catalog, Feature, context),
-                QueryType.Troubleshoot => AgentAnswers.Troubleshoot(_catalog, Feature, context),
-                _ => AgentAnswers.Overview(_catalog, Feature),
-            };
+            var answer = context.Compared.Count >= 2
+                ? ComparisonAnswer.Compose(_catalog, context.Compared, context)
+                : context.Classification.Type switch
+                {
+                    QueryType.Parameter => ParametersAnswer.Compose(Feature, context),
+                    QueryType.Counter => CountersAnswer.Compose(Feature, context, kpiFirst: false),
+                    QueryType.Kpi => CountersAnswer.Compose(Feature, context, kpiFirst: true),
+                    QueryType.Procedure => ActivationAnswer.Compose(_catalog, Feature, context),
+                    QueryType.Troubleshoot => TroubleshootAnswer.Compose(_catalog, Feature, context),
+                    _ => WhatIsAnswer.Compose(_catalog, Feature, context),
+                };
             if (context.ForcedAction is { } forced) return AnswerStrategies.Apply(forced, answer, _catalog, Feature, context);
             if (_learner is null) return answer;
             var state = new LearningState(context.Classification.Type, context.Classification.Complexity,

@@ -3,13 +3,13 @@ using System.Text.RegularExpressions;
 namespace Elex.Core.Queries;
 
 /// <summary>A parameter change a question asks for: "set sleepMode to 2 on cell X".</summary>
-public sealed partial record ParameterChange(string Parameter, string Value, string? Target)
+public sealed partial record ParameterChange(string Parameter, string Value, CommandTarget Target)
 {
-    /// <summary>Finds every "set P to V" / "P = V" request in a question, with the "on cell|node X" target if named.</summary>
+    /// <summary>Finds every "set P to V" / "P = V" request in a question, with the node and MO instance the question names.</summary>
     public static IReadOnlyList<ParameterChange> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var target = FindTarget(text);
+        var target = CommandTarget.Find(text);
         var changes = new List<ParameterChange>();
         foreach (Match m in SetPattern().Matches(text))
             changes.Add(new ParameterChange(m.Groups["param"].Value, m.Groups["value"].Value.TrimEnd('.', ',', '?'), target));
@@ -21,19 +21,9 @@ public sealed partial record ParameterChange(string Parameter, string Value, str
         return changes;
     }
 
-    /// <summary>The node or cell a question names ("on node LTE01", "on cell X"), or null.</summary>
-    public static string? FindTarget(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return TargetPattern().Match(text) is { Success: true } t ? t.Groups["target"].Value.TrimEnd('.', ',', '?', '!') : null;
-    }
-
     [GeneratedRegex(@"\b(?:set|change|configure|put)\s+(?:the\s+)?(?:parameter\s+)?(?<param>[A-Za-z][\w]*(?:\.[A-Za-z]\w*)?)\s+(?:to|=)\s+(?<value>-?[\w.:+-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex SetPattern();
 
     [GeneratedRegex(@"\b(?<param>[a-z][a-z0-9]*[A-Z]\w*(?:\.[A-Za-z]\w*)?)\s*=\s*(?<value>-?[\w.:+-]+)")]
     private static partial Regex AssignPattern();
-
-    [GeneratedRegex(@"\bon\s+(?:the\s+)?(?:cell|node|site|enodeb|gnodeb|nodes?)\s+(?<target>[\w.-]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex TargetPattern();
 }

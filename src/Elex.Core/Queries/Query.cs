@@ -29,6 +29,8 @@ public sealed record Query
     public string Id { get; init; }
     /// <summary>Optional context hash (the seed's de-duplication key).</summary>
     public string? Context { get; init; }
+    /// <summary>Answer with complete lists instead of cutting them at a dozen items (cut lists are always counted).</summary>
+    public bool All { get; init; }
 
     private static string NewId() => "q-" + Guid.NewGuid().ToString("N")[..12];
 }

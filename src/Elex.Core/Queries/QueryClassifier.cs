@@ -107,7 +107,7 @@ public static partial class QueryClassifier
     [GeneratedRegex(@"\bhow (?:do|can|should) (?:i|we|you) (?:turn on|turn off|activate|enable|deactivate|disable|deploy|roll out|switch on|switch off)\b|\bturn (?:on|off)\b|\bswitch (?:on|off)\b|\bbefore (?:deploying|activating|enabling)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProcedureCue();
 
-    [GeneratedRegex(@"\bnot (?:work|active|activ|working|enabled|effective|increasing|improving)|\bno effect\b|\bdoes(?:n't| not)\b|\bisn't\b|\bwhat is going on\b|\bwhat'?s wrong\b|\bincreas(?:ing|es) (?:fast|rapidly)\b|\bdegrad", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bnot (?:work|active|activ|working|enabled|effective|increasing|improving)|\bno effect\b|\bdoes(?:n't| not)\b|\bisn't\b|\bwhat is going on\b|\bwhat'?s wrong\b|\bincreas(?:ing|es) (?:fast|rapidly)\b|\bdegrad|\bnever (?:kicks?|starts?|triggers?|happens?|works?|activates?|gets?)\b|\bwhat should (?:i|we) (?:check|look at)\b|\b(?:won't|doesn't|does not|didn't) (?:kick|trigger|start|happen)", RegexOptions.IgnoreCase)]
     private static partial Regex TroubleCue();
 
     [GeneratedRegex(@"\bkey performance\b|\bsuccess rate\b|\bthroughput\b|\blatency\b", RegexOptions.IgnoreCase)]

@@ -46,6 +46,8 @@ public static class AnswerOperator
             {
                 RouteConfidence = item.Route.Confidence,
                 Alternatives = item.Route.Candidates.Skip(1).Select(c => c.Feature).ToList(),
+                Compared = ComparedFeatures.Find(item.Query.Text, item.Route),
+                ShowAll = item.Query.All,
             };
             var peer = item.Peer;
             context = context with

@@ -29,8 +29,9 @@ public class FeatureAgentTests
     public void Parameter_WithChange_ProposesSetCommandPendingValidation()
     {
         var answer = Ask("FAJ 121 3094", "set sleepMode to 2 on cell X", QueryType.Parameter);
-        var command = Assert.Single(answer.Commands);
-        Assert.Equal("cmedit set X MimoSleepFunction sleepMode=2", command.Command);
+        // "cell X" is an instance of a cell class, not a node; MimoSleepFunction is the node's one instance of that function.
+        Assert.Equal(["cmedit get <NODE> MimoSleepFunction.sleepMode", "cmedit set <NODE> MimoSleepFunction sleepMode=2"], answer.Commands.Select(c => c.Command));
+        var command = answer.Commands[^1];
         Assert.Equal(CommandKind.SetParameter, command.Kind);
         Assert.Equal(SafetyStatus.PendingValidation, command.Safety);
         Assert.False(command.IsRunnable);
@@ -51,6 +52,7 @@ public class FeatureAgentTests
         // VoLTE Prescheduling requires ASGH-Based Prescheduling, which itself requires Prescheduling.
         var answer = Ask("FAJ 121 5470", "how do I activate VoLTE prescheduling?", QueryType.Procedure);
         var activations = answer.Commands.Where(c => c.Kind == CommandKind.ActivateFeature).Select(c => c.FeatureCode).ToList();
+        Assert.Contains(answer.Commands, c => c.Kind == CommandKind.DeactivateFeature && c.Purpose.StartsWith("Rollback", StringComparison.Ordinal));
         Assert.Equal("FAJ 121 5470", activations[^1]);
         Assert.True(activations.IndexOf("FAJ 121 3085") < activations.IndexOf("FAJ 121 4797"), string.Join(",", activations));
         Assert.All(answer.Commands, c => Assert.Equal(SafetyStatus.PendingValidation, c.Safety));
@@ -62,7 +64,8 @@ public class FeatureAgentTests
     {
         var answer = Ask("FAJ 121 3094", "how do I deactivate MSM?", QueryType.Procedure);
         Assert.Contains(answer.Commands, c => c.Kind == CommandKind.DeactivateFeature && c.Command.EndsWith("featureState=DEACTIVATED"));
-        Assert.DoesNotContain(answer.Commands, c => c.Kind == CommandKind.ActivateFeature);
+        // The only activation is the rollback, and it says so.
+        Assert.All(answer.Commands.Where(c => c.Kind == CommandKind.ActivateFeature), c => Assert.StartsWith("Rollback", c.Purpose));
     }
 
     [Fact]

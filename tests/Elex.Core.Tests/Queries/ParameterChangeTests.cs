@@ -5,11 +5,16 @@ namespace Elex.Core.Tests.Queries;
 public class ParameterChangeTests
 {
     [Theory]
-    [InlineData("set sleepMode to 2 on cell X", "sleepMode", "2", "X")]
-    [InlineData("Please change MimoSleepFunction.sleepMode to 1", "MimoSleepFunction.sleepMode", "1", null)]
-    [InlineData("sleepMode=3 on node LTE01", "sleepMode", "3", "LTE01")]
-    public void Find_ReadsParameterValueAndTarget(string text, string parameter, string value, string? target) =>
-        Assert.Equal(new ParameterChange(parameter, value, target), Assert.Single(ParameterChange.Find(text)));
+    [InlineData("set sleepMode to 2 on cell X", "sleepMode", "2", null, null, "X")]
+    [InlineData("Please change MimoSleepFunction.sleepMode to 1", "MimoSleepFunction.sleepMode", "1", null, null, null)]
+    [InlineData("sleepMode=3 on node LTE01", "sleepMode", "3", "LTE01", null, null)]
+    [InlineData("set cellRange to 150 on EUtranCellFDD=CELL1 of node RBS1", "cellRange", "150", "RBS1", "EUtranCellFDD", "CELL1")]
+    public void Find_ReadsParameterValueAndTarget(string text, string parameter, string value, string? node, string? mo, string? instance)
+    {
+        var change = Assert.Single(ParameterChange.Find(text));
+        Assert.Equal((parameter, value), (change.Parameter, change.Value));
+        Assert.Equal((node, mo, instance), (change.Target.Node, change.Target.MoClass, change.Target.Instance));
+    }
 
     [Fact]
     public void Find_NoChange_Empty() => Assert.Empty(ParameterChange.Find("which counters show MSM is working?"));

@@ -1,0 +1,119 @@
+using Elex.Core.Catalog;
+using Elex.Core.Responses;
+
+namespace Elex.Core.Agents;
+
+/// <summary>
+/// Activation or deactivation as a method of procedure: pre-checks (licence and state of the
+/// feature and of every prerequisite in dependency order, conflicts from both sides, current
+/// values, a counter baseline), the change, post-checks after one or more ROPs, and the rollback.
+/// </summary>
+internal static class ActivationAnswer
+{
+    private const int ValuesToRead = 8;
+
+    public static AgentAnswer Compose(FeatureCatalog catalog, Feature f, AnswerContext context)
+    {
+        var a = new AnswerBuilder();
+        var activate = !context.WantsDeactivation;
+        var node = context.Target.Node;
+        var edges = CatalogEdges.Of(catalog);
+        var plan = ActivationPlanner.Plan(catalog, f);
+        var step = 1;
+        a.Line($"{(activate ? "Activating" : "Deactivating")} {f.DisplayName}{(node is null ? "" : $" on {node}")}:");
+        a.Line("Pre-checks");
+        if (f.Cxc is not null)
+        {
+            a.Line($"{step++}. Read the licence and state of {f.Name}: FeatureState={f.Cxc}{(activate ? " (licenseState ENABLED is needed to activate)" : "")}.");
+            a.Command(Cmedit.GetFeatureState(f, node));
+            a.Evidence($"cxc {f.Cxc}");
+        }
+        if (activate)
+        {
+            foreach (var p in plan.PrerequisitesInOrder)
+            {
+                a.Line($"{step++}. Prerequisite {p.DisplayName} must be ACTIVATED{(p.Cxc is null ? " (no feature-state key in the catalog: check its configuration)" : $" — read FeatureState={p.Cxc}; activate it first if it is not")}.");
+                a.Evidence($"requires {p.Code}");
+                if (p.Cxc is not null)
+                {
+                    a.Command(Cmedit.GetFeatureState(p, node));
+                    a.Command(Cmedit.SetFeatureState(p, true, node));
+                }
+            }
+            foreach (var code in plan.MissingPrerequisites)
+            {
+                a.Line($"{step++}. Prerequisite {code} must be active (not described in this catalog).");
+                a.Evidence($"requires {code}");
+                a.Warning($"Prerequisite {code} is not in the loaded catalog; its own prerequisites are unknown.");
+            }
+            foreach (var c in edges.ConflictsOf(f.Code))
+            {
+                a.Line($"{step++}. Conflicting {c.DisplayName} must be DEACTIVATED ({c.Declared(f)}).");
+                a.Evidence($"conflicts {c.Code}");
+                if (c.Feature?.Cxc is not null) a.Command(Cmedit.GetFeatureState(c.Feature, node));
+            }
+        }
+        else
+        {
+            var dependants = edges.RequiredBy(f.Code);
+            if (dependants.Count > 0)
+            {
+                a.Text.Append(step++).Append(". These features require it and stop working without it — deactivate them first or keep it: ")
+                    .AppendList(dependants.Select(d => d.DisplayName).ToList(), context.ShowAll);
+                a.Line(".");
+                foreach (var d in dependants) a.Evidence($"required by {d.Code}");
+            }
+        }
+        var introduced = FeatureFacts.Of(f).Introduced.Where(p => !context.IsOtherRat(p.Mo)).ToList();
+        if (introduced.Count > 0)
+        {
+            var read = introduced.Take(context.ShowAll ? introduced.Count : ValuesToRead).ToList();
+            a.Text.Append(step++).Append(". Read the current values of the parameters it introduces (for the rollback): ")
+                .AppendList(read.Select(p => p.QualifiedName).ToList(), all: true);
+            if (read.Count < introduced.Count) a.Text.Append(" (").Append(read.Count).Append(" of ").Append(introduced.Count).Append(" shown)");
+            a.Line(".");
+            foreach (var p in read)
+            {
+                a.Command(Cmedit.GetParameter(f, p, context.Target));
+                a.Evidence($"parameter {p.QualifiedName} ({p.Role})");
+            }
+        }
+        var baseline = Baseline(f, context);
+        if (baseline.Length > 0) a.Line($"{step++}. Record a baseline of {baseline} over at least one ROP (15 minutes).");
+
+        a.Line("Change");
+        if (f.Cxc is null)
+        {
+            a.Line($"{step++}. {f.Name} has no feature-state key (CXC) in the catalog: it is not switched by FeatureState; configure it through its parameters.");
+            a.Warning($"{f.Code} has no CXC key; no feature-state command proposed.");
+        }
+        else
+        {
+            a.Line($"{step++}. Set FeatureState={f.Cxc} featureState={(activate ? "ACTIVATED" : "DEACTIVATED")}, then read it back (serviceState should be {(activate ? "OPERABLE" : "INOPERABLE")}).");
+            a.Command(Cmedit.SetFeatureState(f, activate, node));
+        }
+        a.Line("Post-checks");
+        a.Line(baseline.Length > 0
+            ? $"{step++}. After one or more ROPs compare {baseline} with the baseline."
+            : $"{step++}. The catalog lists no counters or KPIs for it: check the behaviour on the network directly.");
+        a.Line("Rollback");
+        a.Line(f.Cxc is null
+            ? $"{step}. Set back the parameter values read before the change."
+            : $"{step}. Set FeatureState={f.Cxc} featureState={(activate ? "DEACTIVATED" : "ACTIVATED")} and restore the parameter values read before the change.");
+        if (f.Cxc is not null) a.Command(Cmedit.SetFeatureState(f, !activate, node) with { Purpose = $"Rollback: {(activate ? "deactivate" : "reactivate")} {f.Name} ({f.Code})" });
+        if (node is null) a.Warning($"No node named: replace {Cmedit.NodePlaceholder} with the node (ManagedElement id) before running the commands.");
+        foreach (var cycle in plan.Cycles)
+            a.Warning($"Prerequisite cycle: {string.Join(" -> ", cycle)}; the order above breaks it arbitrarily.");
+        a.Line("Every command is a proposal: run only those marked safe, and only with approval where it says so.");
+        return a.Build();
+    }
+
+    private static string Baseline(Feature f, AnswerContext context)
+    {
+        var counters = f.Counters.Where(c => !context.IsOtherRat(c.Mo)).Select(c => c.QualifiedName).ToList();
+        var parts = new List<string>(2);
+        if (counters.Count > 0) parts.Add("the counters " + AnswerList.Join(counters, context.ShowAll, limit: 6));
+        if (f.Kpis.Count > 0) parts.Add("the KPIs " + string.Join(", ", f.Kpis));
+        return string.Join(" and ", parts);
+    }
+}

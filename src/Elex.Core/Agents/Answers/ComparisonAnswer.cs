@@ -1,0 +1,85 @@
+using Elex.Core.Catalog;
+using Elex.Core.Responses;
+
+namespace Elex.Core.Agents;
+
+/// <summary>
+/// Two or more features side by side — purpose (domain), RAT, licence key, prerequisites,
+/// conflicts, parameters, counters, KPIs — then what the catalog says about them together.
+/// </summary>
+internal static class ComparisonAnswer
+{
+    private const int CellItems = 3;
+
+    public static AgentAnswer Compose(FeatureCatalog catalog, IReadOnlyList<Feature> features, AnswerContext context)
+    {
+        var a = new AnswerBuilder();
+        var edges = CatalogEdges.Of(catalog);
+        a.Line($"{string.Join(" vs ", features.Select(f => f.DisplayName))}:");
+        a.Line();
+        Row(a, "", features.Select(Short));
+        Row(a, "---", features.Select(_ => "---"));
+        Row(a, "Domain", features.Select(f => f.Domain.Length > 0 ? f.Domain : "not in the catalog"));
+        Row(a, "RAT", features.Select(f => FeatureFacts.Of(f).RatText));
+        Row(a, "Licence key", features.Select(f => f.Cxc ?? "none (configured by parameters)"));
+        Row(a, "Prerequisites", features.Select(f => Names(catalog, f.Requires)));
+        Row(a, "Conflicts", features.Select(f => Names(edges.ConflictsOf(f.Code).Select(c => c.Feature is { } x ? Short(x) : c.Code.Value).ToList())));
+        Row(a, "Parameters", features.Select(f => Counted(FeatureFacts.Of(f).Introduced.Select(p => p.Name).ToList(), f.Parameters.Count, "introduced")));
+        Row(a, "Counters", features.Select(f => Counted(f.Counters.Select(c => c.Name).ToList(), f.Counters.Count, null)));
+        Row(a, "KPIs", features.Select(f => f.Kpis.Count == 0 ? "none listed" : string.Join(", ", f.Kpis)));
+        foreach (var f in features)
+        {
+            a.Evidence($"feature {f.Code} {f.Name}");
+            foreach (var r in f.Requires) a.Evidence($"requires {r}");
+            foreach (var c in edges.ConflictsOf(f.Code)) a.Evidence($"conflicts {c.Code}");
+        }
+        a.Line();
+        Together(a, edges, features);
+        return a.Build();
+    }
+
+    private static void Together(AnswerBuilder a, CatalogEdges edges, IReadOnlyList<Feature> features)
+    {
+        var said = false;
+        for (var i = 0; i < features.Count; i++)
+        {
+            for (var j = i + 1; j < features.Count; j++)
+            {
+                var (x, y) = (features[i], features[j]);
+                if (edges.ConflictsOf(x.Code).FirstOrDefault(c => c.Code == y.Code) is { } conflict)
+                {
+                    a.Line($"- {Short(x)} and {Short(y)} must not be active together ({conflict.Declared(x)}).");
+                    said = true;
+                }
+                if (x.Requires.Contains(y.Code)) { a.Line($"- {Short(x)} requires {Short(y)}."); said = true; }
+                if (y.Requires.Contains(x.Code)) { a.Line($"- {Short(y)} requires {Short(x)}."); said = true; }
+                if (x.Related.Contains(y.Code) || y.Related.Contains(x.Code)) { a.Line($"- The catalog lists them as related."); said = true; }
+                var sharedParameters = x.Parameters.Select(p => p.QualifiedName).Intersect(y.Parameters.Select(p => p.QualifiedName)).Count();
+                if (sharedParameters > 0) { a.Line($"- They touch {sharedParameters} parameter(s) in common: tuning one can change the other."); said = true; }
+                var sharedCounters = x.Counters.Select(c => c.QualifiedName).Intersect(y.Counters.Select(c => c.QualifiedName)).Count();
+                if (sharedCounters > 0) { a.Line($"- They share {sharedCounters} counter(s): a counter change alone does not tell which one acted."); said = true; }
+                var (rx, ry) = (FeatureFacts.Of(x).RatText, FeatureFacts.Of(y).RatText);
+                if (rx != ry) { a.Line($"- Which to use follows the RAT: {Short(x)} is {rx}, {Short(y)} is {ry}."); said = true; }
+            }
+        }
+        if (!said) a.Line("- The catalog records no dependency, conflict or shared parameter between them.");
+        a.Line("The catalog holds no behaviour descriptions: which one fits a network beyond these facts is an engineering judgement.");
+    }
+
+    private static void Row(AnswerBuilder a, string label, IEnumerable<string> cells)
+    {
+        a.Text.Append("| ").Append(label);
+        foreach (var c in cells) a.Text.Append(" | ").Append(c);
+        a.Line(" |");
+    }
+
+    private static string Short(Feature f) => f.Acronym is { Length: > 0 } acr ? $"{acr} ({f.Code})" : $"{f.Name} ({f.Code})";
+
+    private static string Names(FeatureCatalog catalog, IReadOnlyList<FeatureCode> codes) =>
+        Names(codes.Select(c => catalog.Find(c) is { } f ? Short(f) : c.Value).ToList());
+
+    private static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "none" : AnswerList.Join(names, all: false, limit: CellItems * 2);
+
+    private static string Counted(IReadOnlyList<string> names, int total, string? role) =>
+        total == 0 ? "none" : $"{total}{(role is null ? "" : $" ({names.Count} {role})")}{(names.Count > 0 ? ": " + string.Join(", ", names.Take(CellItems)) + (names.Count > CellItems ? ", …" : "") : "")}";
+}
