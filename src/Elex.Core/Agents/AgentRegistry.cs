@@ -22,6 +22,9 @@ public sealed class AgentRegistry
     private long _misses;
     private long _evictions;
 
+    /// <summary>The catalog the agents answer from.</summary>
+    public FeatureCatalog Catalog => _catalog;
+
     /// <summary>Creates a registry over a catalog.</summary>
     public AgentRegistry(FeatureCatalog catalog, int maxAgents = 50, int coldStartThreshold = 100, QLearningOptions? learning = null)
     {

@@ -15,7 +15,7 @@ public static partial class QueryClassifier
         (QueryType.Counter, 2.0f, ["counter", "counters", "pm", "statistics", "stats", "measure", "measures", "measured", "measurement", "pmcounter"]),
         (QueryType.Kpi, 2.0f, ["kpi", "kpis", "retainability", "accessibility", "integrity", "availability", "mobility success", "indicator", "indicators"]),
         (QueryType.Parameter, 2.0f, ["parameter", "parameters", "attribute", "attributes", "setting", "settings", "value", "values", "default", "range", "tune", "tuning", "mo", "configure", "configured", "set"]),
-        (QueryType.Procedure, 2.0f, ["activate", "activation", "deactivate", "deactivation", "enable", "disable", "turn", "install", "deploy", "deploying", "rollout", "steps", "procedure", "cmedit", "unlock", "license", "licence", "prerequisite", "prerequisites"]),
+        (QueryType.Procedure, 2.0f, ["activate", "activation", "deactivate", "deactivation", "enable", "disable", "turn", "install", "deploy", "deploying", "rollout", "steps", "procedure", "enabling", "activating", "deactivating", "disabling", "cmedit", "unlock", "license", "licence", "prerequisite", "prerequisites"]),
         (QueryType.Troubleshoot, 2.5f, ["troubleshoot", "troubleshooting", "problem", "problems", "issue", "issues", "fail", "fails", "failing", "failure", "failures", "broken", "wrong", "drop", "drops", "dropping", "degraded", "degradation", "alarm", "alarms", "error", "errors", "why", "stuck", "effect"]),
     ];
 
@@ -27,6 +27,7 @@ public static partial class QueryClassifier
         (QueryType.Procedure, 2.5f, ProcedureCue()),
         (QueryType.Troubleshoot, 3.0f, TroubleCue()),
         (QueryType.Kpi, 2.0f, KpiCue()),
+        (QueryType.General, 2.5f, WhatIsCue()),
     ];
 
     // Counter and parameter questions are narrower than procedure and troubleshooting ones, so they win ties.
@@ -107,8 +108,12 @@ public static partial class QueryClassifier
     [GeneratedRegex(@"\bhow (?:do|can|should) (?:i|we|you) (?:turn on|turn off|activate|enable|deactivate|disable|deploy|roll out|switch on|switch off)\b|\bturn (?:on|off)\b|\bswitch (?:on|off)\b|\bbefore (?:deploying|activating|enabling)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProcedureCue();
 
-    [GeneratedRegex(@"\bnot (?:work|active|activ|working|enabled|effective|increasing|improving)|\bno effect\b|\bdoes(?:n't| not)\b|\bisn't\b|\bwhat is going on\b|\bwhat'?s wrong\b|\bincreas(?:ing|es) (?:fast|rapidly)\b|\bdegrad|\bnever (?:kicks?|starts?|triggers?|happens?|works?|activates?|gets?)\b|\bwhat should (?:i|we) (?:check|look at)\b|\b(?:won't|doesn't|does not|didn't) (?:kick|trigger|start|happen)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bnot (?:work|active|activ|working|enabled|effective|increasing|improving)|\bno effect\b|\bdoes(?:n't| not)\b|\bisn't\b|\bwhat is going on\b|\bwhat'?s wrong\b|\bincreas(?:ing|es) (?:fast|rapidly)\b|\bdegrad|\bnever\b|\bnot \w+ing\b|\b(?:activated|enabled|active|on),? but\b|\bwhat should (?:i|we) (?:check|look at)\b|\b(?:won't|doesn't|does not|didn't) (?:kick|trigger|start|happen)", RegexOptions.IgnoreCase)]
     private static partial Regex TroubleCue();
+
+    // "What is X …" asks for a summary even when it also mentions a licence or a counter in passing.
+    [GeneratedRegex(@"^\s*(?:what\s+is|what's|whats|explain|describe|tell\s+me\s+about|overview\s+of|give\s+me\s+an?\s+(?:quick\s+|short\s+)?(?:summary|overview))\b(?!\s+(?:the|a|an)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex WhatIsCue();
 
     [GeneratedRegex(@"\bkey performance\b|\bsuccess rate\b|\bthroughput\b|\blatency\b", RegexOptions.IgnoreCase)]
     private static partial Regex KpiCue();

@@ -46,7 +46,7 @@ public static class AnswerOperator
             {
                 RouteConfidence = item.Route.Confidence,
                 Alternatives = item.Route.Candidates.Skip(1).Select(c => c.Feature).ToList(),
-                Compared = ComparedFeatures.Find(item.Query.Text, item.Route),
+                Compared = item.Compared,
                 ShowAll = item.Query.All,
             };
             var peer = item.Peer;

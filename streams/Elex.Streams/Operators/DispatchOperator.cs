@@ -11,7 +11,9 @@ public static class DispatchOperator
     /// Hands each routed item to its feature agent, created on demand by the lazy registry (which
     /// may evict the least recently used agent). An item with no route, or whose routing
     /// confidence is below <paramref name="minConfidence"/>, passes on without an agent and
-    /// becomes a NoMatch response listing the candidates.
+    /// becomes a NoMatch response listing the candidates — unless it compares two or more features
+    /// it names exactly: the split route is then the question itself, and the first named feature's
+    /// agent answers side by side.
     /// </summary>
     public static IObservable<PipelineItem> Dispatch(this IObservable<PipelineItem> source, AgentRegistry registry, float minConfidence = 0f)
     {
@@ -21,9 +23,18 @@ public static class DispatchOperator
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minConfidence, 1f);
         return source.Select(item =>
         {
-            if (item.HasFailed || item.Route?.Best is not { } best || item.Route.Confidence < minConfidence) return item;
+            if (item.HasFailed || item.Route?.Best is not { } best) return item;
             try
             {
+                item.Compared = ComparedFeatures.Find(item.Query.Text, registry.Catalog);
+                if (item.Compared.Count >= 2)
+                {
+                    var lead = item.Compared.Contains(best.Feature) ? best.Feature : item.Compared[0];
+                    registry.Catalog.TryGetOrdinal(lead.Code, out var ordinal);
+                    item.Agent = registry.Get(ordinal);
+                    return item;
+                }
+                if (item.Route.Confidence < minConfidence) return item;
                 item.Agent = registry.Get(best.Ordinal);
                 if (item.Route.Candidates.Count > 1)
                 {

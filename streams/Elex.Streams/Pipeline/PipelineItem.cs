@@ -38,6 +38,8 @@ public sealed class PipelineItem
     public System.Diagnostics.Activity? Activity { get; init; }
     /// <summary>Set by Dispatch: gets the runner-up feature's agent, for the ConsultPeer strategy.</summary>
     public Func<FeatureAgent?>? Peer { get; set; }
+    /// <summary>Two or more features the question compares by name (answered side by side); empty otherwise.</summary>
+    public IReadOnlyList<Core.Catalog.Feature> Compared { get; set; } = [];
     /// <summary>The stage that failed, or null.</summary>
     public string? FailedStage { get; private set; }
     /// <summary>Why it failed.</summary>
