@@ -42,7 +42,8 @@ public class AnswerOperatorTests : ReactiveTest
 
         results.Messages.AssertEqual(
             OnNext(210, (ResponseStatus.Answered, (string?)"FAJ 121 3094", QueryType.Counter, 1.0, 0)),
-            OnNext(230, (ResponseStatus.Answered, (string?)"FAJ 121 3094", QueryType.Parameter, 2.5, 1)),
+            // A change is proposed as a read of the current value (for the rollback) and the set.
+            OnNext(230, (ResponseStatus.Answered, (string?)"FAJ 121 3094", QueryType.Parameter, 2.5, 2)),
             OnCompleted<(ResponseStatus, string?, QueryType, double, int)>(300));
         Assert.Equal(2, registry.Get(FeatureCodeOfMsm)!.Snapshot().Interactions);
     }

@@ -87,6 +87,24 @@ public class DispatchOperatorTests : ReactiveTest
     }
 
     [Fact]
+    public void Dispatch_AComparisonOfNamedFeatures_IsAnsweredEvenWhenTheRouteIsSplit()
+    {
+        var scheduler = new TestScheduler();
+        var registry = new AgentRegistry(TestCatalog.Sample);
+        var source = scheduler.CreateHotObservable(
+            OnNext(210, PipelineItems.Routed("IFLB or Inter-Frequency Offload, which one?")),
+            OnNext(220, PipelineItems.Routed("qwzx blorf zzyzx")),
+            OnCompleted<PipelineItem>(230));
+        // A minimum no route reaches: only the comparison gets an agent.
+        var results = scheduler.Start(() => source.Dispatch(registry, minConfidence: 1f)
+            .Select(i => (i.Agent?.Feature.Code.Value ?? "none", string.Join(",", i.Compared.Select(f => f.Code.Value)))));
+        results.Messages.AssertEqual(
+            OnNext(210, ("FAJ 121 3009", "FAJ 121 3009,FAJ 121 3061")),
+            OnNext(220, ("none", "")),
+            OnCompleted<(string, string)>(230));
+    }
+
+    [Fact]
     public void Dispatch_MinConfidenceOutOfRange_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Observable.Empty<PipelineItem>().Dispatch(new AgentRegistry(TestCatalog.Sample), 1.5f));
 

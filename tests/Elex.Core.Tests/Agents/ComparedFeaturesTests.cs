@@ -1,0 +1,31 @@
+using Elex.Core.Agents;
+using Elex.Core.Catalog;
+
+namespace Elex.Core.Tests.Agents;
+
+public class ComparedFeaturesTests
+{
+    private static readonly FeatureCatalog Sample = SharedData.SampleCatalogInstance;
+
+    private static string[] Codes(string text) => ComparedFeatures.Find(text, Sample).Select(f => f.Code.Value).ToArray();
+
+    [Fact]
+    public void ByAcronymAndName_InTheOrderNamed() =>
+        Assert.Equal(["FAJ 121 3009", "FAJ 121 3061"], Codes("What is the difference between IFLB and Inter-Frequency Offload?"));
+
+    [Fact]
+    public void ANameInsideAnotherNamedFeaturesName_CountsWhereItStandsAlone()
+    {
+        Assert.Equal(["FAJ 121 3094", "FAJ 121 5094"], Codes("Compare MIMO Sleep Mode with NR Massive MIMO Sleep Mode"));
+        Assert.Empty(Codes("compare the NR Massive MIMO Sleep Mode timers"));
+    }
+
+    [Theory]
+    [InlineData("Which counters show IFLB and IFO are working?")]
+    [InlineData("What is the difference between DRX and eDRX?")]
+    [InlineData("IFLB vs the old way")]
+    public void WithoutACueOrTwoNamedFeatures_NothingIsCompared(string text) => Assert.Empty(Codes(text));
+
+    [Fact]
+    public void ByCode() => Assert.Equal(["FAJ 121 3094", "FAJ 121 5296"], Codes("FAJ 121 3094 versus FAJ 121 5296"));
+}
