@@ -11,6 +11,7 @@ using Elex.Benchmarks.Vectors;
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- calibrate     (fits the fused router's confidence on natural-dev + dev, reports the held-out set)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- teach         (learning that routes: teach one wording of each paraphrase pair, measure the other)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- semantic      (natural questions/s through ElexSwarm with the model: batching, ONNX threads, load time, RSS)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- answers       (answer-quality set through the swarm: complete answers, lost targets, changed answers; composition µs and KB per answer)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- vectors       (HNSW vs exact on 100,000 synthetic 512-dim vectors)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- scaling       (593 / 10k / 100k features; writes docs/scaling.svg)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- agents        (managed memory with every agent loaded)
@@ -24,6 +25,7 @@ switch (args)
         PeerReport.Run(Console.Out);
         NaturalReport.Run(Console.Out);
         TeachReport.Run(Console.Out);
+        AnswerQualityReport.Run(Console.Out);
         SemanticThroughputReport.Run(Console.Out);
         AgentMemoryReport.Run(Console.Out);
         SwarmThroughputReport.Run(Console.Out);
@@ -36,6 +38,9 @@ switch (args)
         return;
     case ["semantic"]:
         SemanticThroughputReport.Run(Console.Out);
+        return;
+    case ["answers"]:
+        AnswerQualityReport.Run(Console.Out);
         return;
     case ["teach"]:
         TeachReport.Run(Console.Out);

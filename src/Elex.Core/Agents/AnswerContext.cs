@@ -45,7 +45,21 @@ public sealed record AnswerContext(string Text, Classification Classification)
     /// True for a managed-object class of the other radio technology than the one the question names:
     /// an answer about LTE does not list NR cell parameters, and the reverse.
     /// </summary>
-    public bool IsOtherRat(string mo) => Routing.QuestionRat.Contradicts(Rat, Routing.Glosses.ManagedObjectRat.Of(mo));
+    public bool IsOtherRat(string mo) => IsOtherRat(Routing.Glosses.ManagedObjectRat.Of(mo));
+
+    /// <summary>True for a managed object of <paramref name="moRat"/> when the question names the other radio technology.</summary>
+    public bool IsOtherRat(Routing.Glosses.Rat moRat) => Routing.QuestionRat.Contradicts(Rat, moRat);
+
+    private HashSet<string>? _terms;
+    private HashSet<string>? _keys;
+
+    /// <summary>The question's normalised terms (stemmed, stop words out), computed once.</summary>
+    internal HashSet<string> Terms => _terms ??= new HashSet<string>(Elex.Core.Text.TermAnalyzer.Terms(Text), StringComparer.Ordinal);
+
+    /// <summary>The exact-lookup keys of the question's tokens (an MO-qualified name counts by its attribute), computed once.</summary>
+    internal HashSet<string> LookupKeys => _keys ??= Elex.Core.Text.Tokenizer.RawTokens(Text)
+        .Select(t => Elex.Core.Text.Tokenizer.LookupKey(t.Text.Contains('.') ? t.Text[(t.Text.LastIndexOf('.') + 1)..] : t.Text))
+        .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>True when the question asks to switch the feature off rather than on.</summary>
     public bool WantsDeactivation { get; init; } =

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace Elex.Core.Catalog;
@@ -14,9 +15,12 @@ public sealed class CatalogEdges
 
     private readonly Dictionary<FeatureCode, IReadOnlyList<ConflictEdge>> _conflicts = [];
     private readonly Dictionary<FeatureCode, IReadOnlyList<Feature>> _requiredBy = [];
+    private readonly ConcurrentDictionary<FeatureCode, Agents.ActivationPlan> _plans = new();
+    private readonly FeatureCatalog _catalog;
 
     private CatalogEdges(FeatureCatalog catalog)
     {
+        _catalog = catalog;
         var declaredAgainst = new Dictionary<FeatureCode, List<Feature>>();
         var requiredBy = new Dictionary<FeatureCode, List<Feature>>();
         foreach (var f in catalog.Features)
@@ -55,6 +59,9 @@ public sealed class CatalogEdges
 
     /// <summary>The features that list <paramref name="code"/> as a prerequisite.</summary>
     public IReadOnlyList<Feature> RequiredBy(FeatureCode code) => _requiredBy.GetValueOrDefault(code) ?? NoFeatures;
+
+    /// <summary>The activation plan of a feature of this catalog (planned once, then shared: the catalog is immutable).</summary>
+    public Agents.ActivationPlan PlanOf(Feature feature) => _plans.GetOrAdd(feature.Code, static (_, s) => Agents.ActivationPlanner.Plan(s.Catalog, s.Feature), (Catalog: _catalog, Feature: feature));
 
     private static void Add(Dictionary<FeatureCode, List<Feature>> map, FeatureCode key, Feature value)
     {

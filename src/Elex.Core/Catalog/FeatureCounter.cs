@@ -4,5 +4,5 @@ namespace Elex.Core.Catalog;
 public sealed record FeatureCounter(string Mo, string Name)
 {
     /// <summary>The qualified form <c>Mo.name</c>.</summary>
-    public string QualifiedName => $"{Mo}.{Name}";
+    public string QualifiedName { get; } = $"{Mo}.{Name}";
 }

@@ -3,6 +3,8 @@ using Elex.Semantic;
 using Elex.Streams;
 using Xunit.Abstractions;
 
+using Elex.AnswerQuality;
+
 namespace Elex.Cli.Tests.AnswerQuality;
 
 /// <summary>

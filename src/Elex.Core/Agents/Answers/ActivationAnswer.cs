@@ -18,7 +18,7 @@ internal static class ActivationAnswer
         var activate = !context.WantsDeactivation;
         var node = context.Target.Node;
         var edges = CatalogEdges.Of(catalog);
-        var plan = ActivationPlanner.Plan(catalog, f);
+        var plan = CatalogEdges.Of(catalog).PlanOf(f);
         var step = 1;
         a.Line($"{(activate ? "Activating" : "Deactivating")} {f.DisplayName}{(node is null ? "" : $" on {node}")}:");
         a.Line("Pre-checks");
@@ -75,7 +75,7 @@ internal static class ActivationAnswer
             foreach (var p in read)
             {
                 a.Command(Cmedit.GetParameter(f, p, context.Target));
-                a.Evidence($"parameter {p.QualifiedName} ({p.Role})");
+                a.Evidence(FeatureFacts.Of(f).Evidence(p));
             }
         }
         var baseline = Baseline(f, context);

@@ -6,9 +6,11 @@ namespace Elex.Core.Agents;
 /// <summary>Collects an answer's text, the catalog facts it used, its proposed commands and warnings.</summary>
 internal sealed class AnswerBuilder
 {
-    private readonly StringBuilder _text = new(512);
-    private readonly List<string> _evidence = [];
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    // One builder per thread, reused: an answer allocates its final string, not the buffer's growth.
+    [ThreadStatic] private static StringBuilder? s_text;
+
+    private readonly StringBuilder _text = Rent();
+    private readonly List<string> _evidence = new(32);
     private readonly List<ProposedCommand> _commands = [];
     private readonly List<string> _warnings = [];
 
@@ -24,7 +26,8 @@ internal sealed class AnswerBuilder
 
     public void Evidence(string fact)
     {
-        if (_seen.Add(fact)) _evidence.Add(fact);
+        // Answers hold a few dozen facts: a scan is cheaper than a set built per answer.
+        if (!_evidence.Contains(fact)) _evidence.Add(fact);
     }
 
     public void Command(ProposedCommand command) => _commands.Add(command);
@@ -34,6 +37,20 @@ internal sealed class AnswerBuilder
         if (!_warnings.Contains(warning)) _warnings.Add(warning);
     }
 
-    public AgentAnswer Build() =>
-        new(_text.ToString().TrimEnd(), _evidence, _commands) { Warnings = _warnings };
+    public AgentAnswer Build()
+    {
+        var end = _text.Length;
+        while (end > 0 && char.IsWhiteSpace(_text[end - 1])) end--;
+        var text = _text.ToString(0, end);
+        _text.Clear();
+        s_text = _text;
+        return new(text, _evidence, _commands) { Warnings = _warnings };
+    }
+
+    private static StringBuilder Rent()
+    {
+        var text = s_text ?? new StringBuilder(2048);
+        s_text = null;
+        return text;
+    }
 }

@@ -13,53 +13,67 @@ internal static class CountersAnswer
     {
         var a = new AnswerBuilder();
         var facts = FeatureFacts.Of(f);
-        if (kpiFirst) Kpis(a, f, lead: true);
+        var t = a.Text;
+        if (kpiFirst) Kpis(a, f, facts, lead: true);
 
-        var focus = new QuestionFocus(context.Text, facts);
-        var named = f.Counters.Where(c => context.Text.Contains(c.Name, StringComparison.OrdinalIgnoreCase)).ToList();
-        var matching = named.Count > 0 ? named : focus.Matching(facts.CounterTerms).Select(i => f.Counters[i]).Where(c => !context.IsOtherRat(c.Mo)).ToList();
+        var matching = Matching(f, facts, context, out var named);
         if (matching.Count > 0)
         {
-            a.Text.Append(named.Count > 0 ? "Named in the question: " : "Matching what you asked: ")
-                .AppendList(matching.Select(c => c.QualifiedName).ToList(), context.ShowAll);
-            a.Line(".");
-            foreach (var c in matching.Take(AnswerList.Shown(matching.Count, context.ShowAll))) a.Evidence($"counter {c.QualifiedName}");
+            t.Append(named ? "Named in the question: " : "Matching what you asked: ").AppendList(matching, static c => c.QualifiedName, context.ShowAll).Append(".\n");
+            var shown = AnswerList.Shown(matching.Count, context.ShowAll);
+            for (var i = 0; i < shown; i++) a.Evidence(facts.Evidence(matching[i]));
         }
 
-        if (f.Counters.Count == 0) a.Line($"The catalog lists no PM counters for {f.DisplayName}.");
+        if (f.Counters.Count == 0) t.Append("The catalog lists no PM counters for ").Append(f.DisplayName).Append(".\n");
         else
         {
-            var kept = f.Counters.Where(c => !context.IsOtherRat(c.Mo)).ToList();
-            var groups = kept.GroupBy(c => c.Mo).ToList();
-            a.Line($"PM counters of {f.DisplayName}: {f.Counters.Count} on {groups.Count} managed object class{(groups.Count == 1 ? "" : "es")}:");
-            foreach (var group in groups)
+            var kept = 0;
+            foreach (var g in facts.CounterGroups) if (!context.IsOtherRat(g.Rat)) kept++;
+            t.Append("PM counters of ").Append(f.DisplayName).Append(": ").Append(f.Counters.Count).Append(" on ").Append(kept)
+                .Append(kept == 1 ? " managed object class:\n" : " managed object classes:\n");
+            var leftOut = 0;
+            foreach (var g in facts.CounterGroups)
             {
-                var names = group.Select(c => c.Name).ToList();
-                a.Text.Append("  ").Append(group.Key).Append(": ").AppendList(names, context.ShowAll);
-                a.Line();
-                foreach (var c in group.Take(AnswerList.Shown(names.Count, context.ShowAll))) a.Evidence($"counter {c.QualifiedName}");
+                if (context.IsOtherRat(g.Rat))
+                {
+                    leftOut += g.Counters.Length;
+                    continue;
+                }
+                t.Append("  ").Append(g.Mo).Append(": ").AppendList(g.Names, context.ShowAll).Append('\n');
+                var shown = AnswerList.Shown(g.Counters.Length, context.ShowAll);
+                for (var i = 0; i < shown; i++) a.Evidence(facts.Evidence(g.Counters[i]));
             }
-            if (kept.Count < f.Counters.Count)
-                a.Line($"({f.Counters.Count - kept.Count} counter(s) on {ParametersAnswer.Other(context)} managed objects left out: the question is about {ParametersAnswer.Named(context)}.)");
-            a.Line("Read them per ROP (15 minutes) before and after a change and compare.");
+            if (leftOut > 0)
+                t.Append('(').Append(leftOut).Append(" counter(s) on ").Append(ParametersAnswer.Other(context)).Append(" managed objects left out: the question is about ").Append(ParametersAnswer.Named(context)).Append(".)\n");
+            t.Append("Read them per ROP (15 minutes) before and after a change and compare.\n");
         }
-        if (!kpiFirst) Kpis(a, f, lead: false);
-        if (f.Events.Count > 0)
-        {
-            a.Text.Append("Trace events for deeper tracing: ").AppendList(f.Events, context.ShowAll, limit: 6);
-            a.Line(".");
-        }
+        if (!kpiFirst) Kpis(a, f, facts, lead: false);
+        if (f.Events.Count > 0) t.Append("Trace events for deeper tracing: ").AppendList(f.Events, context.ShowAll, limit: 6).Append(".\n");
         return a.Build();
     }
 
-    private static void Kpis(AnswerBuilder a, Feature f, bool lead)
+    private static List<FeatureCounter> Matching(Feature f, FeatureFacts facts, AnswerContext context, out bool named)
+    {
+        var matching = new List<FeatureCounter>();
+        var keys = context.LookupKeys;
+        for (var i = 0; i < facts.CounterKeys.Length; i++) if (keys.Contains(facts.CounterKeys[i])) matching.Add(f.Counters[i]);
+        named = matching.Count > 0;
+        if (named) return matching;
+        foreach (var i in new QuestionFocus(context, facts).Matching(facts.CounterTerms))
+        {
+            if (!context.IsOtherRat(f.Counters[i].Mo)) matching.Add(f.Counters[i]);
+        }
+        return matching;
+    }
+
+    private static void Kpis(AnswerBuilder a, Feature f, FeatureFacts facts, bool lead)
     {
         if (f.Kpis.Count == 0)
         {
-            if (lead) a.Line($"The catalog lists no KPIs for {f.DisplayName}; its counters are the evidence.");
+            if (lead) a.Text.Append("The catalog lists no KPIs for ").Append(f.DisplayName).Append("; its counters are the evidence.\n");
             return;
         }
-        a.Line($"KPIs {f.Name} affects: {string.Join(", ", f.Kpis)}.");
-        foreach (var k in f.Kpis) a.Evidence($"kpi {k}");
+        a.Text.Append("KPIs ").Append(f.Name).Append(" affects: ").AppendList(f.Kpis, all: true).Append(".\n");
+        foreach (var k in facts.KpiEvidence) a.Evidence(k);
     }
 }

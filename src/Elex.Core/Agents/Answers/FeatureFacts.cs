@@ -6,12 +6,16 @@ using Elex.Core.Text;
 namespace Elex.Core.Agents;
 
 /// <summary>
-/// What answers derive from one feature's catalog entry — the RAT its managed objects belong to,
-/// the words of each parameter and counter name — computed once per feature, not per answer.
+/// What answers derive from one feature's catalog entry — its RAT, parameters and counters grouped
+/// by managed object, the words and lookup keys of each name, the evidence line of each fact —
+/// computed once per feature, so composing an answer mostly copies prepared strings.
 /// </summary>
 internal sealed class FeatureFacts
 {
     private static readonly ConditionalWeakTable<Feature, FeatureFacts> Cache = new();
+
+    private readonly Dictionary<FeatureParameter, string> _parameterEvidence = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<FeatureCounter, string> _counterEvidence = new(ReferenceEqualityComparer.Instance);
 
     private FeatureFacts(Feature f)
     {
@@ -19,10 +23,24 @@ internal sealed class FeatureFacts
         // A feature that only references other functions' parameters still shows its RAT through them.
         if (Rat == Rat.Any) Rat = RatOf(f.Parameters.Select(p => p.Mo));
         ParameterTerms = f.Parameters.Select(p => Terms(p.Name)).ToArray();
+        ParameterKeys = f.Parameters.Select(p => Tokenizer.LookupKey(p.Name)).ToArray();
         CounterTerms = f.Counters.Select(c => Terms(c.Name)).ToArray();
+        CounterKeys = f.Counters.Select(c => Tokenizer.LookupKey(c.Name)).ToArray();
         NameTerms = [.. TermAnalyzer.Terms(f.Name), .. (f.Acronym is null ? new List<string>() : TermAnalyzer.Terms(f.Acronym))];
         Introduced = f.Parameters.Where(p => p.Role == ParameterRole.Introduced).ToArray();
+        foreach (var p in f.Parameters) _parameterEvidence.TryAdd(p, $"parameter {p.QualifiedName} ({p.Role})");
+        foreach (var c in f.Counters) _counterEvidence.TryAdd(c, $"counter {c.QualifiedName}");
+        KpiEvidence = f.Kpis.Select(k => $"kpi {k}").ToArray();
+        ParameterGroups = f.Parameters.Where(p => p.Role != ParameterRole.Referenced).GroupBy(p => p.Mo)
+            .Select(g => new ParameterGroup(g.Key, ManagedObjectRat.Of(g.Key), ManagedObjectPath.Of(g.Key) is { } path ? $"{g.Key} ({path}):" : $"{g.Key}:",
+                [.. Roles.Select(role => g.Where(p => p.Role == role).ToArray()).Where(a => a.Length > 0)]))
+            .ToArray();
+        CounterGroups = f.Counters.GroupBy(c => c.Mo).Select(g => new CounterGroup(g.Key, ManagedObjectRat.Of(g.Key), g.Select(c => c.Name).ToArray(), g.ToArray())).ToArray();
+        Referenced = f.Parameters.Where(p => p.Role == ParameterRole.Referenced).ToArray();
+        OwnParameterCount = f.Parameters.Count - Referenced.Count;
     }
+
+    private static readonly ParameterRole[] Roles = [ParameterRole.Introduced, ParameterRole.Affecting, ParameterRole.Affected];
 
     /// <summary>The facts of <paramref name="feature"/>.</summary>
     public static FeatureFacts Of(Feature feature) => Cache.GetValue(feature, static f => new FeatureFacts(f));
@@ -42,6 +60,12 @@ internal sealed class FeatureFacts
     /// <summary>Stemmed words of each parameter's name, by the parameter's index.</summary>
     public string[][] ParameterTerms { get; }
 
+    /// <summary>The exact-lookup key of each parameter's name, by the parameter's index.</summary>
+    public string[] ParameterKeys { get; }
+
+    /// <summary>The exact-lookup key of each counter's name, by the counter's index.</summary>
+    public string[] CounterKeys { get; }
+
     /// <summary>Stemmed words of each counter's name, by the counter's index.</summary>
     public string[][] CounterTerms { get; }
 
@@ -50,6 +74,27 @@ internal sealed class FeatureFacts
 
     /// <summary>The parameters the feature introduces.</summary>
     public IReadOnlyList<FeatureParameter> Introduced { get; }
+
+    /// <summary>The parameters of other functions the feature only references.</summary>
+    public IReadOnlyList<FeatureParameter> Referenced { get; }
+
+    /// <summary>How many parameters the feature introduces or affects.</summary>
+    public int OwnParameterCount { get; }
+
+    /// <summary>The parameters it introduces or affects, by managed object, each role's in one array (introduced, affecting, affected order).</summary>
+    public IReadOnlyList<ParameterGroup> ParameterGroups { get; }
+
+    /// <summary>The counters by managed object.</summary>
+    public IReadOnlyList<CounterGroup> CounterGroups { get; }
+
+    /// <summary>The evidence line of each KPI, by index.</summary>
+    public string[] KpiEvidence { get; }
+
+    /// <summary>The evidence line of a parameter of this feature.</summary>
+    public string Evidence(FeatureParameter p) => _parameterEvidence.TryGetValue(p, out var e) ? e : $"parameter {p.QualifiedName} ({p.Role})";
+
+    /// <summary>The evidence line of a counter of this feature.</summary>
+    public string Evidence(FeatureCounter c) => _counterEvidence.TryGetValue(c, out var e) ? e : $"counter {c.QualifiedName}";
 
     private static Rat RatOf(IEnumerable<string> mos)
     {
@@ -74,3 +119,9 @@ internal sealed class FeatureFacts
         TermAnalyzer.Terms(identifier.StartsWith("pm", StringComparison.Ordinal) && identifier.Length > 2 && char.IsUpper(identifier[2]) ? identifier[2..] : identifier)
             .Distinct().ToArray();
 }
+
+/// <summary>One managed object's parameters of a feature: its heading (class and path) and the parameters per role.</summary>
+internal sealed record ParameterGroup(string Mo, Rat Rat, string Heading, FeatureParameter[][] ByRole);
+
+/// <summary>One managed object's counters of a feature.</summary>
+internal sealed record CounterGroup(string Mo, Rat Rat, string[] Names, FeatureCounter[] Counters);

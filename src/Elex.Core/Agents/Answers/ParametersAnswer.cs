@@ -1,5 +1,4 @@
 using Elex.Core.Catalog;
-using Elex.Core.Queries;
 using Elex.Core.Responses;
 
 namespace Elex.Core.Agents;
@@ -10,62 +9,72 @@ namespace Elex.Core.Agents;
 /// </summary>
 internal static class ParametersAnswer
 {
-    private static readonly ParameterRole[] Roles = [ParameterRole.Introduced, ParameterRole.Affecting, ParameterRole.Affected];
-
     public static AgentAnswer Compose(Feature f, AnswerContext context)
     {
         var a = new AnswerBuilder();
         var facts = FeatureFacts.Of(f);
-        if (context.Changes.Count > 0) ProposeChanges(a, f, context);
+        if (context.Changes.Count > 0) ProposeChanges(a, f, facts, context);
 
-        var named = QuestionFocus.NamedParameters(f, context.Text);
-        var focus = new QuestionFocus(context.Text, facts);
-        var described = named.Count > 0 ? [] : focus.Matching(facts.ParameterTerms).Select(i => f.Parameters[i]).Where(p => !context.IsOtherRat(p.Mo)).Take(AnswerList.Limit).ToList();
-        foreach (var p in context.Changes.Count > 0 ? [] : named)
+        var named = QuestionFocus.NamedParameters(f, facts, context);
+        if (context.Changes.Count == 0)
         {
-            a.Line($"{p.QualifiedName}: {RoleText(p.Role)} {f.Name} ({f.Code}).");
-            a.Evidence($"parameter {p.QualifiedName} ({p.Role})");
-            if (context.Changes.Count == 0) a.Command(Cmedit.GetParameter(f, p, context.Target));
-        }
-        if (described.Count > 0)
-        {
-            a.Text.Append("Closest to what you asked: ");
-            a.Text.AppendList(described.Select(p => $"{p.QualifiedName} ({RoleLabel(p.Role)})").ToList(), all: true);
-            a.Line(".");
-            foreach (var p in described) a.Evidence($"parameter {p.QualifiedName} ({p.Role})");
-        }
-        if (named.Count > 0 && context.Changes.Count > 0) return Finish(a);
-
-        var own = f.Parameters.Where(p => p.Role != ParameterRole.Referenced).ToList();
-        var kept = own.Where(p => !context.IsOtherRat(p.Mo)).ToList();
-        a.Line($"Parameters of {f.DisplayName}: {own.Count} it introduces or affects{(f.Parameters.Count > own.Count ? $", {f.Parameters.Count - own.Count} it references" : "")}.");
-        foreach (var group in kept.GroupBy(p => p.Mo))
-        {
-            var path = ManagedObjectPath.Of(group.Key);
-            a.Line(path is null ? $"{group.Key}:" : $"{group.Key} ({path}):");
-            foreach (var role in Roles)
+            foreach (var p in named)
             {
-                var names = group.Where(p => p.Role == role).Select(p => p.Name).ToList();
-                if (names.Count == 0) continue;
-                a.Text.Append("  ").Append(RoleLabel(role)).Append(": ").AppendList(names, context.ShowAll);
-                a.Line();
-                foreach (var p in group.Where(p => p.Role == role).Take(AnswerList.Shown(names.Count, context.ShowAll)))
-                    a.Evidence($"parameter {p.QualifiedName} ({p.Role})");
+                a.Text.Append(p.QualifiedName).Append(": ").Append(RoleText(p.Role)).Append(' ').Append(f.Name).Append(" (").Append(f.Code.Value).Append(").\n");
+                a.Evidence(facts.Evidence(p));
+                a.Command(Cmedit.GetParameter(f, p, context.Target));
             }
         }
-        if (own.Count > kept.Count)
-            a.Line($"({own.Count - kept.Count} parameter(s) on {Other(context)} managed objects left out: the question is about {Named(context)}.)");
-        var referenced = f.Parameters.Where(p => p.Role == ParameterRole.Referenced).ToList();
-        if (referenced.Count > 0)
+        else if (named.Count > 0) return Finish(a);
+        if (named.Count == 0) Described(a, f, facts, context);
+
+        var t = a.Text;
+        t.Append("Parameters of ").Append(f.DisplayName).Append(": ").Append(facts.OwnParameterCount).Append(" it introduces or affects");
+        if (facts.Referenced.Count > 0) t.Append(", ").Append(facts.Referenced.Count).Append(" it references");
+        t.Append(".\n");
+        var leftOut = 0;
+        foreach (var group in facts.ParameterGroups)
         {
-            if (context.ShowAll || own.Count == 0)
+            if (context.IsOtherRat(group.Rat))
             {
-                a.Text.Append("Referenced (owned by other functions): ").AppendList(referenced.Select(p => p.QualifiedName).ToList(), all: true);
-                a.Line(".");
+                foreach (var role in group.ByRole) leftOut += role.Length;
+                continue;
             }
-            else a.Line($"Referenced: {referenced.Count} parameter(s) owned by other functions (listed when all are asked for).");
+            t.Append(group.Heading).Append('\n');
+            foreach (var role in group.ByRole)
+            {
+                t.Append("  ").Append(RoleLabel(role[0].Role)).Append(": ").AppendList(role, static p => p.Name, context.ShowAll).Append('\n');
+                var shown = AnswerList.Shown(role.Length, context.ShowAll);
+                for (var i = 0; i < shown; i++) a.Evidence(facts.Evidence(role[i]));
+            }
+        }
+        if (leftOut > 0)
+            t.Append('(').Append(leftOut).Append(" parameter(s) on ").Append(Other(context)).Append(" managed objects left out: the question is about ").Append(Named(context)).Append(".)\n");
+        if (facts.Referenced.Count > 0)
+        {
+            if (context.ShowAll || facts.OwnParameterCount == 0)
+                t.Append("Referenced (owned by other functions): ").AppendList(facts.Referenced, static p => p.QualifiedName, all: true).Append(".\n");
+            else
+                t.Append("Referenced: ").Append(facts.Referenced.Count).Append(" parameter(s) owned by other functions (listed when all are asked for).\n");
         }
         return Finish(a);
+    }
+
+    // Parameters whose name words match what the question describes ("the offload thresholds").
+    private static void Described(AnswerBuilder a, Feature f, FeatureFacts facts, AnswerContext context)
+    {
+        var focus = new QuestionFocus(context, facts);
+        if (!focus.IsSpecific) return;
+        var described = new List<FeatureParameter>();
+        foreach (var i in focus.Matching(facts.ParameterTerms))
+        {
+            var p = f.Parameters[i];
+            if (!context.IsOtherRat(p.Mo)) described.Add(p);
+            if (described.Count == AnswerList.Limit) break;
+        }
+        if (described.Count == 0) return;
+        a.Text.Append("Closest to what you asked: ").AppendList(described, static p => $"{p.QualifiedName} ({RoleLabel(p.Role)})", all: true).Append(".\n");
+        foreach (var p in described) a.Evidence(facts.Evidence(p));
     }
 
     private static AgentAnswer Finish(AnswerBuilder a)
@@ -75,11 +84,11 @@ internal static class ParametersAnswer
     }
 
     // A change on a live network: read the current value, set the new one, and keep the read value to roll back.
-    private static void ProposeChanges(AnswerBuilder a, Feature f, AnswerContext context)
+    private static void ProposeChanges(AnswerBuilder a, Feature f, FeatureFacts facts, AnswerContext context)
     {
         foreach (var change in context.Changes)
         {
-            var parameter = Find(f, change.Parameter, context);
+            var parameter = Find(f, facts, change.Parameter, context);
             if (parameter is null)
             {
                 a.Warning($"{change.Parameter} is not a parameter of {f.Name} in the catalog; no command proposed.");
@@ -91,19 +100,20 @@ internal static class ParametersAnswer
             a.Line("  1. read the current value (keep it for the rollback); 2. set the new value — see its safety verdict below; 3. after one or more 15-minute ROPs compare the feature's counters with the values before; 4. rollback: set the value read in step 1.");
             a.Command(Cmedit.GetParameter(f, parameter, change.Target));
             a.Command(Cmedit.SetParameter(f, parameter, change.Value, change.Target));
-            a.Evidence($"parameter {parameter.QualifiedName} ({parameter.Role})");
+            a.Evidence(facts.Evidence(parameter));
             if (change.Target.Node is null) a.Warning($"No node named: replace {Cmedit.NodePlaceholder} with the node (ManagedElement id) before running the commands.");
             if (placeholder) a.Warning($"No {parameter.Mo} instance named: replace the placeholder in {mo} with the instance to change (a whole class is never changed at once).");
         }
     }
 
     // The MO class the question names wins, then the one of the question's RAT, then the feature's own parameter before one it only affects.
-    private static FeatureParameter? Find(Feature f, string name, AnswerContext context)
+    private static FeatureParameter? Find(Feature f, FeatureFacts facts, string name, AnswerContext context)
     {
         var dot = name.LastIndexOf('.');
         var mo = dot > 0 ? name[..dot] : context.Target.MoClass;
         var key = Text.Tokenizer.LookupKey(dot > 0 ? name[(dot + 1)..] : name);
-        var matches = f.Parameters.Where(p => Text.Tokenizer.LookupKey(p.Name) == key).ToList();
+        var matches = new List<FeatureParameter>();
+        for (var i = 0; i < facts.ParameterKeys.Length; i++) if (facts.ParameterKeys[i] == key) matches.Add(f.Parameters[i]);
         if (matches.Count == 0) return null;
         return matches.FirstOrDefault(p => mo is not null && string.Equals(p.Mo, mo, StringComparison.OrdinalIgnoreCase))
             ?? (dot > 0 ? null : matches.OrderBy(p => context.IsOtherRat(p.Mo)).ThenBy(p => p.Role).First());

@@ -6,9 +6,9 @@ namespace Elex.Core.Agents;
 /// <summary>
 /// What a question asks about within a feature: its content words without the feature's own name
 /// and the words every question of an intent uses ("counter", "parameter", "show"), so that
-/// "which counters show the sleep time" puts the sleep-time counters first.
+/// "which counters show the tx off ratio" puts those counters first.
 /// </summary>
-internal sealed class QuestionFocus
+internal readonly struct QuestionFocus
 {
     // Words that say which kind of fact is wanted, not which one; stemmed like the question.
     private static readonly HashSet<string> IntentWords = new(
@@ -19,33 +19,41 @@ internal sealed class QuestionFocus
             "lte nr cell cells node 5g 4g eutran", keepStopWords: true),
         StringComparer.Ordinal);
 
-    private readonly HashSet<string> _terms;
+    private readonly HashSet<string> _question;
+    private readonly HashSet<string> _name;
 
-    public QuestionFocus(string question, FeatureFacts facts)
+    public QuestionFocus(AnswerContext context, FeatureFacts facts)
     {
-        _terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in TermAnalyzer.Terms(question))
+        _question = context.Terms;
+        _name = facts.NameTerms;
+        var specific = false;
+        foreach (var t in _question)
         {
-            if (term.Length >= 2 && !IntentWords.Contains(term) && !facts.NameTerms.Contains(term)) _terms.Add(term);
+            if (Counts(t))
+            {
+                specific = true;
+                break;
+            }
         }
+        IsSpecific = specific;
     }
 
     /// <summary>True when the question names something beyond the feature and the intent.</summary>
-    public bool IsSpecific => _terms.Count > 0;
+    public bool IsSpecific { get; }
 
     /// <summary>How many of the question's focus words an identifier's words contain.</summary>
     public int Score(string[] identifierTerms)
     {
         var score = 0;
-        foreach (var t in identifierTerms) if (_terms.Contains(t)) score++;
+        foreach (var t in identifierTerms) if (_question.Contains(t) && Counts(t)) score++;
         return score;
     }
 
     /// <summary>The indices of the items that match the focus, best first (stable for ties).</summary>
     public List<int> Matching(string[][] termsByItem)
     {
+        if (!IsSpecific) return [];
         var hits = new List<(int Index, int Score)>();
-        if (_terms.Count == 0) return [];
         for (var i = 0; i < termsByItem.Length; i++)
         {
             var s = Score(termsByItem[i]);
@@ -56,11 +64,16 @@ internal sealed class QuestionFocus
     }
 
     /// <summary>The parameters the question names by identifier (<c>sleepMode</c>, <c>MimoSleepFunction.sleepMode</c>).</summary>
-    public static List<FeatureParameter> NamedParameters(Feature f, string question)
+    public static List<FeatureParameter> NamedParameters(Feature f, FeatureFacts facts, AnswerContext context)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in Tokenizer.RawTokens(question))
-            keys.Add(Tokenizer.LookupKey(t.Text.Contains('.') ? t.Text[(t.Text.LastIndexOf('.') + 1)..] : t.Text));
-        return f.Parameters.Where(p => keys.Contains(Tokenizer.LookupKey(p.Name))).ToList();
+        var named = new List<FeatureParameter>();
+        var keys = context.LookupKeys;
+        for (var i = 0; i < facts.ParameterKeys.Length; i++)
+        {
+            if (keys.Contains(facts.ParameterKeys[i])) named.Add(f.Parameters[i]);
+        }
+        return named;
     }
+
+    private bool Counts(string term) => term.Length >= 2 && !IntentWords.Contains(term) && !_name.Contains(term);
 }

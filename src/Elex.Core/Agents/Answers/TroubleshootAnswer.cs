@@ -15,8 +15,8 @@ internal static class TroubleshootAnswer
         var a = new AnswerBuilder();
         var node = context.Target.Node;
         var facts = FeatureFacts.Of(f);
-        var focus = new QuestionFocus(context.Text, facts);
-        var plan = ActivationPlanner.Plan(catalog, f);
+        var focus = new QuestionFocus(context, facts);
+        var plan = CatalogEdges.Of(catalog).PlanOf(f);
         var step = 1;
         a.Line($"Checklist for {f.DisplayName}, most likely cause first:");
         if (f.Cxc is not null)
@@ -43,33 +43,33 @@ internal static class TroubleshootAnswer
             a.Evidence($"conflicts {c.Code}");
             if (c.Feature?.Cxc is not null) a.Command(Cmedit.GetFeatureState(c.Feature, node));
         }
-        var review = f.Parameters.Where(p => p.Role is ParameterRole.Introduced or ParameterRole.Affecting && !context.IsOtherRat(p.Mo)).ToList();
+        var review = Ranked(f.Parameters, facts.ParameterTerms, focus, p => p.Role is ParameterRole.Introduced or ParameterRole.Affecting && !context.IsOtherRat(p.Mo));
         if (review.Count > 0)
         {
-            var order = Ranked(review, i => facts.ParameterTerms[f.Parameters.IndexOfReference(review[i])], focus);
-            a.Text.Append(step++).Append(". Review the parameters: ").AppendList(order.Select(p => p.QualifiedName).ToList(), context.ShowAll);
-            a.Line(".");
-            foreach (var p in order.Take(AnswerList.Shown(order.Count, context.ShowAll))) a.Evidence($"parameter {p.QualifiedName} ({p.Role})");
+            a.Text.Append(step++).Append(". Review the parameters: ").AppendList(review, static p => p.QualifiedName, context.ShowAll).Append(".\n");
+            var shown = AnswerList.Shown(review.Count, context.ShowAll);
+            for (var i = 0; i < shown; i++) a.Evidence(facts.Evidence(review[i]));
         }
-        var counters = f.Counters.Where(c => !context.IsOtherRat(c.Mo)).ToList();
+        var counters = Ranked(f.Counters, facts.CounterTerms, focus, c => !context.IsOtherRat(c.Mo));
         if (counters.Count > 0)
         {
-            var order = Ranked(counters, i => facts.CounterTerms[f.Counters.IndexOfReference(counters[i])], focus);
-            a.Text.Append(step++).Append(". Read the counters: ").AppendList(order.Select(c => c.QualifiedName).ToList(), context.ShowAll);
-            a.Line(".");
-            foreach (var c in order.Take(AnswerList.Shown(order.Count, context.ShowAll))) a.Evidence($"counter {c.QualifiedName}");
+            a.Text.Append(step++).Append(". Read the counters: ").AppendList(counters, static c => c.QualifiedName, context.ShowAll).Append(".\n");
+            var shown = AnswerList.Shown(counters.Count, context.ShowAll);
+            for (var i = 0; i < shown; i++) a.Evidence(facts.Evidence(counters[i]));
         }
         if (f.Kpis.Count > 0) a.Line($"{step}. KPIs to compare with a period when it worked: {string.Join(", ", f.Kpis)}.");
         return a.Build();
     }
 
-    // The items the question describes first, the rest in catalog order.
-    private static List<T> Ranked<T>(List<T> items, Func<int, string[]> terms, QuestionFocus focus)
+    // The kept items the question describes first, the rest in catalog order.
+    private static List<T> Ranked<T>(IReadOnlyList<T> items, string[][] terms, QuestionFocus focus, Func<T, bool> keep)
     {
-        if (!focus.IsSpecific) return items;
-        var scored = new List<(T Item, int Score, int Index)>(items.Count);
-        for (var i = 0; i < items.Count; i++) scored.Add((items[i], focus.Score(terms(i)), i));
-        scored.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Index.CompareTo(y.Index));
-        return scored.ConvertAll(s => s.Item);
+        var kept = new List<(T Item, int Score, int Index)>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (keep(items[i])) kept.Add((items[i], focus.IsSpecific ? focus.Score(terms[i]) : 0, i));
+        }
+        if (focus.IsSpecific) kept.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Index.CompareTo(y.Index));
+        return kept.ConvertAll(k => k.Item);
     }
 }

@@ -34,7 +34,7 @@ internal static class WhatIsAnswer
             t.AppendList(shown, all: true);
             if (shown.Count < introduced.Count) t.Append(" (").Append(shown.Count).Append(" of ").Append(introduced.Count).Append(" shown)");
             t.Append(". ");
-            foreach (var p in introduced.Take(shown.Count)) a.Evidence($"parameter {p.QualifiedName} ({p.Role})");
+            foreach (var p in introduced.Take(shown.Count)) a.Evidence(FeatureFacts.Of(f).Evidence(p));
         }
         else t.Append("It introduces no parameters of its own (").Append(f.Parameters.Count).Append(" it affects or references). ");
         if (f.Counters.Count > 0) t.Append("Its effect shows in ").Append(f.Counters.Count).Append(" PM counter").Append(f.Counters.Count == 1 ? "" : "s");
@@ -46,7 +46,7 @@ internal static class WhatIsAnswer
         if (f.Counters.Count > 0 || f.Kpis.Count > 0) t.Append('.');
         a.Line();
 
-        var plan = ActivationPlanner.Plan(catalog, f);
+        var plan = CatalogEdges.Of(catalog).PlanOf(f);
         if (plan.PrerequisitesInOrder.Count > 0 || plan.MissingPrerequisites.Count > 0)
         {
             t.Append("Requires (in activation order): ");

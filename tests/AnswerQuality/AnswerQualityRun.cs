@@ -2,7 +2,7 @@ using Elex.Core.Queries;
 using Elex.Core.Responses;
 using Elex.Streams;
 
-namespace Elex.Cli.Tests.AnswerQuality;
+namespace Elex.AnswerQuality;
 
 /// <summary>The answer-quality set asked of one swarm: each response graded, and the share of complete answers.</summary>
 public sealed record AnswerQualityRun(IReadOnlyList<(AnswerCase Case, QueryResponse Response, IReadOnlyList<string> Shortfalls)> Results)

@@ -1,7 +1,7 @@
 using Elex.Core.Queries;
 using Elex.Core.Responses;
 
-namespace Elex.Cli.Tests.AnswerQuality;
+namespace Elex.AnswerQuality;
 
 /// <summary>Checks one response against its case; every shortfall is named so a failing run says what was missing.</summary>
 public static class AnswerGrader

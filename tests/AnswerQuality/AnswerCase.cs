@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Elex.Cli.Tests.AnswerQuality;
+namespace Elex.AnswerQuality;
 
 /// <summary>
 /// One question of the answer-quality set with what its answer must hold, all taken from the
