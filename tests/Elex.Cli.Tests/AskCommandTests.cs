@@ -17,9 +17,10 @@ public class AskCommandTests
     [Fact]
     public async Task Ask_ParameterChangeWithoutZone_NeedsApproval()
     {
-        var (exit, output, _) = await CliRunner.Run("ask", "set sleepMode to 2 on cell X");
+        var (exit, output, _) = await CliRunner.Run("ask", "set sleepMode to 2 for MSM on node RBS1");
         Assert.Equal(0, exit);
-        Assert.Contains("[NEEDS APPROVAL] cmedit set X MimoSleepFunction sleepMode=2", output);
+        Assert.Contains("[SAFE] cmedit get RBS1 MimoSleepFunction.sleepMode", output);
+        Assert.Contains("[NEEDS APPROVAL] cmedit set RBS1 MimoSleepFunction sleepMode=2", output);
         Assert.Contains("There is no safe zone for MimoSleepFunction.sleepMode", output);
     }
 

@@ -36,17 +36,18 @@ public sealed class EpsilonGreedyPolicy
     public float MinEpsilon { get; }
 
     /// <summary>
-    /// Chooses an action for the state: random with probability ε, else the best. When routing is
-    /// confident (<see cref="ConfidenceBucket.High"/>: right at least 98 % of the time), only the
-    /// presentation is chosen — a direct or a detailed answer — never clarifying questions, peers'
-    /// answers or escalation, which would make a right answer worse; those stay for split routes.
+    /// Chooses an action for the state: random with probability ε, else the best. When routing is at
+    /// least <see cref="ConfidenceBucket.Medium"/> (every answered route above the default abstention
+    /// threshold; High is right at least 98 % of the time), only the presentation is chosen — a
+    /// direct or a detailed answer — never clarifying questions, peers' answers or escalation, which
+    /// would make a right answer worse; those stay for genuinely split routes (below 0.5).
     /// </summary>
     public ResponseAction Choose(QTable table, LearningState state, Random random)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(random);
         _ = state.Index; // validates the state on the random branch too
-        var presentationOnly = state.Confidence == ConfidenceBucket.High;
+        var presentationOnly = state.Confidence >= ConfidenceBucket.Medium;
         var actions = presentationOnly ? PresentationActions : QTable.ActionCount;
         // One draw per choice whatever ε is, so a seeded run's random sequence does not depend on ε.
         if (random.NextSingle() < Epsilon) return (ResponseAction)random.Next(actions);

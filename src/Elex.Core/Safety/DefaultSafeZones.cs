@@ -6,8 +6,10 @@ namespace Elex.Core.Safety;
 /// The built-in safe zones. <see cref="SafetyValidator.FeatureStateMo"/>.<see cref="SafetyValidator.FeatureStateParameter"/>
 /// may be ACTIVATED or DEACTIVATED, always with an operator's approval; every boolean switch (a parameter
 /// whose name ends in <c>Enabled</c>) that a feature of the embedded sample catalog introduces may be set
-/// to true or false. The catalog gives no value ranges, so no numeric zone is invented: every other
-/// parameter has no zone, and a change to it needs an operator's approval.
+/// to true or false; a parameter whose range 3GPP fixes keeps to that range on any MO
+/// (<c>cellReselectionPriority</c> 0–7, TS 36.331 / TS 38.331), with approval. The catalog gives no
+/// value ranges, so no other numeric zone is invented: every other parameter has no zone, and a
+/// change to it needs an operator's approval.
 /// </summary>
 /// <remarks>
 /// The zones are an <c>elex-safe-zones/1</c> document (<see cref="Json"/>) read by <see cref="SafeZoneLoader"/>,
@@ -24,9 +26,10 @@ public static class DefaultSafeZones
         """
         {
           "schema": "elex-safe-zones/1",
-          "description": "Built-in defaults: feature state needs approval; boolean *Enabled switches introduced by the sample catalog's features may be set to true or false. Every other parameter has no zone (NeedsApproval).",
+          "description": "Built-in defaults: feature state needs approval; cellReselectionPriority stays within 3GPP 0..7, with approval; boolean *Enabled switches introduced by the sample catalog's features may be set to true or false. Every other parameter has no zone (NeedsApproval).",
           "zones": [
             {"mo": "FeatureState", "parameter": "featureState", "allowed": ["ACTIVATED", "DEACTIVATED"], "requiresApproval": true, "note": "Changing a licensed feature's state on a live node needs an operator's approval."},
+            {"mo": "*", "parameter": "cellReselectionPriority", "min": 0, "max": 7, "step": 1, "requiresApproval": true, "note": "3GPP CellReselectionPriority is INTEGER (0..7) (TS 36.331, TS 38.331); a change moves idle-mode UEs between layers, so it needs approval."},
             {"mo": "MimoSleepFunction", "parameter": "portMergingEnabled", "allowed": ["true", "false"], "requiresApproval": false, "note": "Boolean switch introduced by MIMO Sleep Mode (FAJ 121 3094)."},
             {"mo": "MimoSleepFunction", "parameter": "rank2Enabled", "allowed": ["true", "false"], "requiresApproval": false, "note": "Boolean switch introduced by MIMO Sleep Mode (FAJ 121 3094) and LTE AI Powered MIMO Sleep Mode (FAJ 121 5296)."},
             {"mo": "EUtranCellFDD", "parameter": "voltePreschedulingEnabled", "allowed": ["true", "false"], "requiresApproval": false, "note": "Boolean switch introduced by VoLTE Prescheduling (FAJ 121 5470)."},

@@ -5,7 +5,7 @@ namespace Elex.Core.Tests.Learning;
 
 public sealed class EpsilonGreedyPolicyTests
 {
-    private static readonly LearningState S = new(QueryType.Procedure, Complexity.Moderate, ConfidenceBucket.Medium, Maturity.Practised);
+    private static readonly LearningState S = new(QueryType.Procedure, Complexity.Moderate, ConfidenceBucket.Low, Maturity.Practised);
 
     [Fact]
     public void With_epsilon_zero_the_choice_is_greedy()

@@ -6,7 +6,7 @@ namespace Elex.Core.Tests.Learning;
 public class PeerBlendTests
 {
     // A split route (Medium confidence): every action is open to the policy there.
-    private static readonly LearningState State = new(QueryType.Counter, Complexity.Simple, ConfidenceBucket.Medium, Maturity.Novice);
+    private static readonly LearningState State = new(QueryType.Counter, Complexity.Simple, ConfidenceBucket.Low, Maturity.Novice);
 
     private static QTable Table(params (ResponseAction Action, float Value, int Visits)[] entries)
     {

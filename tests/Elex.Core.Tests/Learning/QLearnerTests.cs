@@ -7,7 +7,7 @@ namespace Elex.Core.Tests.Learning;
 public sealed class QLearnerTests
 {
     private static readonly LearningState S0 = new(QueryType.Parameter, Complexity.Simple, ConfidenceBucket.High, Maturity.Novice);
-    private static readonly LearningState S1 = new(QueryType.Counter, Complexity.Moderate, ConfidenceBucket.Medium, Maturity.Novice);
+    private static readonly LearningState S1 = new(QueryType.Counter, Complexity.Moderate, ConfidenceBucket.Low, Maturity.Novice);
     private static readonly LearningState S2 = new(QueryType.Troubleshoot, Complexity.Complex, ConfidenceBucket.Low, Maturity.Expert);
 
     /// <summary>Replay off: the batch equals the capacity and the buffer never fills in these tests.</summary>
@@ -74,6 +74,9 @@ public sealed class QLearnerTests
         var exploring = new QLearner(new QLearningOptions { Epsilon = 1f, Seed = 5 });
         var seen = Enumerable.Range(0, 500).Select(_ => exploring.Choose(S0)).ToHashSet();
         Assert.Equal(new HashSet<ResponseAction> { ResponseAction.DirectAnswer, ResponseAction.DetailedAnswer }, seen);
+        var answeredBelowHigh = S0 with { Confidence = ConfidenceBucket.Medium };
+        Assert.Equal(new HashSet<ResponseAction> { ResponseAction.DirectAnswer, ResponseAction.DetailedAnswer },
+            Enumerable.Range(0, 500).Select(_ => exploring.Choose(answeredBelowHigh)).ToHashSet());
         var split = Enumerable.Range(0, 500).Select(_ => exploring.Choose(S1)).ToHashSet();
         Assert.Equal(QTable.ActionCount, split.Count);
     }

@@ -14,6 +14,7 @@ public class DefaultSafeZonesTests
             .Where(p => p.Role == ParameterRole.Introduced && p.Name.EndsWith("Enabled", StringComparison.Ordinal))
             .Select(p => p.QualifiedName)
             .Append("FeatureState.featureState")
+            .Append("*.cellReselectionPriority")
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var defaults = DefaultSafeZones.Load();
@@ -22,19 +23,31 @@ public class DefaultSafeZonesTests
         Assert.Equal(actual.Count, actual.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Empty(expected.Except(actual, StringComparer.OrdinalIgnoreCase));   // nothing missing
         Assert.Empty(actual.Except(expected, StringComparer.OrdinalIgnoreCase));   // nothing invented
-        Assert.Equal(24, defaults.Count);
+        Assert.Equal(25, defaults.Count);
     }
 
     [Fact]
     public void Defaults_BooleanSwitches_AreTrueFalse_WithoutApproval_AndNoNumericRanges()
     {
-        foreach (var zone in DefaultSafeZones.Load().Zones.Where(z => z.Parameter != "featureState"))
+        foreach (var zone in DefaultSafeZones.Load().Zones.Where(z => z.Parameter is not ("featureState" or "cellReselectionPriority")))
         {
             Assert.Equal(["true", "false"], zone.Allowed!);
             Assert.False(zone.RequiresApproval);
             Assert.False(zone.IsNumeric);
             Assert.False(string.IsNullOrWhiteSpace(zone.Note));
         }
+    }
+
+    [Theory]
+    [InlineData("EUtranCellFDD", "7", SafetyStatus.NeedsApproval)]
+    [InlineData("NRCellCU", "0", SafetyStatus.NeedsApproval)]
+    [InlineData("EUtranFreqRelation", "9", SafetyStatus.Rejected)]
+    [InlineData("EUtranCellFDD", "-1", SafetyStatus.Rejected)]
+    [InlineData("EUtranCellFDD", "3.5", SafetyStatus.Rejected)]
+    public void Defaults_CellReselectionPriority_KeepsTo3gppRange_OnAnyManagedObject(string mo, string value, SafetyStatus expected)
+    {
+        var command = new ProposedCommand($"cmedit set RBS1 {mo}=C1 cellReselectionPriority={value}", CommandKind.SetParameter, "test") { Mo = mo, Parameter = "cellReselectionPriority", Value = value };
+        Assert.Equal(expected, new SafetyValidator(DefaultSafeZones.Load()).Check(command).Status);
     }
 
     [Fact]
@@ -85,7 +98,7 @@ public class DefaultSafeZonesTests
         try
         {
             var merged = DefaultSafeZones.LoadWith(path);
-            Assert.Equal(25, merged.Count);
+            Assert.Equal(DefaultSafeZones.Load().Count + 1, merged.Count);
             Assert.False(merged.Find("FeatureState", "featureState")!.RequiresApproval);
             Assert.Equal(3m, merged.Find("MimoSleepFunction", "sleepMode")!.Max);
             Assert.True(DefaultSafeZones.Load().Find("FeatureState", "featureState")!.RequiresApproval);
