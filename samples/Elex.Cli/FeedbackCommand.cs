@@ -14,7 +14,7 @@ internal static class FeedbackCommand
     {
         var responseId = new Argument<string?>("responseId") { Description = "The responseId printed with an earlier answer.", Arity = ArgumentArity.ZeroOrOne };
         var agent = new Option<string?>("--agent") { Description = "Instead of a response id: the agent (or feature code) whose last answer this is about." };
-        var reward = new Option<float?>("--reward") { Description = "Reward from -1 (wrong) to 1 (exactly right); with --correct alone, -1 for the agent that answered." };
+        var reward = OptionValues.Number("--reward", "Reward from -1 (wrong) to 1 (exactly right); with --correct alone, -1 for the agent that answered.", -1f, 1f);
         var correct = new Option<string?>("--correct") { Description = "The feature code that should have answered (e.g. \"FAJ 121 3009\"): the router learns to send questions like this one there." };
         var success = new Option<bool>("--success") { Description = "The answer solved the problem." };
         var command = new Command("feedback", "Give feedback on an earlier answer so its agent learns.") { responseId, agent, reward, success, correct };

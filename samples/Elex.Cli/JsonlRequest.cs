@@ -55,6 +55,7 @@ internal readonly record struct JsonlRequest(Query? Query, string? Id, string? E
             return new(null, id, "\"text\" is required and must be a string");
         var text = textElement.GetString()!;
         if (string.IsNullOrWhiteSpace(text)) return new(null, id, "\"text\" is empty");
+        if (QuestionLength.Problem(text) is { } tooLong) return new(null, id, $"\"text\" {tooLong}");
         if (!TryEnum<QueryType>(root, "type", out var type, out var typeError)) return new(null, id, typeError);
         if (!TryEnum<Complexity>(root, "complexity", out var complexity, out var complexityError)) return new(null, id, complexityError);
         return new(new Query(text, type, complexity, id), id, null);

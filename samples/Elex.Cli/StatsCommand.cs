@@ -9,7 +9,7 @@ internal static class StatsCommand
     public static Command Create(Option<string?> catalogOption, Option<string?> dataOption, TextWriter output, TextWriter error)
     {
         var agent = new Option<string?>("--agent") { Description = "One agent, by agent id or feature code (FAJ 121 3094)." };
-        var top = new Option<int>("--top") { Description = "Agents listed, most interactions first.", DefaultValueFactory = _ => 20 };
+        var top = OptionValues.WholeNumber("--top", "Agents listed, most interactions first.", 20, minimum: 1);
         var command = new Command("stats", "Show agent and swarm statistics kept in the data directory.") { agent, top };
         command.SetAction(async (parse, cancellation) =>
         {

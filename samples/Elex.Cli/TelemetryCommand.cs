@@ -28,7 +28,8 @@ internal static class TelemetryCommand
             while (await input.ReadLineAsync(cancellation) is { } line)
             {
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                var query = line.TrimStart().StartsWith('{') ? JsonlRequest.Parse(line).Query : new Query(line.Trim());
+                var query = line.TrimStart().StartsWith('{') ? JsonlRequest.Parse(line).Query
+                    : QuestionLength.Problem(line) is null ? new Query(line.Trim()) : null;
                 if (query is null)
                 {
                     skipped++;
@@ -40,7 +41,7 @@ internal static class TelemetryCommand
             host.Swarm.Telemetry.ExportJson(buffer);
             output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
             var stats = host.Swarm.GetSwarmStats();
-            error.WriteLine($"elex telemetry: {stats.TotalQueries} queries, P50 {stats.Latency.P50Us:0} µs, P95 {stats.Latency.P95Us:0} µs, P99 {stats.Latency.P99Us:0} µs, success {stats.SuccessRate:P0}{(skipped > 0 ? $", {skipped} malformed line(s) skipped" : "")}");
+            error.WriteLine($"elex telemetry: {stats.TotalQueries} queries, P50 {stats.Latency.P50Us:0} µs, P95 {stats.Latency.P95Us:0} µs, P99 {stats.Latency.P99Us:0} µs, success {stats.SuccessRate:P0}{(skipped > 0 ? $", {skipped} malformed or too long line(s) skipped" : "")}");
             return ExitCodes.Ok;
         });
         return command;

@@ -438,6 +438,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         var tables = (await _store!.LoadQTablesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.AgentId, t => t.Data, StringComparer.Ordinal);
         var trajectories = (await _store.LoadTrajectoriesAsync(null, cancellationToken).ConfigureAwait(false))
             .GroupBy(t => t.AgentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<TrajectoryRecord>)g.ToList(), StringComparer.Ordinal);
+        var notInCatalog = new List<string>();
         foreach (var record in await _store.LoadAgentStatesAsync(cancellationToken).ConfigureAwait(false))
         {
             var (document, error) = AgentStateDocument.Parse(record);
@@ -450,7 +451,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             }
             if (!FeatureCode.TryParse(document.FeatureCode, out var code) || !Catalog.Contains(code))
             {
-                _restoreProblems.Add($"agent_state record {record.AgentId}: feature {document.FeatureCode} is not in the loaded catalog; kept in the store, not loaded");
+                notInCatalog.Add(document.FeatureCode);
                 continue;
             }
             Registry.CountersFor(code).Restore(document.Interactions, document.Successes, document.LatencySumUs, document.ConfidenceSum, document.LastActive);
@@ -470,6 +471,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
                 _restoreProblems.Add($"learner of {record.AgentId} is corrupt ({e.Message}); the agent starts learning afresh");
             }
         }
+        if (notInCatalog.Count > 0) _restoreProblems.Add(StoredAgentsOutsideCatalog.Describe(notInCatalog));
     }
 
     /// <summary>Synchronous dispose: same as <see cref="DisposeAsync"/>.</summary>

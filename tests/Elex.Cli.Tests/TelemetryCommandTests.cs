@@ -14,7 +14,7 @@ public class TelemetryCommandTests
         Assert.Equal(2, doc.RootElement.GetProperty("count").GetInt32());
         Assert.Equal("FAJ 121 3094", doc.RootElement.GetProperty("metrics")[0].GetProperty("featureCode").GetString());
         Assert.Contains("2 queries", error);
-        Assert.Contains("1 malformed line(s) skipped", error);
+        Assert.Contains("1 malformed or too long line(s) skipped", error);
     }
 
     [Fact]

@@ -85,6 +85,22 @@ public class CatalogLoaderTests
     }
 
     [Fact]
+    public void LoadFile_ADirectory_SaysItIsADirectory_NotAccessDenied()
+    {
+        var e = Assert.Throws<CatalogException>(() => CatalogLoader.LoadFile(Path.GetTempPath()));
+        Assert.Contains("is a directory; give the path of a catalog file", e.Message);
+        Assert.DoesNotContain("denied", e.Message);
+    }
+
+    [Fact]
+    public void LoadFile_InAMissingDirectory_NamesTheDirectory()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"elex-no-dir-{Guid.NewGuid():N}");
+        var e = Assert.Throws<CatalogException>(() => CatalogLoader.LoadFile(Path.Combine(missing, "catalog.json")));
+        Assert.Contains($"does not exist (no directory {missing})", e.Message);
+    }
+
+    [Fact]
     public void Sample_LoadsWithMimoSleepModeAndItsEdges()
     {
         var sample = SampleCatalog.Load();
