@@ -71,7 +71,8 @@ internal readonly record struct JsonlRequest(Query? Query, string? Id, string? E
             return new(null, id, "\"feedback\" needs either \"responseId\" or \"agent\" (a string), not both");
         if (!element.TryGetProperty("reward", out var reward) || reward.ValueKind != JsonValueKind.Number || !reward.TryGetSingle(out var value))
             return new(null, id, "\"feedback.reward\" is required and must be a number in [-1, 1]");
-        var success = false;
+        // Without "success", a reward above 0 is a success and any other is not.
+        var success = value > 0;
         if (element.TryGetProperty("success", out var s))
         {
             if (s.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) return new(null, id, "\"feedback.success\" must be true or false");

@@ -23,6 +23,8 @@ public class StatsCommandTests : IDisposable
         var (agentExit, agentOutput, _) = await CliRunner.Run("stats", "--data", _data, "--agent", "FAJ 121 3094");
         Assert.Equal(0, agentExit);
         Assert.Contains("interactions 2, successes 2", agentOutput);
+        Assert.Matches(@"avg latency \d+(\.\d+)? (ms|s),", agentOutput);
+        Assert.DoesNotContain("µs", agentOutput);
     }
 
     [Fact]
