@@ -20,9 +20,9 @@ internal static class AskCommand
         var question = new Argument<string?>("question") { Description = "The question, e.g. \"which counters show MSM is working?\"", Arity = ArgumentArity.ZeroOrOne };
         var jsonl = new Option<bool>("--jsonl") { Description = "Batch mode: one JSON query per input line, one JSON response per output line, in order." };
         var json = new Option<bool>("--json") { Description = "Print the single answer as one JSON object." };
-        var type = new Option<QueryType?>("--type") { Description = "Force the query type (Parameter, Counter, Kpi, Procedure, Troubleshoot, General)." };
-        var complexity = new Option<Complexity?>("--complexity") { Description = "Force the complexity (Simple, Moderate, Complex)." };
-        var maxAgents = new Option<int>("--max-agents") { Description = "Most feature agents kept loaded.", DefaultValueFactory = _ => 50 };
+        var type = OptionValues.OneOf<QueryType>("--type", "Force the query type");
+        var complexity = OptionValues.OneOf<Complexity>("--complexity", "Force the complexity");
+        var maxAgents = OptionValues.WholeNumber("--max-agents", "Most feature agents kept loaded.", 50, minimum: 1);
         var all = new Option<bool>("--all") { Description = "List everything instead of cutting lists at a dozen items (JSON output is always complete)." };
 
         var command = new Command("ask", "Ask the swarm a question about a RAN feature.") { question, jsonl, json, type, complexity, maxAgents, all };
@@ -35,9 +35,9 @@ internal static class AskCommand
                 error.WriteLine(batch ? "elex ask: give either a question or --jsonl, not both." : "elex ask: a question is required (or --jsonl to read questions from standard input).");
                 return ExitCodes.Usage;
             }
-            if (text is not null && text.StartsWith("--", StringComparison.Ordinal))
+            if (text is not null && QuestionLength.Problem(text) is { } tooLong)
             {
-                error.WriteLine($"elex ask: unknown option '{text}' (see elex ask --help).");
+                error.WriteLine($"elex ask: the question {tooLong}.");
                 return ExitCodes.Usage;
             }
             var catalog = CatalogSource.Load(parse.GetValue(catalogOption));

@@ -8,7 +8,7 @@ internal static class CatalogCommand
 {
     public static Command Create(Option<string?> catalogOption, TextWriter output)
     {
-        var warnings = new Option<bool>("--warnings") { Description = "List every warning (edges to features outside the catalog)." };
+        var warnings = new Option<bool>("--warnings") { Description = "List every warning: edges to features outside the catalog, junk values left out (placeholder names, KPI entries that name no KPI), whitespace repaired." };
         var command = new Command("catalog", "Validate a catalog and summarise it.") { warnings };
         command.SetAction(parse =>
         {

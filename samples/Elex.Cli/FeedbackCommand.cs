@@ -14,9 +14,9 @@ internal static class FeedbackCommand
     {
         var responseId = new Argument<string?>("responseId") { Description = "The responseId printed with an earlier answer.", Arity = ArgumentArity.ZeroOrOne };
         var agent = new Option<string?>("--agent") { Description = "Instead of a response id: the agent (or feature code) whose last answer this is about." };
-        var reward = new Option<float?>("--reward") { Description = "Reward from -1 (wrong) to 1 (exactly right); with --correct alone, -1 for the agent that answered." };
+        var reward = OptionValues.Number("--reward", "Reward from -1 (wrong) to 1 (exactly right); with --correct alone, -1 for the agent that answered.", -1f, 1f);
         var correct = new Option<string?>("--correct") { Description = "The feature code that should have answered (e.g. \"FAJ 121 3009\"): the router learns to send questions like this one there." };
-        var success = new Option<bool>("--success") { Description = "The answer solved the problem." };
+        var success = new Option<bool?>("--success") { Description = "The answer solved the problem (--success false: it did not). Without it, a reward above 0 counts as success." };
         var command = new Command("feedback", "Give feedback on an earlier answer so its agent learns.") { responseId, agent, reward, success, correct };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -50,21 +50,29 @@ internal static class FeedbackCommand
                 }
                 output.WriteLine($"{corrected.Message} ({corrected.LearnedRoutes} learned route(s))");
                 // The agent that answered was wrong; an Unsure response had none, which is fine.
-                var penalty = await host.Swarm.FeedbackAsync(new Feedback(id, null, parse.GetValue(reward) ?? -1f, parse.GetValue(success)));
-                if (penalty.Applied) output.WriteLine(penalty.Message);
+                var penaltyReward = parse.GetValue(reward) ?? -1f;
+                var penalty = await host.Swarm.FeedbackAsync(new Feedback(id, null, penaltyReward, parse.GetValue(success) ?? penaltyReward > 0));
+                if (penalty.Applied) WriteLearned(output, host, penalty);
                 return ExitCodes.Ok;
             }
-            var result = await host.Swarm.FeedbackAsync(new Feedback(id, agentId, parse.GetValue(reward)!.Value, parse.GetValue(success)));
+            var rewardValue = parse.GetValue(reward)!.Value;
+            var result = await host.Swarm.FeedbackAsync(new Feedback(id, agentId, rewardValue, parse.GetValue(success) ?? rewardValue > 0));
             if (!result.Applied)
             {
                 error.WriteLine($"elex feedback: {result.Message}");
                 return ExitCodes.Usage;
             }
-            output.WriteLine(result.Message);
-            if (result.AgentId is { } learned && host.Swarm.GetAgentStats(learned) is { } stats)
-                output.WriteLine($"{stats.AgentId}: lifecycle {stats.Lifecycle}");
+            WriteLearned(output, host, result);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // What was learned, then where the agent stands now — read while the swarm is still running.
+    private static void WriteLearned(TextWriter output, SwarmHost host, FeedbackResult result)
+    {
+        output.WriteLine(result.Message);
+        if (result.AgentId is { } learned && host.Swarm.GetAgentStats(learned) is { } stats)
+            output.WriteLine(AgentSummary.Describe(stats));
     }
 }

@@ -55,6 +55,7 @@ internal readonly record struct JsonlRequest(Query? Query, string? Id, string? E
             return new(null, id, "\"text\" is required and must be a string");
         var text = textElement.GetString()!;
         if (string.IsNullOrWhiteSpace(text)) return new(null, id, "\"text\" is empty");
+        if (QuestionLength.Problem(text) is { } tooLong) return new(null, id, $"\"text\" {tooLong}");
         if (!TryEnum<QueryType>(root, "type", out var type, out var typeError)) return new(null, id, typeError);
         if (!TryEnum<Complexity>(root, "complexity", out var complexity, out var complexityError)) return new(null, id, complexityError);
         return new(new Query(text, type, complexity, id) { All = true }, id, null);
@@ -70,7 +71,8 @@ internal readonly record struct JsonlRequest(Query? Query, string? Id, string? E
             return new(null, id, "\"feedback\" needs either \"responseId\" or \"agent\" (a string), not both");
         if (!element.TryGetProperty("reward", out var reward) || reward.ValueKind != JsonValueKind.Number || !reward.TryGetSingle(out var value))
             return new(null, id, "\"feedback.reward\" is required and must be a number in [-1, 1]");
-        var success = false;
+        // Without "success", a reward above 0 is a success and any other is not.
+        var success = value > 0;
         if (element.TryGetProperty("success", out var s))
         {
             if (s.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) return new(null, id, "\"feedback.success\" must be true or false");

@@ -28,9 +28,9 @@ namespace Elex.Cli
                 SyncCommand.Create(catalog, data, output, error),
             };
             var parse = root.Parse(args);
-            if (parse.Errors.Count > 0)
+            if (UsageErrors.Describe(parse) is { Count: > 0 } usage)
             {
-                foreach (var e in parse.Errors) error.WriteLine($"elex: {e.Message}");
+                foreach (var line in usage) error.WriteLine(line);
                 return ExitCodes.Usage;
             }
             try

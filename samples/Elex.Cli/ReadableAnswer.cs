@@ -1,5 +1,6 @@
 using Elex.Core.Catalog;
 using Elex.Core.Responses;
+using Elex.Core.Telemetry;
 
 namespace Elex.Cli;
 
@@ -15,7 +16,7 @@ internal static class ReadableAnswer
         }
         var feature = r.FeatureCode is { } code ? catalog.Find(FeatureCode.Parse(code)) : null;
         o.WriteLine($"{feature?.DisplayName ?? r.FeatureCode} — agent {r.AgentId}");
-        o.WriteLine($"confidence {r.Confidence:0.00} · {r.QueryType} / {r.Complexity} · strategy {r.Strategy} · {r.LatencyUs:0} µs");
+        o.WriteLine($"confidence {r.Confidence:0.00} · {r.QueryType} / {r.Complexity} · strategy {r.Strategy} · {Durations.FromMicroseconds(r.LatencyUs)}");
         o.WriteLine();
         o.WriteLine(r.Text);
         if (r.Commands.Count > 0)

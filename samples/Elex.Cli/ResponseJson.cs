@@ -55,7 +55,9 @@ internal static class ResponseJson
 
     /// <summary>
     /// The acknowledgement of a feedback line: <c>{"id", "feedback": "Applied" | why not, "agentId",
-    /// "message", "durable", "error"}</c>. <c>durable</c> is true when the learning is committed to the store.
+    /// "responseId", "success", "replaced", "message", "durable", "error"}</c>. <c>durable</c> is true when
+    /// the learning is committed to the store; <c>replaced</c> when the response had been rated before and
+    /// this rating took the earlier one's place; <c>success</c> whether the answer now counts as a success.
     /// </summary>
     public static void WriteFeedback(Utf8JsonWriter w, string? id, FeedbackResult result, bool hasStore)
     {
@@ -64,6 +66,11 @@ internal static class ResponseJson
         w.WriteString("feedback", result.Status.ToString());
         if (result.AgentId is null) w.WriteNull("agentId");
         else w.WriteString("agentId", result.AgentId);
+        if (result.ResponseId is null) w.WriteNull("responseId");
+        else w.WriteString("responseId", result.ResponseId);
+        if (result.Rating is { } rating) w.WriteBoolean("success", rating.Success);
+        else w.WriteNull("success");
+        w.WriteBoolean("replaced", result.Replaced is not null);
         w.WriteString("message", result.Message);
         w.WriteBoolean("durable", result.Applied && hasStore);
         if (result.Applied) w.WriteNull("error");

@@ -17,7 +17,7 @@ internal static class SyncCommand
         var identity = new Option<bool>("--identity") { Description = "Print this swarm's public key (for peers' trust lists) and exit." };
         var relay = new Option<string?>("--relay") { Description = "WebSocket URL of the sync relay, e.g. ws://127.0.0.1:5080/sync." };
         var trust = new Option<string?>("--trust") { Description = "File of trusted peer keys, one 'ed25519-pub:…' per line ('#' comments)." };
-        var listen = new Option<double>("--listen") { Description = "Seconds to keep receiving peers' deltas after publishing.", DefaultValueFactory = _ => 5 };
+        var listen = OptionValues.Seconds("--listen", "Seconds to keep receiving peers' deltas after publishing.", 5);
         var command = new Command("sync", "Share learned Q-values with trusted swarms through a relay.") { identity, relay, trust, listen };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -36,6 +36,11 @@ internal static class SyncCommand
             }
             if (parse.GetValue(trust) is { } trustFile)
             {
+                if (Elex.Core.IO.InputFile.Problem(trustFile, "trust file") is { } fileProblem)
+                {
+                    error.WriteLine($"elex sync: --trust '{trustFile}' {fileProblem}.");
+                    return ExitCodes.Usage;
+                }
                 TrustList keys;
                 try
                 {

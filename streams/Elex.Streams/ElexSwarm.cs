@@ -57,6 +57,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
     private readonly FeedbackLearner _feedbackLearner;
     private readonly Subject<(Feedback Feedback, TaskCompletionSource<(FeedbackResult Result, long Version)> Completion)> _feedbackIn = new();
     private readonly Subject<FeedbackResult> _feedbackResults = new();
+    private readonly Subject<MetricRating> _ratings = new();
     private readonly IDisposable _feedbackPipeline;
     private readonly List<string> _restoreProblems = [];
     private readonly AgentStateWriter? _writer;
@@ -121,7 +122,11 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             .Learn(_feedbackLearner, _scheduler, static p => p.Feedback, static (p, result) => (p.Completion, result))
             .Subscribe(x =>
             {
-                if (x.result.Applied) _instrumentation.RecordFeedback(x.result.Feedback.Success);
+                if (x.result.Applied)
+                {
+                    _instrumentation.RecordFeedback(x.result.Feedback.Success);
+                    ApplyRating(x.result);
+                }
                 var version = 0L;
                 if (x.result.Applied && _writer is not null && x.result.AgentId is { } learned)
                 {
@@ -145,7 +150,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         var metrics = Metrics.Publish();
         _telemetry = new System.Reactive.Disposables.CompositeDisposable(
             metrics.Subscribe(_metricStore.Add),
-            metrics.SlidingP95(Config.TelemetryWindow, Config.TelemetryRefresh, _scheduler).Subscribe(_latency),
+            metrics.SlidingP95(_ratings, Config.TelemetryWindow, Config.TelemetryRefresh, _scheduler).Subscribe(_latency),
             metrics.Connect());
         var classified = _ingress.Reader.ToObservable().Classify(_scheduler);
         _pipeline = (Router.Semantic is not null && Config.SemanticBatchWindow > TimeSpan.Zero
@@ -321,21 +326,16 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             _latency.Value);
     }
 
-    /// <summary>A snapshot of one agent's stats (loaded or not); null for an unknown id or code.</summary>
+    /// <summary>
+    /// A snapshot of one agent's stats (loaded or not); null for an unknown id or code. An agent that is
+    /// not loaded shows the lifecycle its experience gives it (ColdStart, Ready or Degraded): it answers
+    /// as soon as it is asked.
+    /// </summary>
     public AgentStats? GetAgentStats(string agentIdOrCode)
     {
         if (!AgentId.TryParse(agentIdOrCode, out var code) || Catalog.Find(code) is not { } feature) return null;
         if (Registry.Peek(code) is { } agent) return agent.Snapshot();
-        var counters = Registry.CountersOf(code);
-        var (interactions, successes, latency, confidence, last) = counters?.Read() ?? default;
-        var learner = Registry.LearnerFor(code);
-        return new AgentStats(AgentId.For(code), code, feature.Name, AgentLifecycle.Offline, interactions, successes,
-            interactions == 0 ? 0 : latency / interactions, interactions == 0 ? 0 : confidence / interactions, last)
-        {
-            Epsilon = learner?.Epsilon ?? 0,
-            QTableEntries = learner?.QTableEntries ?? 0,
-            TrajectoryCount = learner?.TrajectoryCount ?? 0,
-        };
+        return AgentStats.Of(feature, Registry.CountersOf(code), Registry.LearnerFor(code), Registry.LifecycleOf(code));
     }
 
     /// <summary>Records that could not be restored (named, with the reason); everything else loaded.</summary>
@@ -438,6 +438,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         var tables = (await _store!.LoadQTablesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.AgentId, t => t.Data, StringComparer.Ordinal);
         var trajectories = (await _store.LoadTrajectoriesAsync(null, cancellationToken).ConfigureAwait(false))
             .GroupBy(t => t.AgentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<TrajectoryRecord>)g.ToList(), StringComparer.Ordinal);
+        var notInCatalog = new List<string>();
         foreach (var record in await _store.LoadAgentStatesAsync(cancellationToken).ConfigureAwait(false))
         {
             var (document, error) = AgentStateDocument.Parse(record);
@@ -450,10 +451,11 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             }
             if (!FeatureCode.TryParse(document.FeatureCode, out var code) || !Catalog.Contains(code))
             {
-                _restoreProblems.Add($"agent_state record {record.AgentId}: feature {document.FeatureCode} is not in the loaded catalog; kept in the store, not loaded");
+                notInCatalog.Add(document.FeatureCode);
                 continue;
             }
             Registry.CountersFor(code).Restore(document.Interactions, document.Successes, document.LatencySumUs, document.ConfidenceSum, document.LastActive);
+            Registry.CountersFor(code).RestoreRatings(document.Rated, document.RatedUnsuccessful);
             foreach (var experience in document.RestoreExperiences(code)) _experiences.Add(experience);
             if (Registry.Learning is not { } options || document.Learner is null) continue;
             if (!tables.TryGetValue(record.AgentId, out var table))
@@ -470,6 +472,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
                 _restoreProblems.Add($"learner of {record.AgentId} is corrupt ({e.Message}); the agent starts learning afresh");
             }
         }
+        if (notInCatalog.Count > 0) _restoreProblems.Add(StoredAgentsOutsideCatalog.Describe(notInCatalog));
     }
 
     /// <summary>Synchronous dispose: same as <see cref="DisposeAsync"/>.</summary>
@@ -488,6 +491,20 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         sync.RouteSource = _teacher.SharedRoutes;
         sync.RouteSink = _teacher.Adopt;
         sync.SaveRoutes = _teacher.SaveLearnedAsync;
+    }
+
+    // A rating makes an answer a success or not: the swarm's count (for responses of this run, the only
+    // ones it counted), the retained metric and the live window follow it; a loaded agent republishes its state.
+    private void ApplyRating(FeedbackResult result)
+    {
+        if (result.ResponseId is not { } responseId || result.Rating is not { } rating) return;
+        if (!result.FromEarlierRun && result.SuccessChange != 0) Interlocked.Add(ref _successes, result.SuccessChange);
+        if (Config.EnableTelemetry)
+        {
+            _metricStore.Rate(responseId, rating.Success);
+            _ratings.OnNext(new MetricRating(responseId, rating.Success));
+        }
+        if (result.AgentId is { } id && AgentId.TryParse(id, out var code) && Registry.Peek(code) is { } agent) _agentStates.AddOrUpdate(agent.Snapshot());
     }
 
     private void Deliver(QueryResponse response, PipelineItem item)
@@ -538,6 +555,7 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         _feedbackIn.OnCompleted();
         _feedbackResults.OnCompleted();
         _telemetry.Dispose();
+        _ratings.OnCompleted();
         _latency.OnCompleted();
         _instrumentation.Dispose();
         Registry.Shutdown();

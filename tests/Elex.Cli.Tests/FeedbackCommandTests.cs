@@ -30,6 +30,45 @@ public class FeedbackCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task FourAnswersRatedWrong_ShowNoSuccess_AndTheLifecycleItHas()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            var responseId = await AskForResponseId("Which counters show MSM is working?");
+            var (exit, output, error) = await CliRunner.Run("feedback", responseId, "--reward", "-1", "--data", _data);
+            Assert.True(exit == 0, error);
+            Assert.Contains("the answer counts as unsuccessful", output);
+            Assert.Contains("agent-FAJ_121_3094: lifecycle ColdStart, 0 of", output);
+            Assert.DoesNotContain("Offline", output);
+        }
+        var (_, stats, _) = await CliRunner.Run("stats", "--agent", "FAJ 121 3094", "--data", _data);
+        Assert.Contains("interactions 4, successes 0 (0 %), rated 4 (4 unsuccessful)", stats);
+        Assert.Contains("feedback learned 4", stats);
+    }
+
+    [Fact]
+    public async Task OneResponseRatedAgain_ReplacesItsRating_AndSaysSo()
+    {
+        var responseId = await AskForResponseId("Which counters show MSM is working?");
+        await CliRunner.Run("feedback", responseId, "--reward", "-1", "--data", _data);
+        var (exit, output, _) = await CliRunner.Run("feedback", responseId, "--reward", "1", "--data", _data);
+        Assert.Equal(0, exit);
+        Assert.Contains($"replacing the earlier rating of {responseId} (reward -1): one rating per response; the answer counts as a success.", output);
+        Assert.Contains("1 of 1 answers successful (100 %), 1 rated (0 unsuccessful)", output);
+        var (_, stats, _) = await CliRunner.Run("stats", "--agent", "FAJ 121 3094", "--data", _data);
+        Assert.Contains("feedback learned 1", stats);
+    }
+
+    [Fact]
+    public async Task SuccessFalse_WithAPositiveReward_IsNotASuccess()
+    {
+        var responseId = await AskForResponseId("Which counters show MSM is working?");
+        var (exit, output, _) = await CliRunner.Run("feedback", responseId, "--reward", "0.5", "--success", "false", "--data", _data);
+        Assert.Equal(0, exit);
+        Assert.Contains("the answer counts as unsuccessful", output);
+    }
+
+    [Fact]
     public async Task Correct_TeachesTheRouter_AndTheNextRunRoutesTheQuestionThere()
     {
         const string question = "the second carrier sits idle while the first one is full";

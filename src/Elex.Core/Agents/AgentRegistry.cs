@@ -122,6 +122,17 @@ public sealed class AgentRegistry
         }
     }
 
+    /// <summary>
+    /// The lifecycle a feature's agent is in by what it has experienced — ColdStart, Ready or
+    /// Degraded — whether or not it is loaded (an agent that is not loaded answers as soon as it is
+    /// asked; Offline is only for an agent object that was evicted or shut down).
+    /// </summary>
+    public AgentLifecycle LifecycleOf(FeatureCode code)
+    {
+        var interactions = CountersOf(code)?.Read().Interactions ?? 0;
+        return LearnerFor(code)?.Lifecycle(interactions) ?? (interactions >= _coldStartThreshold ? AgentLifecycle.Ready : AgentLifecycle.ColdStart);
+    }
+
     /// <summary>True when the catalog has the feature.</summary>
     public bool Knows(FeatureCode code) => _catalog.Contains(code);
 

@@ -116,18 +116,9 @@ public sealed class FeatureAgent
     /// <summary>A snapshot of the agent's counters.</summary>
     public AgentStats Snapshot()
     {
-        var (interactions, successes, latencySum, confidenceSum, lastActive) = _counters.Read();
         AgentLifecycle lifecycle;
         lock (_gate) lifecycle = _busy > 0 && _lifecycle != AgentLifecycle.Offline ? AgentLifecycle.Busy : _lifecycle;
-        return new AgentStats(Id, Feature.Code, Feature.Name, lifecycle, interactions, successes,
-            interactions == 0 ? 0 : latencySum / interactions,
-            interactions == 0 ? 0 : confidenceSum / interactions,
-            lastActive)
-        {
-            Epsilon = _learner?.Epsilon ?? 0,
-            QTableEntries = _learner?.QTableEntries ?? 0,
-            TrajectoryCount = _learner?.TrajectoryCount ?? 0,
-        };
+        return AgentStats.Of(Feature, _counters, _learner, lifecycle);
     }
 
     private void EnterBusy()

@@ -4,8 +4,10 @@ namespace Elex.Core.Agents;
 
 /// <summary>
 /// Turns feedback into learning: finds the experience behind the response (or the agent's last
-/// one), checks the reward, and updates that agent's Q-learner. Bad feedback changes nothing and
-/// says why.
+/// one), checks the reward, and updates that agent's Q-learner and counters. A response has one
+/// rating: rating it again replaces the first (the learner and the success count are corrected,
+/// not given a second rating). Bad feedback changes nothing and says why. Not thread-safe: the
+/// Learn stage applies feedback one record at a time.
 /// </summary>
 public sealed class FeedbackLearner(AgentRegistry registry, ExperienceLog experiences)
 {
@@ -37,10 +39,33 @@ public sealed class FeedbackLearner(AgentRegistry registry, ExperienceLog experi
         var learner = registry.LearnerFor(experience.Feature);
         var agentId = AgentId.For(experience.Feature);
         if (learner is null) return new(feedback, FeedbackStatus.UnknownAgent, $"Learning is off; {agentId} learned nothing.", agentId);
-        var next = experience.State with { Maturity = Maturity.From(learner.Interactions + 1, registry.Learning!.ColdStartThreshold) };
-        learner.Learn(experience.State, experience.Action, feedback.Reward, next, feedback.Success, timestamp);
+        var previous = experience.Rating;
+        Rating rating;
+        if (previous is { } replaced)
+        {
+            learner.Relearn(experience.State, experience.Action, replaced, feedback.Reward, feedback.Success);
+            rating = new Rating(feedback.Reward, feedback.Success, replaced.Outcome);
+        }
+        else
+        {
+            var next = experience.State with { Maturity = Maturity.From(learner.Interactions + 1, registry.Learning!.ColdStartThreshold) };
+            rating = new Rating(feedback.Reward, feedback.Success, learner.Learn(experience.State, experience.Action, feedback.Reward, next, feedback.Success, timestamp));
+        }
+        experiences.Rate(experience.ResponseId, rating);
+        registry.CountersFor(experience.Feature).Rate(previous?.Success, feedback.Success);
         registry.Peek(experience.Feature)?.RefreshLifecycle();
-        return new(feedback, FeedbackStatus.Applied, $"{agentId} learned reward {feedback.Reward:0.##} for {experience.Action}.", agentId);
-
+        var verdict = feedback.Success ? "counts as a success" : "counts as unsuccessful";
+        var message = previous is { } old
+            ? $"{agentId} learned reward {Format(feedback.Reward)} for {experience.Action}, replacing the earlier rating of {experience.ResponseId} (reward {Format(old.Reward)}): one rating per response; the answer {verdict}."
+            : $"{agentId} learned reward {Format(feedback.Reward)} for {experience.Action}; the answer {verdict}.";
+        return new(feedback, FeedbackStatus.Applied, message, agentId)
+        {
+            ResponseId = experience.ResponseId,
+            Rating = rating,
+            Replaced = previous,
+            FromEarlierRun = experience.FromEarlierRun,
+        };
     }
+
+    private static string Format(float reward) => reward.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

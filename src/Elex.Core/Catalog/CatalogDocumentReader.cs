@@ -72,13 +72,13 @@ internal sealed class CatalogDocumentReader(string source)
                 Error("code", $"'{codeText}' is not a feature code like 'FAJ 121 3094'");
             else _code = code.Value;
         }
-        var name = RequiredString(element, "name");
-        var cxc = OptionalString(element, "cxc");
-        var acronym = OptionalString(element, "acronym");
-        var domain = OptionalString(element, "domain") ?? "";
+        var name = Text(RequiredString(element, "name"), "name");
+        var cxc = Text(OptionalString(element, "cxc"), "cxc");
+        var acronym = Text(OptionalString(element, "acronym"), "acronym");
+        var domain = Text(OptionalString(element, "domain"), "domain") ?? "";
         var parameters = ReadList(element, "parameters", ReadParameter);
         var counters = ReadList(element, "counters", ReadCounter);
-        var kpis = ReadList(element, "kpis", ReadText);
+        var kpis = ReadList(element, "kpis", ReadKpi);
         var events = ReadList(element, "events", ReadText);
         var releases = ReadList(element, "releases", ReadText);
         var requires = ReadList(element, "requires", ReadCode);
@@ -89,10 +89,10 @@ internal sealed class CatalogDocumentReader(string source)
         return new Feature
         {
             Code = code,
-            Cxc = string.IsNullOrWhiteSpace(cxc) ? null : cxc.Trim(),
-            Name = name.Trim(),
-            Acronym = string.IsNullOrWhiteSpace(acronym) ? null : acronym.Trim(),
-            Domain = domain.Trim(),
+            Cxc = string.IsNullOrEmpty(cxc) ? null : cxc,
+            Name = name,
+            Acronym = string.IsNullOrEmpty(acronym) ? null : acronym,
+            Domain = domain,
             Parameters = parameters,
             Counters = counters,
             Kpis = kpis,
@@ -115,12 +115,16 @@ internal sealed class CatalogDocumentReader(string source)
         var name = RequiredString(item, "name", field);
         var roleText = RequiredString(item, "role", field);
         if (mo is null || name is null || roleText is null) return (null!, false);
+        roleText = CatalogText.Normalize(roleText);
         if (!Enum.TryParse<ParameterRole>(roleText, ignoreCase: true, out var role) || !Enum.IsDefined(role))
         {
             Error($"{field}.role", $"'{roleText}' is not one of Introduced, Affecting, Affected, Referenced");
             return (null!, false);
         }
-        return (new FeatureParameter(mo.Trim(), name.Trim(), role), true);
+        mo = Text(mo, $"{field}.mo")!;
+        name = Text(name, $"{field}.name")!;
+        if (IsPlaceholder(name, $"{field}.name", "parameter")) return (null!, false);
+        return (new FeatureParameter(mo, name, role), true);
     }
 
     private (FeatureCounter, bool) ReadCounter(JsonElement item, string field)
@@ -132,14 +136,47 @@ internal sealed class CatalogDocumentReader(string source)
         }
         var mo = RequiredString(item, "mo", field);
         var name = RequiredString(item, "name", field);
-        return mo is null || name is null ? (null!, false) : (new FeatureCounter(mo.Trim(), name.Trim()), true);
+        if (mo is null || name is null) return (null!, false);
+        name = Text(name, $"{field}.name")!;
+        if (IsPlaceholder(name, $"{field}.name", "counter")) return (null!, false);
+        return (new FeatureCounter(Text(mo, $"{field}.mo")!, name), true);
     }
 
     private (string, bool) ReadText(JsonElement item, string field)
     {
-        if (JsonStrings.Read(item) is { } text && !string.IsNullOrWhiteSpace(text)) return (text.Trim(), true);
+        if (JsonStrings.Read(item) is { } text && !string.IsNullOrWhiteSpace(text)) return (Text(text, field)!, true);
         Error(field, $"must be a non-empty string, found {Describe(item)}");
         return (null!, false);
+    }
+
+    // Junk in a KPI list stays out of the feature (answers list these as "KPIs affected") with a warning naming it.
+    private (string, bool) ReadKpi(JsonElement item, string field)
+    {
+        var (text, ok) = ReadText(item, field);
+        if (!ok) return (text, false);
+        if (KpiText.Judge(text, out var repaired) is { } notAKpi)
+        {
+            Warning(field, $"'{Truncate(text, 80)}' {notAKpi}; left out");
+            return (null!, false);
+        }
+        if (repaired != text) Warning(field, $"'{Truncate(text, 80)}' starts with a word cut from a longer phrase; read as '{repaired}'");
+        return (repaired, true);
+    }
+
+    // Collapses whitespace runs; a run inside the text is a broken export worth a warning, padding at the ends is not.
+    private string? Text(string? value, string field)
+    {
+        if (value is null) return null;
+        var normalized = CatalogText.Normalize(value);
+        if (CatalogText.HasInnerWhitespaceRuns(value)) Warning(field, $"whitespace runs collapsed: read as '{Truncate(normalized, 80)}'");
+        return normalized;
+    }
+
+    private bool IsPlaceholder(string name, string field, string what)
+    {
+        if (!PlaceholderNames.IsPlaceholder(name)) return false;
+        Warning(field, $"'{name}' is a placeholder, not a real {what} name; left out");
+        return true;
     }
 
     private (FeatureCode, bool) ReadCode(JsonElement item, string field)
@@ -214,6 +251,9 @@ internal sealed class CatalogDocumentReader(string source)
         }
     }
 
+    private void Warning(string field, string message) =>
+        _issues.Add(new CatalogIssue(CatalogIssueSeverity.Warning, _index, _code, field, message));
+
     private void Error(string field, string message) =>
         _issues.Add(new CatalogIssue(CatalogIssueSeverity.Error, _index, _code, field, message));
 
@@ -231,5 +271,5 @@ internal sealed class CatalogDocumentReader(string source)
         _ => e.ValueKind.ToString(),
     };
 
-    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    private static string Truncate(string s, int length = 40) => s.Length <= length ? s : s[..length] + "…";
 }

@@ -17,6 +17,7 @@ public static class CatalogLoader
     public static FeatureCatalog LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (IO.InputFile.Problem(path, "catalog file") is { } problem) throw new CatalogException(path, problem);
         byte[] bytes;
         try
         {

@@ -35,6 +35,28 @@ public sealed class ExperienceLog(int capacity = 10_000)
         }
     }
 
+    /// <summary>
+    /// Records the rating now in effect for a response (replacing any earlier one); false when the
+    /// response is no longer remembered.
+    /// </summary>
+    public bool Rate(string responseId, Rating rating)
+    {
+        ArgumentNullException.ThrowIfNull(responseId);
+        lock (_gate)
+        {
+            if (!_byResponse.TryGetValue(responseId, out var experience)) return false;
+            _byResponse[responseId] = experience with { Rating = rating };
+            if (_recentByFeature.TryGetValue(experience.Feature, out var recent))
+            {
+                // At most RecentPerFeature entries: rebuilding the queue is cheaper than indexing it.
+                var rated = recent.Select(e => e.ResponseId == responseId ? e with { Rating = rating } : e).ToList();
+                recent.Clear();
+                foreach (var e in rated) recent.Enqueue(e);
+            }
+            return true;
+        }
+    }
+
     /// <summary>The experience behind a response, if still remembered.</summary>
     public bool TryGetByResponse(string responseId, out Experience experience)
     {

@@ -170,8 +170,9 @@ public sealed class QLearner
     /// success window; decays ε; then, once the buffer holds <see cref="QLearningOptions.ReplayBatch"/>
     /// trajectories, replays that many sampled ones with the same rule.
     /// </summary>
+    /// <returns>The outcome's sequence number (the interaction count before it), which <see cref="Relearn"/> takes to replace it.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The reward is not a finite number in [-1, 1], or a state or the action is not valid; nothing changed.</exception>
-    public void Learn(LearningState state, ResponseAction action, float reward, LearningState next, bool success, long timestamp)
+    public long Learn(LearningState state, ResponseAction action, float reward, LearningState next, bool success, long timestamp)
     {
         if (!(reward >= -1f && reward <= 1f)) // also rejects NaN
             throw new ArgumentOutOfRangeException(nameof(reward), reward, $"The reward must be a finite number in [-1, 1]; it is {reward}.");
@@ -182,6 +183,7 @@ public sealed class QLearner
 
         lock (_gate)
         {
+            var outcome = _interactions;
             Update(state, action, reward, next);
             _table.AddVisit(state, action);
             _replay.Add(new Trajectory(state, action, reward, next, timestamp));
@@ -196,6 +198,50 @@ public sealed class QLearner
                 {
                     ref readonly var t = ref _batch[i];
                     Update(t.State, t.Action, t.Reward, t.NextState);
+                }
+            }
+            if (_peers is not null) _blended!.BlendFrom(_table, _peers);
+            return outcome;
+        }
+    }
+
+    /// <summary>
+    /// Replaces an earlier rating of the same response instead of learning a second one: Q(s,a) moves
+    /// by α (r_new − r_old), which is what the original update would have added with the new reward;
+    /// the trajectory in the replay buffer takes the new reward, so replays from now on learn it; and
+    /// the outcome in the rolling success window is replaced (and the Ready/Degraded decision taken
+    /// again). Interactions, visits and ε do not move: the response is still rated once. Updates made
+    /// between the two ratings (replays of the old reward among them) are not undone — the correction
+    /// is first-order, exact when nothing was learned in between.
+    /// </summary>
+    /// <param name="state">The state the rated response was given in.</param>
+    /// <param name="action">The action it took.</param>
+    /// <param name="previous">The rating being replaced, as <see cref="Learn"/> recorded it.</param>
+    /// <param name="reward">The new reward, in [-1, 1].</param>
+    /// <param name="success">Whether the new rating says the answer succeeded.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The reward is not a finite number in [-1, 1], or the state or action is not valid; nothing changed.</exception>
+    public void Relearn(LearningState state, ResponseAction action, Rating previous, float reward, bool success)
+    {
+        if (!(reward >= -1f && reward <= 1f))
+            throw new ArgumentOutOfRangeException(nameof(reward), reward, $"The reward must be a finite number in [-1, 1]; it is {reward}.");
+        if ((uint)action >= QTable.ActionCount)
+            throw new ArgumentOutOfRangeException(nameof(action), action, $"{action} is not a valid ResponseAction.");
+        _ = state.Index;
+
+        lock (_gate)
+        {
+            _table.Set(state, action, _table.Get(state, action) + Options.Alpha * (reward - previous.Reward));
+            var fromNewest = _interactions - 1 - previous.Outcome;
+            _replay.TryReplaceReward(fromNewest, new Trajectory(state, action, previous.Reward, default, 0), reward);
+            if (fromNewest >= 0 && fromNewest < _windowCount)
+            {
+                var index = _windowNext - 1 - (int)fromNewest;
+                if (index < 0) index += _window.Length;
+                if (_window[index] == previous.Success && previous.Success != success)
+                {
+                    _window[index] = success;
+                    _windowSuccesses += success ? 1 : -1;
+                    Decide();
                 }
             }
             if (_peers is not null) _blended!.BlendFrom(_table, _peers);
@@ -296,7 +342,13 @@ public sealed class QLearner
         if (success) _windowSuccesses++;
         _windowNext = _windowNext + 1 == _window.Length ? 0 : _windowNext + 1;
 
-        if (!decide || _windowCount < Math.Min(MinOutcomesForHealth, _window.Length)) return;
+        if (decide) Decide();
+    }
+
+    // Hysteresis: degrade below DegradedThreshold, recover only at RecoverThreshold or above, once the window holds enough outcomes.
+    private void Decide()
+    {
+        if (_windowCount < Math.Min(MinOutcomesForHealth, _window.Length)) return;
         var rate = Rate();
         if (_degraded) { if (rate >= Options.RecoverThreshold) _degraded = false; }
         else if (rate < Options.DegradedThreshold) _degraded = true;

@@ -62,6 +62,25 @@ public sealed class ReplayBuffer
         }
     }
 
+    /// <summary>
+    /// Gives the trajectory <paramref name="fromNewest"/> places before the newest (0 = the newest) a
+    /// new reward, if it is still held and is the one expected (same state, action and reward) — a
+    /// rating replaced after the fact; later replays then learn the new reward. False when it is not.
+    /// </summary>
+    public bool TryReplaceReward(long fromNewest, in Trajectory expected, float reward)
+    {
+        lock (_gate)
+        {
+            if (fromNewest < 0 || fromNewest >= _count) return false;
+            var index = _next - 1 - (int)fromNewest;
+            if (index < 0) index += _items.Length;
+            ref var held = ref _items[index];
+            if (held.State != expected.State || held.Action != expected.Action || held.Reward != expected.Reward) return false;
+            held = held with { Reward = reward };
+            return true;
+        }
+    }
+
     /// <summary>The most recent <paramref name="count"/> trajectories (fewer if fewer are held), oldest first.</summary>
     public Trajectory[] Recent(int count)
     {

@@ -14,6 +14,7 @@ public static class SafeZoneLoader
     public static SafeZoneSet LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (IO.InputFile.Problem(path, "safe-zone file") is { } problem) throw new SafeZoneException(path, problem);
         byte[] bytes;
         try
         {

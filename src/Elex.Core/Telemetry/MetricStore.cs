@@ -53,6 +53,26 @@ public sealed class MetricStore
         }
     }
 
+    /// <summary>
+    /// Applies a rating to the metric of its response (newest first, since ratings follow answers):
+    /// an answer rated unsuccessful stops counting as a success. False when no metric held has that response id.
+    /// </summary>
+    public bool Rate(string responseId, bool success)
+    {
+        ArgumentNullException.ThrowIfNull(responseId);
+        lock (_gate)
+        {
+            for (var i = _count - 1; i >= 0; i--)
+            {
+                ref var metric = ref _ring[(_start + i) % _ring.Length];
+                if (metric.ResponseId != responseId) continue;
+                metric = metric.RatedAs(success);
+                return true;
+            }
+            return false;
+        }
+    }
+
     /// <summary>Every metric held, oldest first.</summary>
     public IReadOnlyList<QueryMetric> All() => InRange(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
 
@@ -83,7 +103,10 @@ public sealed class MetricStore
         }
     }
 
-    /// <summary>Writes the metrics held as a JSON document: {"count", "dropped", "metrics": [...]}.</summary>
+    /// <summary>
+    /// Writes the metrics held as a JSON document: {"count", "dropped", "metrics": [{"timestamp", "queryId",
+    /// "responseId", "latencyUs", "confidence", "agentId", "featureCode", "queryType", "complexity", "success", "status"}]}.
+    /// </summary>
     public void ExportJson(Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
@@ -97,6 +120,8 @@ public sealed class MetricStore
         {
             w.WriteStartObject();
             w.WriteString("timestamp", m.Timestamp);
+            w.WriteString("queryId", m.QueryId);
+            w.WriteString("responseId", m.ResponseId);
             w.WriteNumber("latencyUs", Math.Round(m.LatencyUs, 1));
             w.WriteNumber("confidence", Math.Round(m.Confidence, 4));
             w.WriteString("agentId", m.AgentId);

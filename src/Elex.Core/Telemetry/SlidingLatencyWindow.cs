@@ -2,12 +2,17 @@ namespace Elex.Core.Telemetry;
 
 /// <summary>
 /// The metrics of the last <see cref="Window"/> of time: samples enter with their arrival time and
-/// leave once older than the window. Not thread-safe; the stream operator serialises access.
-/// Memory is 24 bytes per sample in the window plus a fixed histogram.
+/// leave once older than the window. A rating of a sample's response changes whether it counts as a
+/// success while it is in the window. Not thread-safe; the stream operator serialises access.
+/// Memory is 32 bytes per sample in the window plus a fixed histogram.
 /// </summary>
 public sealed class SlidingLatencyWindow(TimeSpan window)
 {
-    private readonly Queue<(DateTimeOffset At, double LatencyUs, bool Success, float Confidence)> _samples = new();
+    private const int InitialCapacity = 64;
+    // A ring rather than a Queue: a rating updates a sample in place.
+    private Sample[] _samples = new Sample[InitialCapacity];
+    private int _head;
+    private int _count;
     private readonly LatencyHistogram _histogram = new();
     private long _successes;
     private double _confidenceSum;
@@ -16,32 +21,58 @@ public sealed class SlidingLatencyWindow(TimeSpan window)
     public TimeSpan Window { get; } = window > TimeSpan.Zero ? window : throw new ArgumentOutOfRangeException(nameof(window), window, "The window must be positive.");
 
     /// <summary>Samples in the window.</summary>
-    public int Count => _samples.Count;
+    public int Count => _count;
 
     /// <summary>Adds a sample that arrived at <paramref name="at"/>.</summary>
     public void Add(DateTimeOffset at, QueryMetric metric)
     {
-        _samples.Enqueue((at, metric.LatencyUs, metric.Success, metric.Confidence));
+        if (_count == _samples.Length) Grow();
+        _samples[(_head + _count) % _samples.Length] = new Sample(at.UtcTicks, metric.LatencyUs, metric.Confidence, metric.Success, metric.Status == Responses.ResponseStatus.Answered, metric.ResponseId);
+        _count++;
         _histogram.Add(metric.LatencyUs);
         if (metric.Success) _successes++;
         _confidenceSum += metric.Confidence;
+    }
+
+    /// <summary>
+    /// Applies a rating to the sample of its response, if it is still in the window: an answer rated
+    /// unsuccessful stops counting as a success (and counts again if re-rated successful). True when
+    /// the success rate changed.
+    /// </summary>
+    public bool Rate(string responseId, bool success)
+    {
+        ArgumentNullException.ThrowIfNull(responseId);
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            ref var sample = ref _samples[(_head + i) % _samples.Length];
+            if (sample.ResponseId != responseId) continue;
+            var now = sample.Answered && success;
+            if (now == sample.Success) return false;
+            sample.Success = now;
+            _successes += now ? 1 : -1;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Retires samples that arrived at or before <paramref name="now"/> minus the window; returns how many.</summary>
     public int Evict(DateTimeOffset now)
     {
         if (now.UtcTicks <= Window.Ticks) return 0; // nothing can be older than the window yet
-        var cutoff = now - Window;
+        var cutoff = (now - Window).UtcTicks;
         var evicted = 0;
-        while (_samples.TryPeek(out var oldest) && oldest.At <= cutoff)
+        while (_count > 0 && _samples[_head].ArrivedTicks <= cutoff)
         {
-            _samples.Dequeue();
+            ref var oldest = ref _samples[_head];
             _histogram.Remove(oldest.LatencyUs);
             if (oldest.Success) _successes--;
             _confidenceSum -= oldest.Confidence;
+            oldest = default;
+            _head = (_head + 1) % _samples.Length;
+            _count--;
             evicted++;
         }
-        if (_samples.Count == 0) _confidenceSum = 0;
+        if (_count == 0) _confidenceSum = 0;
         return evicted;
     }
 
@@ -50,9 +81,26 @@ public sealed class SlidingLatencyWindow(TimeSpan window)
     {
         Span<double> p = stackalloc double[3];
         _histogram.Percentiles([0.50, 0.95, 0.99], p);
-        var count = _samples.Count;
-        return new LatencySnapshot(now, Window, count, p[0], p[1], p[2],
-            count == 0 ? 0 : (double)_successes / count,
-            count == 0 ? 0 : _confidenceSum / count);
+        return new LatencySnapshot(now, Window, _count, p[0], p[1], p[2],
+            _count == 0 ? 0 : (double)_successes / _count,
+            _count == 0 ? 0 : _confidenceSum / _count);
+    }
+
+    private void Grow()
+    {
+        var larger = new Sample[_samples.Length * 2];
+        for (var i = 0; i < _count; i++) larger[i] = _samples[(_head + i) % _samples.Length];
+        _samples = larger;
+        _head = 0;
+    }
+
+    private struct Sample(long arrivedTicks, double latencyUs, float confidence, bool success, bool answered, string? responseId)
+    {
+        public readonly long ArrivedTicks = arrivedTicks;
+        public readonly double LatencyUs = latencyUs;
+        public readonly float Confidence = confidence;
+        public bool Success = success;
+        public readonly bool Answered = answered;
+        public readonly string? ResponseId = responseId;
     }
 }

@@ -21,9 +21,19 @@ public static class SlidingP95Operator
     /// of freezing. Sample age is measured by <paramref name="scheduler"/>'s clock at arrival.
     /// Errors and completion pass through and stop the refresh timer.
     /// </summary>
-    public static IObservable<LatencySnapshot> SlidingP95(this IObservable<QueryMetric> source, TimeSpan window, TimeSpan refresh, IScheduler scheduler)
+    public static IObservable<LatencySnapshot> SlidingP95(this IObservable<QueryMetric> source, TimeSpan window, TimeSpan refresh, IScheduler scheduler) =>
+        source.SlidingP95(Observable.Never<MetricRating>(), window, refresh, scheduler);
+
+    /// <summary>
+    /// As <see cref="SlidingP95(IObservable{QueryMetric}, TimeSpan, TimeSpan, IScheduler)"/>, with the
+    /// ratings of responses: a rating of a response whose metric is still in the window changes whether
+    /// it counts as a success (an answer rated unsuccessful does not), and emits a snapshot when the
+    /// success rate changed. The ratings' completion is ignored; their error ends the output like the source's.
+    /// </summary>
+    public static IObservable<LatencySnapshot> SlidingP95(this IObservable<QueryMetric> source, IObservable<MetricRating> ratings, TimeSpan window, TimeSpan refresh, IScheduler scheduler)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(refresh, TimeSpan.Zero);
@@ -34,6 +44,18 @@ public static class SlidingP95Operator
             var stopped = false;
             var timer = new SerialDisposable();
             var subscription = new SingleAssignmentDisposable();
+            var rated = new SingleAssignmentDisposable();
+
+            void Fail(Exception error)
+            {
+                lock (gate)
+                {
+                    if (stopped) return;
+                    stopped = true;
+                    timer.Dispose();
+                    observer.OnError(error);
+                }
+            }
 
             timer.Disposable = scheduler.SchedulePeriodic(refresh, () =>
             {
@@ -56,16 +78,7 @@ public static class SlidingP95Operator
                         observer.OnNext(state.Snapshot(now));
                     }
                 },
-                error =>
-                {
-                    lock (gate)
-                    {
-                        if (stopped) return;
-                        stopped = true;
-                        timer.Dispose();
-                        observer.OnError(error);
-                    }
-                },
+                Fail,
                 () =>
                 {
                     lock (gate)
@@ -76,7 +89,17 @@ public static class SlidingP95Operator
                         observer.OnCompleted();
                     }
                 });
-            return new CompositeDisposable(subscription, timer, Disposable.Create(() => { lock (gate) stopped = true; }));
+            rated.Disposable = ratings.Subscribe(
+                rating =>
+                {
+                    lock (gate)
+                    {
+                        if (stopped) return;
+                        if (state.Rate(rating.ResponseId, rating.Success)) observer.OnNext(state.Snapshot(scheduler.Now));
+                    }
+                },
+                Fail);
+            return new CompositeDisposable(subscription, rated, timer, Disposable.Create(() => { lock (gate) stopped = true; }));
         });
     }
 

@@ -7,13 +7,20 @@ using Elex.Storage;
 
 namespace Elex.Streams.Persistence;
 
-/// <summary>A remembered experience as stored: enough to apply feedback after a restart.</summary>
-internal sealed record StoredExperience(string ResponseId, int State, int Action, long Timestamp);
+/// <summary>
+/// A remembered experience as stored: enough to apply feedback after a restart, and the rating in
+/// effect (absent until rated, and in documents written before ratings were kept).
+/// </summary>
+internal sealed record StoredExperience(string ResponseId, int State, int Action, long Timestamp, float? Reward = null, bool? Success = null, long? Outcome = null);
 
 /// <summary>The learner's scalars as stored; its Q-table and trajectories live in their own stores.</summary>
 internal sealed record StoredLearner(float Epsilon, long Interactions, string SuccessWindow, bool Degraded);
 
-/// <summary>The JSON kept in the <c>agent_state</c> store for one agent.</summary>
+/// <summary>
+/// The JSON kept in the <c>agent_state</c> store for one agent. Fields added later are optional, so a
+/// document written by an earlier version still loads: <see cref="Rated"/> and <see cref="RatedUnsuccessful"/>
+/// are 0 there.
+/// </summary>
 internal sealed record AgentStateDocument(
     string AgentId,
     string FeatureCode,
@@ -23,7 +30,9 @@ internal sealed record AgentStateDocument(
     double ConfidenceSum,
     DateTimeOffset LastActive,
     StoredLearner? Learner = null,
-    IReadOnlyList<StoredExperience>? Experiences = null)
+    IReadOnlyList<StoredExperience>? Experiences = null,
+    long Rated = 0,
+    long RatedUnsuccessful = 0)
 {
     private const int TrajectoryBytes = 4 + 1 + 4 + 4 + 8;
 
@@ -36,10 +45,12 @@ internal sealed record AgentStateDocument(
     {
         var agentId = Elex.Core.Agents.AgentId.For(feature.Code);
         var (interactions, successes, latency, confidence, last) = counters.Read();
+        var (rated, ratedUnsuccessful) = counters.ReadRatings();
         var snapshot = learner?.Snapshot();
         var document = new AgentStateDocument(agentId, feature.Code.Value, interactions, successes, latency, confidence, last,
             snapshot is null ? null : new StoredLearner(snapshot.Epsilon, snapshot.Interactions, new string(snapshot.SuccessWindow.Select(b => b ? '1' : '0').ToArray()), snapshot.Degraded),
-            experiences.Select(e => new StoredExperience(e.ResponseId, e.State.Index, (int)e.Action, e.Timestamp)).ToList());
+            experiences.Select(e => new StoredExperience(e.ResponseId, e.State.Index, (int)e.Action, e.Timestamp, e.Rating?.Reward, e.Rating?.Success, e.Rating?.Outcome)).ToList(),
+            rated, ratedUnsuccessful);
         var state = new AgentStateRecord(agentId, JsonSerializer.Serialize(document, AgentStateJson.Default.AgentStateDocument));
         if (snapshot is null) return (state, null, []);
 
@@ -63,6 +74,8 @@ internal sealed record AgentStateDocument(
             if (document is null || document.AgentId != record.AgentId) return (null, $"agent_state record {record.AgentId}: the JSON does not describe this agent");
             if (document.Interactions < 0 || document.Successes < 0 || document.Successes > document.Interactions)
                 return (null, $"agent_state record {record.AgentId}: counters are inconsistent ({document.Successes} successes of {document.Interactions})");
+            if (document.Rated < 0 || document.RatedUnsuccessful < 0 || document.RatedUnsuccessful > document.Rated)
+                return (null, $"agent_state record {record.AgentId}: rating counts are inconsistent ({document.RatedUnsuccessful} unsuccessful of {document.Rated} rated)");
             return (document, null);
         }
         catch (JsonException e)
@@ -84,13 +97,14 @@ internal sealed record AgentStateDocument(
         return QLearner.Restore(new LearnerSnapshot(values, visits, stored.Epsilon, stored.Interactions, window, decoded, stored.Degraded), options);
     }
 
-    /// <summary>The stored experiences as log entries (invalid ones are skipped).</summary>
+    /// <summary>The stored experiences as log entries of an earlier run, with their ratings (invalid ones are skipped; an invalid rating is dropped).</summary>
     public IEnumerable<Experience> RestoreExperiences(FeatureCode feature)
     {
         foreach (var e in Experiences ?? [])
         {
             if (e.State is < 0 or >= LearningState.Count || !Enum.IsDefined((ResponseAction)e.Action)) continue;
-            yield return new Experience(e.ResponseId, feature, LearningState.FromIndex(e.State), (ResponseAction)e.Action, e.Timestamp);
+            var rating = e is { Reward: { } reward and >= -1f and <= 1f, Success: { } success, Outcome: { } outcome and >= 0 } ? new Rating(reward, success, outcome) : (Rating?)null;
+            yield return new Experience(e.ResponseId, feature, LearningState.FromIndex(e.State), (ResponseAction)e.Action, e.Timestamp) { Rating = rating, FromEarlierRun = true };
         }
     }
 

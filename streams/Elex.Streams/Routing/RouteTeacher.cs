@@ -20,6 +20,8 @@ internal sealed class RouteTeacher(FeatureRouter router, FeatureCatalog catalog,
     private readonly Lock _gate = new();
     private readonly LinkedList<(string ResponseId, string Question)> _recent = new();
     private readonly Dictionary<string, LinkedListNode<(string ResponseId, string Question)>> _byId = new(StringComparer.Ordinal);
+    // Stored routes to features this catalog lacks: unused here, written back so a catalog that has them still finds them.
+    private StoredRoute[] _elsewhere = [];
 
     public void Remember(QueryResponse response)
     {
@@ -70,6 +72,7 @@ internal sealed class RouteTeacher(FeatureRouter router, FeatureCatalog catalog,
             try
             {
                 var routes = JsonSerializer.Deserialize(memory, RoutingJson.Default.StoredRouteArray) ?? [];
+                _elsewhere = [.. routes.Where(r => !FeatureCode.TryParse(r.Feature, out var code) || !catalog.Contains(code))];
                 var learned = routes.Where(r => FeatureCode.TryParse(r.Feature, out _)).Select(r => new LearnedRoute(r.Question, FeatureCode.Parse(r.Feature))).ToList();
                 var skipped = router.Restore(learned);
                 if (skipped.Count > 0) problems.Add($"{skipped.Count} learned route(s) name features this catalog lacks; they are kept but unused.");
@@ -104,7 +107,7 @@ internal sealed class RouteTeacher(FeatureRouter router, FeatureCatalog catalog,
 
     private Task SaveMemoryAsync(CancellationToken cancellationToken)
     {
-        var routes = router.Memory.Routes.Select(r => new StoredRoute(r.Question, r.Feature.Value)).ToArray();
+        StoredRoute[] routes = [.. _elsewhere, .. router.Memory.Routes.Select(r => new StoredRoute(r.Question, r.Feature.Value))];
         return store!.SetSettingAsync(MemoryKey, JsonSerializer.Serialize(routes, RoutingJson.Default.StoredRouteArray), cancellationToken);
     }
 

@@ -33,6 +33,17 @@ public class AgentRegistryTests
     }
 
     [Fact]
+    public void LifecycleOf_AnAgentNotLoaded_IsWhatItsExperienceMakesIt_NotOffline()
+    {
+        var registry = new AgentRegistry(Sample, maxAgents: 1, coldStartThreshold: 2);
+        var code = Sample[0].Code;
+        Assert.Equal(AgentLifecycle.ColdStart, registry.LifecycleOf(code));
+        registry.CountersFor(code).Restore(2, 2, 0, 0, DateTimeOffset.UnixEpoch);
+        Assert.Null(registry.Peek(code));
+        Assert.Equal(AgentLifecycle.Ready, registry.LifecycleOf(code));
+    }
+
+    [Fact]
     public void Evicted_ThenRecreated_KeepsItsCounters()
     {
         var registry = new AgentRegistry(Sample, maxAgents: 1);

@@ -85,6 +85,22 @@ public class CatalogLoaderTests
     }
 
     [Fact]
+    public void LoadFile_ADirectory_SaysItIsADirectory_NotAccessDenied()
+    {
+        var e = Assert.Throws<CatalogException>(() => CatalogLoader.LoadFile(Path.GetTempPath()));
+        Assert.Contains("is a directory; give the path of a catalog file", e.Message);
+        Assert.DoesNotContain("denied", e.Message);
+    }
+
+    [Fact]
+    public void LoadFile_InAMissingDirectory_NamesTheDirectory()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"elex-no-dir-{Guid.NewGuid():N}");
+        var e = Assert.Throws<CatalogException>(() => CatalogLoader.LoadFile(Path.Combine(missing, "catalog.json")));
+        Assert.Contains($"does not exist (no directory {missing})", e.Message);
+    }
+
+    [Fact]
     public void Sample_LoadsWithMimoSleepModeAndItsEdges()
     {
         var sample = SampleCatalog.Load();
@@ -95,6 +111,46 @@ public class CatalogLoaderTests
         foreach (var f in sample.Features)
             foreach (var code in f.Requires)
                 Assert.True(sample.Contains(code), $"{f.Code} requires {code}, which the sample must include");
+    }
+
+    private const string Untidy = """{"code":"FAJ 121 5124","name":"Uplink   Carrier\tAggregation","parameters":[{"mo":"ENodeBFunction","name":"zzzTemporary39","role":"Introduced"},{"mo":"ENodeBFunction","name":"ulCaEnabled","role":"Introduced"}],"counters":[{"mo":"EUtranCellFDD","name":"pmZtemporary118"},{"mo":"EUtranCellFDD","name":"pmUlCaTime"}],"kpis":["UL                  throughput","Increases","Decreases","and retainability"]}""";
+
+    [Fact]
+    public void Load_UntidyFeature_NormalisesWhitespaceAndLeavesJunkOut()
+    {
+        var f = Assert.Single(Load($$"""{"schema":"elex-catalog/1","features":[{{Untidy}}]}""").Features);
+        Assert.Equal("Uplink Carrier Aggregation", f.Name);
+        Assert.Equal(["UL throughput", "retainability"], f.Kpis);
+        Assert.Equal(["ulCaEnabled"], f.Parameters.Select(p => p.Name));
+        Assert.Equal(["pmUlCaTime"], f.Counters.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Load_UntidyFeature_WarnsForEachFixWithCodeAndField()
+    {
+        var warnings = Load($$"""{"schema":"elex-catalog/1","features":[{{Untidy}}]}""").Warnings;
+        Assert.All(warnings, w => Assert.Equal(("FAJ 121 5124", 0), (w.FeatureCode, w.FeatureIndex!.Value)));
+        Assert.Equal(["name", "parameters[0].name", "counters[0].name", "kpis[0]", "kpis[1]", "kpis[2]", "kpis[3]"], warnings.Select(w => w.Field));
+        Assert.Contains("'zzzTemporary39' is a placeholder", warnings[1].Message);
+        Assert.Contains("'Increases' says how a KPI changes but names none", warnings[4].Message);
+        Assert.Contains("read as 'retainability'", warnings[6].Message);
+        Assert.Equal("warning: features[0] (FAJ 121 5124).kpis[1]: 'Increases' says how a KPI changes but names none; left out", warnings[4].ToString());
+    }
+
+    [SharedDataFact]
+    public void Full_NoJunkReachesTheLoadedFeatures_AndEachIsReported()
+    {
+        var full = SharedData.Full!;
+        foreach (var feature in full.Features)
+        {
+            Assert.All(feature.Kpis, k => Assert.Null(KpiText.Judge(k, out _)));
+            Assert.All(feature.Kpis, k => Assert.Equal(CatalogText.Normalize(k), k));
+            Assert.DoesNotContain(feature.Parameters, p => PlaceholderNames.IsPlaceholder(p.Name));
+            Assert.DoesNotContain(feature.Counters, c => PlaceholderNames.IsPlaceholder(c.Name));
+        }
+        Assert.Contains(full.Warnings, w => w is { FeatureCode: "FAJ 121 5124", Field: "kpis[2]" } && w.Message.Contains("'Increases'"));
+        Assert.Contains(full.Warnings, w => w is { FeatureCode: "FAJ 121 1898", Field: "parameters[5].name" } && w.Message.Contains("'zzzTemporary39'"));
+        Assert.Contains(full.Warnings, w => w is { FeatureCode: "FAJ 121 4471", Field: "kpis[0]" } && w.Message.Contains("'downlink cell throughput'"));
     }
 
     [SharedDataFact]

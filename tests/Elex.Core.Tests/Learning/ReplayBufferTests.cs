@@ -20,6 +20,20 @@ public sealed class ReplayBufferTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReplayBuffer(0));
     }
 
+    [Fact]
+    public void TryReplaceReward_ChangesOnlyTheExpectedTrajectory_CountedBackFromTheNewest()
+    {
+        var buffer = new ReplayBuffer(3);
+        for (var i = 1; i <= 5; i++) buffer.Add(T(i)); // the ring has wrapped: 3, 4, 5 held
+        Assert.True(buffer.TryReplaceReward(1, T(4), 0.5f));
+        Assert.Equal([0f, 0.5f, 0f], buffer.ToArray().Select(t => t.Reward));
+        Assert.False(buffer.TryReplaceReward(1, T(4), 1f)); // its reward is 0.5 now, not the 0 expected
+        Assert.False(buffer.TryReplaceReward(3, T(2), 1f)); // no longer held
+        Assert.False(buffer.TryReplaceReward(-1, T(5), 1f));
+        Assert.False(buffer.TryReplaceReward(0, T(5) with { Action = ResponseAction.Escalate }, 1f));
+        Assert.Equal([0f, 0.5f, 0f], buffer.ToArray().Select(t => t.Reward));
+    }
+
     [Theory]
     [InlineData(40, 15)]
     [InlineData(40, 16)]

@@ -146,7 +146,14 @@ public class SafeZoneLoaderTests
         var e = Assert.Throws<SafeZoneException>(() => SafeZoneLoader.LoadFile(path));
         Assert.Contains(path, e.Message);
         Assert.Equal(path, e.SourceName);
-        Assert.Contains("cannot be read", Assert.Single(e.Issues).Message);
+        Assert.Equal("does not exist", Assert.Single(e.Issues).Message);
+    }
+
+    [Fact]
+    public void LoadFile_ADirectory_SaysItIsADirectory()
+    {
+        var e = Assert.Throws<SafeZoneException>(() => SafeZoneLoader.LoadFile(Path.GetTempPath()));
+        Assert.Contains("is a directory; give the path of a safe-zone file", e.Message);
     }
 
     [Fact]

@@ -44,6 +44,46 @@ public class MetricStoreTests
         Assert.Equal("FAJ 121 3094", first.GetProperty("featureCode").GetString());
     }
 
+    private static QueryMetric Answered(int second, string responseId, ResponseStatus status = ResponseStatus.Answered) =>
+        At(second) with { Status = status, Success = status == ResponseStatus.Answered, QueryId = $"q-{second}", ResponseId = responseId };
+
+    [Fact]
+    public void Rate_AnAnswerRatedUnsuccessful_IsNoLongerASuccess_AndARerateRestoresIt()
+    {
+        var store = new MetricStore();
+        store.Add(Answered(1, "r-1"));
+        store.Add(Answered(2, "r-2"));
+        Assert.True(store.Rate("r-1", success: false));
+        Assert.Equal([false, true], store.All().Select(m => m.Success));
+        Assert.True(store.Rate("r-1", success: true));
+        Assert.Equal([true, true], store.All().Select(m => m.Success));
+        Assert.False(store.Rate("r-unknown", success: false));
+    }
+
+    [Fact]
+    public void Rate_NeverMakesAnUnansweredQuerySuccessful()
+    {
+        var store = new MetricStore();
+        store.Add(Answered(1, "r-1", ResponseStatus.Unsure));
+        store.Rate("r-1", success: true);
+        Assert.False(Assert.Single(store.All()).Success);
+    }
+
+    [Fact]
+    public void ExportJson_CarriesTheQueryAndResponseIds_AndTheRatedSuccess()
+    {
+        var store = new MetricStore();
+        store.Add(Answered(1, "r-1"));
+        store.Rate("r-1", success: false);
+        using var buffer = new MemoryStream();
+        store.ExportJson(buffer);
+        using var doc = JsonDocument.Parse(buffer.ToArray());
+        var metric = doc.RootElement.GetProperty("metrics")[0];
+        Assert.Equal("q-1", metric.GetProperty("queryId").GetString());
+        Assert.Equal("r-1", metric.GetProperty("responseId").GetString());
+        Assert.False(metric.GetProperty("success").GetBoolean());
+    }
+
     [Fact]
     public void Clear_Empties()
     {

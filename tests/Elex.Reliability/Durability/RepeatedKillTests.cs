@@ -32,19 +32,17 @@ public class RepeatedKillTests
             {
                 try
                 {
-                    await elex.StandardInput.WriteLineAsync($$"""{"id":"q{{round}}","text":"which counters show MSM is working?"}""");
-                    var answer = JsonDocument.Parse(await ReadLine(elex)).RootElement;
-                    var responseId = answer.GetProperty("responseId").GetString()!;
+                    // Each feedback rates a response of its own: a response rated again replaces its rating, which adds no visit.
                     for (var i = 0; i < AcknowledgedPerRound; i++)
                     {
-                        await elex.StandardInput.WriteLineAsync(FeedbackLine($"f{round}-{i}", responseId));
+                        await elex.StandardInput.WriteLineAsync(FeedbackLine($"f{round}-{i}", await Ask(elex, $"q{round}-{i}")));
                         var ack = JsonDocument.Parse(await ReadLine(elex)).RootElement;
                         Assert.Equal("Applied", ack.GetProperty("feedback").GetString());
                         Assert.True(ack.GetProperty("durable").GetBoolean());
                         acknowledged++;
                     }
                     // One more, killed before its acknowledgement can be read: it may or may not have landed.
-                    await elex.StandardInput.WriteLineAsync(FeedbackLine($"late{round}", responseId));
+                    await elex.StandardInput.WriteLineAsync(FeedbackLine($"late{round}", await Ask(elex, $"q{round}-late")));
                     await elex.StandardInput.FlushAsync();
                     unacknowledged++;
                 }
@@ -73,6 +71,12 @@ public class RepeatedKillTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
+    }
+
+    private static async Task<string> Ask(Process elex, string id)
+    {
+        await elex.StandardInput.WriteLineAsync($$"""{"id":"{{id}}","text":"which counters show MSM is working?"}""");
+        return JsonDocument.Parse(await ReadLine(elex)).RootElement.GetProperty("responseId").GetString()!;
     }
 
     private static string FeedbackLine(string id, string responseId) =>

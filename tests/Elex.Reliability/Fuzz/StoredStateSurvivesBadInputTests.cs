@@ -26,10 +26,13 @@ public class StoredStateSurvivesBadInputTests
         await using (var store = await SqliteAgentStore.OpenAsync(data.StoreFile))
         {
             await using var swarm = await Sample.NewSwarmAsync(store, Config);
-            var answer = await swarm.QueryAsync("Which counters show MSM is working?");
-            responseId = answer.ResponseId;
+            // One lesson per response: a response rated again replaces its rating instead of adding one.
+            responseId = "";
             for (var i = 0; i < Lessons; i++)
+            {
+                responseId = (await swarm.QueryAsync("Which counters show MSM is working?")).ResponseId;
                 Assert.Equal(FeedbackStatus.Applied, (await swarm.FeedbackAsync(Feedback.ForResponse(responseId, 0.75f, true))).Status);
+            }
             await swarm.PersistAsync();
             learned = await StoredTable(store);
             Assert.Equal(Lessons, learned.Visits.Sum());
@@ -64,10 +67,11 @@ public class StoredStateSurvivesBadInputTests
     public async Task Cli_GeneratedBadLines_ThenRestart_AcknowledgedFeedbackIntact()
     {
         using var data = new TempDirectory("elex-bad-lines");
-        var (_, first, _) = await InProcessElex.RunAsync("""{"id":"q","text":"which counters show MSM is working?"}""" + "\n", "ask", "--jsonl", "--data", data.Path);
-        var responseId = JsonDocument.Parse(first).RootElement.GetProperty("responseId").GetString()!;
-        var lessons = string.Concat(Enumerable.Range(0, Lessons).Select(i =>
-            JsonSerializer.Serialize(new { id = $"f{i}", feedback = new { responseId, reward = 0.5, success = true } }) + "\n"));
+        var questions = string.Concat(Enumerable.Range(0, Lessons).Select(i => $$"""{"id":"q{{i}}","text":"which counters show MSM is working?"}""" + "\n"));
+        var (_, first, _) = await InProcessElex.RunAsync(questions, "ask", "--jsonl", "--data", data.Path);
+        // One lesson per response: a response rated again replaces its rating instead of adding one.
+        var lessons = string.Concat(InProcessElex.Lines(first).Select((line, i) =>
+            JsonSerializer.Serialize(new { id = $"f{i}", feedback = new { responseId = JsonDocument.Parse(line).RootElement.GetProperty("responseId").GetString(), reward = 0.5, success = true } }) + "\n"));
         var (_, acks, _) = await InProcessElex.RunAsync(lessons, "ask", "--jsonl", "--data", data.Path);
         Assert.All(InProcessElex.Lines(acks), line => Assert.True(JsonDocument.Parse(line).RootElement.GetProperty("durable").GetBoolean(), line));
 

@@ -110,6 +110,70 @@ public class SlidingP95OperatorTests : ReactiveTest
         results.Messages.AssertEqual(OnNext(210, (1L, 10L, 10L, 1.0)));
     }
 
+    private static QueryMetric Rated(string responseId) => Metric(10) with { ResponseId = responseId };
+
+    [Fact]
+    public void SlidingP95_WithRatings_ArgumentChecking() =>
+        Assert.Throws<ArgumentNullException>(() => Observable.Never<QueryMetric>().SlidingP95(null!, Window, Refresh, Scheduler.Immediate));
+
+    [Fact]
+    public void SlidingP95_ARatingOfASampleInTheWindow_ChangesTheSuccessRate()
+    {
+        var scheduler = new TestScheduler();
+        var source = scheduler.CreateHotObservable(OnNext(210, Rated("r-1")), OnNext(220, Rated("r-2")));
+        var ratings = scheduler.CreateHotObservable(
+            OnNext(230, new MetricRating("r-1", false)),
+            OnNext(240, new MetricRating("r-1", false)),   // the same verdict again: nothing to say
+            OnNext(250, new MetricRating("r-2", false)),
+            OnNext(260, new MetricRating("r-1", true)),
+            OnCompleted<MetricRating>(270));
+        var results = scheduler.Start(() => source.SlidingP95(ratings, TimeSpan.FromTicks(1000), TimeSpan.FromTicks(1000), scheduler).Select(s => s.SuccessRate));
+        results.Messages.AssertEqual(
+            OnNext(210, 1.0),
+            OnNext(220, 1.0),
+            OnNext(230, 0.5),
+            OnNext(250, 0.0),
+            OnNext(260, 0.5));
+        ratings.Subscriptions.AssertEqual(Subscribe(200, 1000));
+    }
+
+    [Fact]
+    public void SlidingP95_ARatingOfASampleThatAgedOut_ChangesNothing()
+    {
+        var scheduler = new TestScheduler();
+        var source = scheduler.CreateHotObservable(OnNext(210, Rated("r-1")));
+        var ratings = scheduler.CreateHotObservable(OnNext(400, new MetricRating("r-1", false)));
+        var results = scheduler.Start(() => source.SlidingP95(ratings, Window, Refresh, scheduler).Select(Shape));
+        results.Messages.AssertEqual(
+            OnNext(210, (1L, 10L, 10L, 1.0)),
+            OnNext(350, (0L, 0L, 0L, 0.0)));
+    }
+
+    [Fact]
+    public void SlidingP95_ARatingsError_EndsTheOutput()
+    {
+        var scheduler = new TestScheduler();
+        var error = new InvalidOperationException("ratings broke");
+        var source = scheduler.CreateHotObservable(OnNext(210, Rated("r-1")));
+        var ratings = scheduler.CreateHotObservable(OnError<MetricRating>(220, error));
+        var results = scheduler.Start(() => source.SlidingP95(ratings, Window, Refresh, scheduler).Select(Shape));
+        results.Messages.AssertEqual(OnNext(210, (1L, 10L, 10L, 1.0)), OnError<(long, long, long, double)>(220, error));
+        source.Subscriptions.AssertEqual(Subscribe(200, 220));
+    }
+
+    [Fact]
+    public void SlidingP95_Marbles_ARatingLowersTheSuccessRate()
+    {
+        var marbles = new MarbleScheduler();
+        var metrics = new Dictionary<char, QueryMetric> { ['a'] = Rated("r-1"), ['b'] = Rated("r-2") };
+        var ratings = new Dictionary<char, MetricRating> { ['x'] = new("r-1", false) };
+        var rates = new Dictionary<char, double> { ['1'] = 1.0, ['h'] = 0.5 };
+        var source = marbles.Hot("^-a-b-------|", metrics);
+        var rated = marbles.Hot("^-----x-----", ratings);
+        var results = marbles.Run(() => source.SlidingP95(rated, marbles.Frames(100), marbles.Frames(100), marbles.Scheduler).Select(s => s.SuccessRate));
+        marbles.ExpectObservable(results).ToBe("--1-1-h-----|", rates);
+    }
+
     [Fact]
     public void SlidingP95_Marbles_WindowAgesOut()
     {

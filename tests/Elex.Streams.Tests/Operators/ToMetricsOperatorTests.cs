@@ -38,6 +38,15 @@ public class ToMetricsOperatorTests : ReactiveTest
     }
 
     [Fact]
+    public void ToMetrics_CarryTheQueryAndResponseIds()
+    {
+        var scheduler = new TestScheduler();
+        var source = scheduler.CreateHotObservable(OnNext(210, Response(ResponseStatus.Answered, 12, 210) with { QueryId = "q-7", ResponseId = "r-7" }));
+        var results = scheduler.Start(() => source.ToMetrics().Select(m => (m.QueryId, m.ResponseId)));
+        results.Messages.AssertEqual(OnNext(210, ((string?)"q-7", (string?)"r-7")));
+    }
+
+    [Fact]
     public void ToMetrics_Error()
     {
         var scheduler = new TestScheduler();
