@@ -9,6 +9,8 @@ internal static class ReadableAnswer
 {
     public static void Write(TextWriter o, QueryResponse r, FeatureCatalog catalog)
     {
+        // Facts come from the catalog in use: say so when it is not the one the tool ships.
+        if (catalog.Source != EmbeddedCatalog.SourceName) o.WriteLine($"(catalog: {catalog.Source}, {catalog.Count} features)");
         if (r.Status != ResponseStatus.Answered)
         {
             o.WriteLine(r.Status is ResponseStatus.NoMatch or ResponseStatus.Unsure ? r.Text : $"error: {r.Error}");

@@ -80,6 +80,8 @@ public class AskCommandTests
         var (exit, output, _) = await CliRunner.Run("ask", "--catalog", file.Path, "what is TFA?");
         Assert.Equal(0, exit);
         Assert.Contains("Test Feature Alpha (TFA, FAJ 121 9999)", output);
+        // An answer from another catalog than the shipped one says which.
+        Assert.StartsWith($"(catalog: {file.Path}, 1 features)", output);
     }
 
     [Fact]
