@@ -29,6 +29,11 @@ public sealed record Query
     public string Id { get; init; }
     /// <summary>Optional context hash (the seed's de-duplication key).</summary>
     public string? Context { get; init; }
+    /// <summary>
+    /// The features of the conversation this question belongs to (set by a conversation session),
+    /// or null: a follow-up that names no feature of its own is routed to them.
+    /// </summary>
+    public Conversations.ConversationContext? Conversation { get; init; }
 
     private static string NewId() => "q-" + Guid.NewGuid().ToString("N")[..12];
 }
