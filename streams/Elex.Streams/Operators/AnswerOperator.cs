@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Elex.Core.Agents;
+using Elex.Core.Conversations;
 using Elex.Core.Responses;
 using Elex.Streams.Pipeline;
 
@@ -130,6 +131,9 @@ public static class AnswerOperator
             QueryId = item.Query.Id,
             QueryText = item.Query.Text,
             Status = status,
+            NamedFeatures = FeatureMentions.Of(item.Route) is { Count: > 0 } named ? [.. named.Select(c => c.Feature.Code.Value)] : [],
+            ContextFeatures = item.Query.Conversation is { IsEmpty: false } context ? [.. context.Features.Select(c => c.Value)] : [],
+            ResolvedFromContext = item.Route?.ResolvedFromContext ?? false,
             QueryType = item.Classification.Type,
             Complexity = item.Classification.Complexity,
             LatencyUs = Math.Max(0, (now - item.StartedAt).Ticks / 10.0),
