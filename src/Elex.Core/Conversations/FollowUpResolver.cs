@@ -23,11 +23,20 @@ namespace Elex.Core.Conversations;
 public static class FollowUpResolver
 {
     /// <summary>
-    /// The confidence of a follow-up's route: above the default abstention threshold (0.7), so a
-    /// follow-up is answered, and below 0.8, which is reserved for routes that exact evidence and both
-    /// routing channels corroborate — the question's own words did not.
+    /// The confidence of a follow-up that is settled: its wording points back ("how do I activate it?")
+    /// and one context feature fits, or a fact it names is shared by features of which the conversation
+    /// is about one. The engineer named that feature a moment ago, so the route is as settled as one
+    /// naming it — 0.8, where answers stop exploring clarifications (see docs/ROUTING.md).
     /// </summary>
-    public const float FollowUpConfidence = 0.75f;
+    public const float FollowUpConfidence = 0.8f;
+
+    /// <summary>
+    /// The confidence of a follow-up that is read from context but not settled: inferred from a vague
+    /// question, torn between two context features, or one whose own words point confidently elsewhere
+    /// ("what about the offload thresholds?" after MIMO Sleep Mode). Above the default abstention
+    /// threshold (0.7), so it is answered, and in the band where an answer may ask which feature was meant.
+    /// </summary>
+    public const float UncertainFollowUpConfidence = 0.75f;
 
     /// <summary>Questions of at most this many words that route nowhere confidently are about the context ("counters?").</summary>
     public const int BareQuestionWords = 4;
@@ -56,28 +65,31 @@ public static class FollowUpResolver
         var inContext = context.Features.Where(catalog.Contains).ToList();
         if (inContext.Count == 0 || FeatureMentions.Of(ownRoute).Count > 0) return ownRoute;
 
-        var sharedFact = ownRoute.Candidates.FirstOrDefault(FeatureMentions.HasExactEvidence);
-        if (sharedFact is not null)
+        if (ownRoute.Candidates.Any(FeatureMentions.HasExactEvidence))
         {
+            // The features sharing the fact stay as alternatives: they are what the question named.
             var contextual = ownRoute.Candidates.FirstOrDefault(c => inContext.Contains(c.Feature.Code) && FeatureMentions.HasExactEvidence(c));
-            return contextual is null ? ownRoute : RouteTo(contextual.Feature.Code, ownRoute, inContext, catalog, ambiguous: false);
+            return contextual is null ? ownRoute : RouteTo(new Choice(contextual.Feature.Code, FollowUpConfidence, false, KeepOwnCandidates: true), ownRoute, inContext, catalog);
         }
 
         var cues = FollowUpCues.Of(question);
         var confident = ownRoute.Confidence >= confidentAt;
         var closeToContext = ownRoute.Candidates.Take(CloseCandidates).Any(c => inContext.Contains(c.Feature.Code));
-        var followUp = cues.ContinuesConversation || (!confident && (cues.Words <= BareQuestionWords || closeToContext));
-        if (!followUp) return ownRoute;
+        if (!cues.ContinuesConversation && (confident || (cues.Words > BareQuestionWords && !closeToContext))) return ownRoute;
 
-        var ranked = ownRoute.Candidates.Select(c => c.Feature.Code).Where(inContext.Contains).ToList();
-        if (ranked.Count > 0 || inContext.Count == 1) return RouteTo(ranked.Count > 0 ? ranked[0] : inContext[0], ownRoute, inContext, catalog, ambiguous: false);
-        var (closest, tie) = Closest(router, question, inContext);
-        return RouteTo(closest, ownRoute, inContext, catalog, ambiguous: tie);
+        var (chosen, ambiguous) = Choose(router, ownRoute, question, inContext);
+        // Its own words point confidently at another feature: keep that one in view as an alternative.
+        var elsewhere = confident && !inContext.Contains(ownRoute.Best!.Feature.Code);
+        var settled = cues.ContinuesConversation && !ambiguous && !elsewhere;
+        return RouteTo(new Choice(chosen, settled ? FollowUpConfidence : UncertainFollowUpConfidence, ambiguous, KeepOwnCandidates: elsewhere), ownRoute, inContext, catalog);
     }
 
-    // The context feature nearest to the question's words; on a tie, the most recent one.
-    private static (FeatureCode Closest, bool Tie) Closest(FeatureRouter router, string question, List<FeatureCode> inContext)
+    // The context feature the question's own route ranks highest; else the one nearest its words; on a tie the most recent, marked ambiguous.
+    private static (FeatureCode Chosen, bool Ambiguous) Choose(FeatureRouter router, RouteResult ownRoute, string question, List<FeatureCode> inContext)
     {
+        foreach (var candidate in ownRoute.Candidates)
+            if (inContext.Contains(candidate.Feature.Code)) return (candidate.Feature.Code, false);
+        if (inContext.Count == 1) return (inContext[0], false);
         var similarities = inContext.Select(code =>
         {
             router.Catalog.TryGetOrdinal(code, out var ordinal);
@@ -89,20 +101,21 @@ public static class FollowUpResolver
         return (inContext[best], tie);
     }
 
-    private static RouteResult RouteTo(FeatureCode chosen, RouteResult ownRoute, List<FeatureCode> inContext, FeatureCatalog catalog, bool ambiguous)
+    private static RouteResult RouteTo(Choice choice, RouteResult ownRoute, List<FeatureCode> inContext, FeatureCatalog catalog)
     {
-        var own = ownRoute.Best?.Feature.Code == chosen ? ownRoute.Confidence : 0f;
-        var confidence = Math.Max(FollowUpConfidence, own);
-        var order = new List<FeatureCode>(ownRoute.Candidates.Count + inContext.Count) { chosen };
-        order.AddRange(inContext.Where(c => c != chosen));
-        order.AddRange(ownRoute.Candidates.Select(c => c.Feature.Code).Where(c => !order.Contains(c)));
-        var candidates = new List<RouteCandidate>(Math.Max(ownRoute.Candidates.Count, order.Count));
+        var confidence = ownRoute.Best?.Feature.Code == choice.Feature ? Math.Max(choice.Confidence, ownRoute.Confidence) : choice.Confidence;
+        // A follow-up's own candidates are usually noise ("how do I activate it?" is close to anything
+        // activated); the other context feature is the real alternative.
+        var order = new List<FeatureCode> { choice.Feature };
+        order.AddRange(inContext.Where(c => c != choice.Feature));
+        if (choice.KeepOwnCandidates) order.AddRange(ownRoute.Candidates.Select(c => c.Feature.Code).Where(c => !order.Contains(c)));
+        var candidates = new List<RouteCandidate>(order.Count);
         foreach (var code in order.Take(Math.Max(ownRoute.Candidates.Count, inContext.Count)))
         {
             var existing = ownRoute.Candidates.FirstOrDefault(c => c.Feature.Code == code);
             catalog.TryGetOrdinal(code, out var ordinal);
             var candidate = existing ?? new RouteCandidate(catalog[ordinal], ordinal, 0f, 0f, 0f, []);
-            if (code == chosen)
+            if (code == choice.Feature)
             {
                 candidate = candidate with
                 {
@@ -112,11 +125,13 @@ public static class FollowUpResolver
             }
             candidates.Add(candidate);
         }
-        return new RouteResult(candidates, confidence, ambiguous)
+        return new RouteResult(candidates, confidence, choice.Ambiguous)
         {
             UsedSemantic = ownRoute.UsedSemantic,
             ModelFailure = ownRoute.ModelFailure,
             ResolvedFromContext = true,
         };
     }
+
+    private readonly record struct Choice(FeatureCode Feature, float Confidence, bool Ambiguous, bool KeepOwnCandidates);
 }

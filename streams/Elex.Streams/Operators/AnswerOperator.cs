@@ -54,7 +54,9 @@ public static class AnswerOperator
                 ConsultPeer = peer is null ? null : () => peer()?.Answer(context with { ForcedAction = Elex.Core.Learning.ResponseAction.DirectAnswer }),
             };
             var answer = agent.Answer(context);
-            var routeEvidence = best.Evidence.Select(e => $"routed by {e}").Append($"routed by similarity {best.Similarity:0.000}");
+            var routeEvidence = best.Evidence.Select(e => $"routed by {e}");
+            // A follow-up went by the conversation, not by how its own words compare with the feature.
+            if (!item.Route.ResolvedFromContext) routeEvidence = routeEvidence.Append($"routed by similarity {best.Similarity:0.000}");
             var response = Build(item, scheduler, ResponseStatus.Answered) with
             {
                 Text = answer.Text,

@@ -28,19 +28,42 @@ public class FollowUpResolverTests
         var route = Resolve(question, About(Msm));
         Assert.Equal(Msm, route.Feature!.Code.Value);
         Assert.True(route.ResolvedFromContext);
-        Assert.InRange(route.Confidence, FollowUpResolver.FollowUpConfidence, 1f);
+        Assert.InRange(route.Confidence, FollowUpResolver.UncertainFollowUpConfidence, 1f);
         Assert.Equal(MatchKind.Conversation, route.Best!.Evidence[0].Kind);
     }
 
     [Fact]
-    public void ConnectiveFollowUp_WinsOverAConfidentRouteElsewhere()
+    public void ConnectiveFollowUp_WinsOverAConfidentRouteElsewhere_WhichStaysAnAlternative()
     {
         // On its own this routes confidently to an offload feature; after talking about IFLB it is about IFLB's thresholds.
         const string question = "what about the offload thresholds?";
-        Assert.NotEqual(Iflb, Router.Value.Route(question).Feature!.Code.Value);
+        var own = Router.Value.Route(question);
+        Assert.True(own.Confidence >= AbstainBelow);
+        Assert.NotEqual(Iflb, own.Feature!.Code.Value);
         var route = Resolve(question, About(Iflb));
         Assert.Equal(Iflb, route.Feature!.Code.Value);
         Assert.True(route.ResolvedFromContext);
+        Assert.Equal(FollowUpResolver.UncertainFollowUpConfidence, route.Confidence);
+        Assert.Contains(route.Alternatives, c => c.Feature.Code == own.Feature.Code);
+    }
+
+    [Fact]
+    public void FollowUpWhoseWordingPointsBack_IsSettled_AndItsOwnNoisyCandidatesAreDropped()
+    {
+        const string question = "which parameters control it?";
+        var own = Router.Value.Route(question);
+        Assert.True(own.Confidence < AbstainBelow);
+        var route = Resolve(question, About(Msm));
+        Assert.Equal(FollowUpResolver.FollowUpConfidence, route.Confidence);
+        Assert.Equal([Msm], route.Candidates.Select(c => c.Feature.Code.Value));
+    }
+
+    [Fact]
+    public void FollowUpInferredWithoutWordingThatPointsBack_IsNotSettled()
+    {
+        var route = Resolve("prerequisites?", About(Msm));
+        Assert.True(route.ResolvedFromContext);
+        Assert.Equal(FollowUpResolver.UncertainFollowUpConfidence, route.Confidence);
     }
 
     [Theory]
@@ -74,6 +97,8 @@ public class FollowUpResolverTests
         var route = Resolve(question, About(Msm));
         Assert.Equal(Msm, route.Feature!.Code.Value);
         Assert.True(route.ResolvedFromContext);
+        Assert.Equal(FollowUpResolver.FollowUpConfidence, route.Confidence);
+        Assert.Equal(AiMsm, route.Candidates[1].Feature.Code.Value);
     }
 
     [Fact]
@@ -109,6 +134,7 @@ public class FollowUpResolverTests
         var route = Resolve("do both need a licence?", About(Iflb, Msm));
         Assert.True(route.ResolvedFromContext);
         Assert.True(route.IsAmbiguous);
+        Assert.Equal(FollowUpResolver.UncertainFollowUpConfidence, route.Confidence);
         Assert.Equal([Iflb, Msm], route.Candidates.Take(2).Select(c => c.Feature.Code.Value).Order());
     }
 
