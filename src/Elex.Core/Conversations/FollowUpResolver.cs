@@ -32,8 +32,8 @@ public static class FollowUpResolver
 
     /// <summary>
     /// The confidence of a follow-up that is read from context but not settled: inferred from a vague
-    /// question, torn between two context features, or one whose own words point confidently elsewhere
-    /// ("what about the offload thresholds?" after MIMO Sleep Mode). Above the default abstention
+    /// question, torn between two context features, or one whose own topic words point confidently
+    /// elsewhere ("what about the offload thresholds?" after MIMO Sleep Mode). Above the default abstention
     /// threshold (0.7), so it is answered, and in the band where an answer may ask which feature was meant.
     /// </summary>
     public const float UncertainFollowUpConfidence = 0.75f;
@@ -78,8 +78,8 @@ public static class FollowUpResolver
         if (!cues.ContinuesConversation && (confident || (cues.Words > BareQuestionWords && !closeToContext))) return ownRoute;
 
         var (chosen, ambiguous) = Choose(router, ownRoute, question, inContext);
-        // Its own words point confidently at another feature: keep that one in view as an alternative.
-        var elsewhere = confident && !inContext.Contains(ownRoute.Best!.Feature.Code);
+        // Its own topic words point confidently at another feature: keep that one in view as an alternative.
+        var elsewhere = confident && cues.TopicWords > 0 && !inContext.Contains(ownRoute.Best!.Feature.Code);
         var settled = cues.ContinuesConversation && !ambiguous && !elsewhere;
         return RouteTo(new Choice(chosen, settled ? FollowUpConfidence : UncertainFollowUpConfidence, ambiguous, KeepOwnCandidates: elsewhere), ownRoute, inContext, catalog);
     }

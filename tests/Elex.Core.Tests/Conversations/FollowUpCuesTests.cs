@@ -62,4 +62,13 @@ public class FollowUpCuesTests
 
     [Fact]
     public void Words_AreCounted() => Assert.Equal(5, FollowUpCues.Of("what about its UL counters?").Words);
+
+    [Theory]
+    [InlineData("and how do I activate it?", 0)]
+    [InlineData("which parameters control it", 0)]
+    [InlineData("does it need a licence?", 0)]
+    [InlineData("what about the offload thresholds?", 1)]
+    [InlineData("and the uplink interference counters?", 2)]
+    public void TopicWords_AreWhatTheQuestionIsAboutBeyondAnAspectOfAnyFeature(string question, int topicWords) =>
+        Assert.Equal(topicWords, FollowUpCues.Of(question).TopicWords);
 }
