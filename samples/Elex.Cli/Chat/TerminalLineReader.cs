@@ -67,11 +67,12 @@ internal sealed class TerminalLineReader(TextWriter terminal) : ILineReader
         _cursorRow = target / width;
     }
 
+    // A terminal that does not report its size (0) is taken to be the classic 80 columns.
     private static int TerminalWidth()
     {
         try
         {
-            return Math.Max(Console.WindowWidth, 10);
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
         }
         catch (IOException)
         {
