@@ -127,6 +127,29 @@ public sealed class SwarmConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task EndingAConversationWhileQuestionsAreInFlight_KeepsTheStreamGrammar()
+    {
+        var chat = _swarm.CreateSession();
+        var log = new List<string>();
+        using var subscription = chat.Contexts.Subscribe(
+            _ => { lock (log) log.Add("next"); },
+            _ => { lock (log) log.Add("error"); },
+            () => { lock (log) log.Add("completed"); });
+        await chat.QueryAsync("tell me about TTI bundling");
+        // The first of these is with the swarm when the conversation ends; the others wait their turn and are refused.
+        var questions = Enumerable.Range(0, 20).Select(i => chat.QueryAsync(i % 2 == 0 ? "what about its counters?" : "tell me about MIMO Sleep Mode")).ToList();
+        chat.Dispose();
+        var refused = 0;
+        foreach (var question in questions)
+        {
+            try { await question; }
+            catch (ObjectDisposedException) { refused++; }
+        }
+        Assert.InRange(refused, 19, 20);
+        lock (log) Assert.Equal(["next", "next", "completed"], log);
+    }
+
+    [Fact]
     public async Task ASubscriberThatThrows_IsCounted_AndTheConversationGoesOn()
     {
         using var chat = _swarm.CreateSession();
