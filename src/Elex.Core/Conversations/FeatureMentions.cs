@@ -28,19 +28,28 @@ public static class FeatureMentions
         return named ?? (IReadOnlyList<RouteCandidate>)[];
     }
 
-    /// <summary>True when the question names some fact of the catalog for this candidate, shared or not.</summary>
+    /// <summary>
+    /// True when the question names some fact of the catalog for this candidate, shared or not — but
+    /// not an everyday abbreviation ("which PM counters…" names no feature's acronym).
+    /// </summary>
     public static bool HasExactEvidence(RouteCandidate candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         foreach (var evidence in candidate.Evidence)
-            if (evidence.Kind is not (MatchKind.Conversation or MatchKind.Learned)) return true;
+        {
+            if (evidence.Kind is MatchKind.Conversation or MatchKind.Learned || IsEveryday(evidence)) continue;
+            return true;
+        }
         return false;
     }
+
+    private static bool IsEveryday(RouteEvidence evidence) =>
+        evidence.Kind == MatchKind.Acronym && RanGlossary.IsEveryday(evidence.Text.ToLowerInvariant());
 
     private static bool Names(RouteEvidence evidence) => evidence.Kind switch
     {
         MatchKind.Code or MatchKind.Cxc or MatchKind.Name or MatchKind.Learned => true,
-        MatchKind.Acronym => evidence.SharedBy == 1 && !RanGlossary.IsEveryday(evidence.Text.ToLowerInvariant()),
+        MatchKind.Acronym => evidence.SharedBy == 1 && !IsEveryday(evidence),
         MatchKind.Parameter or MatchKind.Counter or MatchKind.Event => evidence.SharedBy == 1,
         _ => false,
     };

@@ -1,6 +1,7 @@
 using Elex.Core.Catalog;
 using Elex.Core.Conversations;
 using Elex.Core.Routing;
+using Elex.Core.Routing.Glosses;
 
 namespace Elex.Core.Tests.Conversations;
 
@@ -107,6 +108,21 @@ public class FollowUpResolverTests
         var route = Resolve("What does pmMimoSleepOppTime count?", About(Iflb));
         Assert.Equal(AiMsm, route.Feature!.Code.Value);
         Assert.False(route.ResolvedFromContext);
+    }
+
+    [Fact]
+    public void EverydayAbbreviationThatIsAlsoAnAcronym_DoesNotPullTheFollowUpAway()
+    {
+        var catalog = CatalogLoader.Load("""
+            {"schema":"elex-catalog/1","features":[
+              {"code":"FAJ 121 9001","name":"Port Mirroring","acronym":"PM","cxc":"CXC4019001"},
+              {"code":"FAJ 121 9002","name":"Night Antenna Muting","acronym":"NAM","cxc":"CXC4019002"}]}
+            """u8.ToArray(), "two features");
+        var router = FeatureRouter.Build(catalog, glosses: RoutingGlosses.None);
+        const string question = "and which PM counters show it works?";
+        Assert.Contains(router.Route(question).Candidates, c => c.Evidence.Any(e => e.Kind == MatchKind.Acronym));
+        var route = FollowUpResolver.Resolve(router, router.Route(question), question, About("FAJ 121 9002"), AbstainBelow);
+        Assert.Equal(("FAJ 121 9002", true), (route.Feature!.Code.Value, route.ResolvedFromContext));
     }
 
     [Fact]
