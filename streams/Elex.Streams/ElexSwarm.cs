@@ -148,11 +148,13 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             metrics.SlidingP95(Config.TelemetryWindow, Config.TelemetryRefresh, _scheduler).Subscribe(_latency),
             metrics.Connect());
         var classified = _ingress.Reader.ToObservable().Classify(_scheduler);
+        // One notion of "confident enough to answer" for follow-ups and for dispatch.
+        var answeredFrom = Math.Max(Config.MinConfidence, Config.AbstainBelow);
         _pipeline = (Router.Semantic is not null && Config.SemanticBatchWindow > TimeSpan.Zero
                 ? classified.RouteInBatches(Router, Config.SemanticBatchWindow, Config.SemanticBatchSize, _scheduler)
                 : classified.Route(Router))
-            .ResolveFollowUps(Router, Config.AbstainBelow)
-            .Dispatch(Registry, Math.Max(Config.MinConfidence, Config.AbstainBelow))
+            .ResolveFollowUps(Router, answeredFrom)
+            .Dispatch(Registry, answeredFrom)
             .Answer(_scheduler, static (item, response) => (item, response))
             .ValidateSafety(Safety, static pair => pair.response, static (pair, validated) => (pair.item, validated))
             .Subscribe(pair => Deliver(pair.response, pair.item), OnPipelineError, OnPipelineCompleted);

@@ -58,6 +58,7 @@ public readonly partial record struct FollowUpCues(bool Connective, bool PointsB
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"\b(?:this|that|these|those|the same|both|the two|each|either)\s+(?:feature|features|one|ones|of them)\b|\b(?:the|said)\s+feature\b", RegexOptions.IgnoreCase)]
+    // "that one" points back, unless it is the impersonal "one" ("a feature that one can enable at night").
+    [GeneratedRegex(@"\b(?:this|that|these|those|the same|both|the two|each|either)\s+(?:features?|ones?(?!\s+(?:can|could|would|should|may|might|must|will|needs?|has|is)\b)|of them)\b|\b(?:the|said)\s+feature\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointingBack();
 }

@@ -48,6 +48,13 @@ public class FollowUpCuesTests
         Assert.False(cues.ContinuesConversation);
     }
 
+    [Fact]
+    public void ImpersonalOne_DoesNotPointBack() =>
+        Assert.False(FollowUpCues.Of("is there a feature that one can enable to mute transmit branches overnight in quiet rural cells").PointsBack);
+
+    [Fact]
+    public void ThatOne_PointsBack() => Assert.True(FollowUpCues.Of("is that one licensed separately from the basic package on older basebands?").PointsBack);
+
     [Theory]
     [InlineData("Which parameters tune uplink carrier aggregation?")]
     [InlineData("android phones drop calls at the cell edge")]
