@@ -20,6 +20,7 @@ namespace Elex.Cli
                 data,
                 safeZones,
                 AskCommand.Create(catalog, data, safeZones, input, output, error),
+                Chat.ChatCommand.Create(catalog, data, safeZones, input, output, error),
                 CatalogCommand.Create(catalog, output),
                 StatsCommand.Create(catalog, data, output, error),
                 FeedbackCommand.Create(catalog, data, output, error),

@@ -37,6 +37,9 @@ internal static class ResponseJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        WriteStrings(w, "namedFeatures", r.NamedFeatures);
+        WriteStrings(w, "contextFeatures", r.ContextFeatures);
+        w.WriteBoolean("resolvedFromContext", r.ResolvedFromContext);
         WriteStrings(w, "evidence", r.Evidence);
         WriteStrings(w, "warnings", r.Warnings);
         w.WriteString("error", r.Error);

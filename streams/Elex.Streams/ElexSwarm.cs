@@ -25,7 +25,7 @@ using Elex.Core.Telemetry;
 namespace Elex.Streams;
 
 /// <summary>
-/// The composition root: bounded channel ingress → Classify → Route → Dispatch → Answer → ValidateSafety, published
+/// The composition root: bounded channel ingress → Classify → Route → ResolveFollowUps → Dispatch → Answer → ValidateSafety, published
 /// as one hot <see cref="Responses"/> stream with a <see cref="Metrics"/> tap and a keyed cache of
 /// agent states. Queries are processed one at a time in arrival order by a single reading loop, so
 /// responses come out in the order queries went in; producers on any thread are held back (or
@@ -153,10 +153,13 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
             metrics.SlidingP95(_ratings, Config.TelemetryWindow, Config.TelemetryRefresh, _scheduler).Subscribe(_latency),
             metrics.Connect());
         var classified = _ingress.Reader.ToObservable().Classify(_scheduler);
+        // One notion of "confident enough to answer" for follow-ups and for dispatch.
+        var answeredFrom = Math.Max(Config.MinConfidence, Config.AbstainBelow);
         _pipeline = (Router.Semantic is not null && Config.SemanticBatchWindow > TimeSpan.Zero
                 ? classified.RouteInBatches(Router, Config.SemanticBatchWindow, Config.SemanticBatchSize, _scheduler)
                 : classified.Route(Router))
-            .Dispatch(Registry, Math.Max(Config.MinConfidence, Config.AbstainBelow))
+            .ResolveFollowUps(Router, answeredFrom)
+            .Dispatch(Registry, answeredFrom)
             .Answer(_scheduler, static (item, response) => (item, response))
             .ValidateSafety(Safety, static pair => pair.response, static (pair, validated) => (pair.item, validated))
             .Subscribe(pair => Deliver(pair.response, pair.item), OnPipelineError, OnPipelineCompleted);
@@ -274,6 +277,21 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         Interlocked.Increment(ref _queries);
         return item.Completion!.Task;
     }
+
+    /// <summary>
+    /// Starts a conversation: its questions go through this swarm's pipeline, and a follow-up that names
+    /// no feature of its own ("how do I activate it?") is answered about the feature(s) the conversation
+    /// is about. Conversations are independent of each other.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The swarm is disposed.</exception>
+    public Conversations.Conversation CreateSession()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return new Conversations.Conversation(this);
+    }
+
+    /// <summary>Counts an exception thrown by a subscriber of one of the swarm's streams (isolated, see <see cref="SubscriberFaults"/>).</summary>
+    internal void CountSubscriberFault() => Interlocked.Increment(ref _subscriberFaults);
 
     /// <summary>
     /// Tells the router which feature should have answered an earlier response (in this run, or a

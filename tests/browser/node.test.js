@@ -57,6 +57,33 @@ test('ESM: feedback teaches the agent (not durable without a store)', async () =
   assert.equal(stats.qTableEntries, 1);
 });
 
+test('ESM: a session answers a follow-up about the feature it is about, and sessions are independent', async () => {
+  const swarm = await swarmOf();
+  const followUp = 'and which alarms or counters should I watch once it is on?';
+  const alone = await swarm.query(followUp);
+  assert.notEqual(alone.featureCode, 'FAJ 121 3094');
+  assert.equal(alone.resolvedFromContext, false);
+
+  const chat = await swarm.createSession();
+  const first = await chat.query('is MIMO Sleep Mode worth enabling on quiet rural sites?');
+  assert.deepEqual([first.featureCode, first.resolvedFromContext], ['FAJ 121 3094', false]);
+  const answer = await chat.query({ text: followUp });
+  assert.deepEqual([answer.featureCode, answer.resolvedFromContext, answer.contextFeatures], ['FAJ 121 3094', true, ['FAJ 121 3094']]);
+  assert.deepEqual(await chat.context(), [{ code: 'FAJ 121 3094', name: 'MIMO Sleep Mode' }]);
+
+  const other = await swarm.createSession();
+  assert.notEqual(other.id, chat.id);
+  await other.query('what is TTI bundling good for?');
+  assert.equal((await other.query(followUp)).featureCode, 'FAJ 121 2051');
+  assert.equal((await chat.query(followUp)).featureCode, 'FAJ 121 3094');
+
+  await chat.reset();
+  assert.deepEqual(await chat.context(), []);
+  await chat.close();
+  await assert.rejects(chat.query(followUp), (error) => error.code === 'SESSION_CLOSED');
+  assert.ok(elex.getSupportedFeatures().includes('sessions'));
+});
+
 test('asking for IndexedDB where there is none rejects with STORE_ERROR saying what to do', async () => {
   await assert.rejects(elex.createSwarm({ enableIndexedDB: true, databaseName: 'none' }), (error) => {
     assert.equal(error.code, 'STORE_ERROR');

@@ -15,6 +15,8 @@ public static class ElexErrorCodes
     public const string InvalidFeedback = "INVALID_FEEDBACK";
     /// <summary>The swarm was shut down.</summary>
     public const string SwarmDisposed = "SWARM_DISPOSED";
+    /// <summary>The session (<c>createSession()</c>) was closed, or never existed on this swarm.</summary>
+    public const string SessionClosed = "SESSION_CLOSED";
     /// <summary><c>sync()</c> was called but sync was never configured (no <c>config.sync</c>, no <c>startSync</c>).</summary>
     public const string SyncNotStarted = "SYNC_NOT_STARTED";
     /// <summary>

@@ -39,6 +39,26 @@ public static partial class ElexExports
     [JSExport]
     public static Task<string> Query(int swarm, string? queryJson) => Session(swarm).QueryAsync(queryJson);
 
+    /// <summary>Starts a session (a conversation) on a swarm; returns its handle, unique within the swarm.</summary>
+    [JSExport]
+    public static int CreateSession(int swarm) => Session(swarm).Conversations.Open();
+
+    /// <summary>Asks a question (query JSON) in a session, understood in its context; resolves with the response JSON.</summary>
+    [JSExport]
+    public static Task<string> SessionQuery(int swarm, int session, string? queryJson) => Session(swarm).Conversations.QueryAsync(session, queryJson);
+
+    /// <summary>The features a session is about, as JSON <c>[{ code, name }]</c>.</summary>
+    [JSExport]
+    public static string SessionContext(int swarm, int session) => Session(swarm).Conversations.Context(session);
+
+    /// <summary>Forgets a session's context.</summary>
+    [JSExport]
+    public static void ResetSession(int swarm, int session) => Session(swarm).Conversations.Reset(session);
+
+    /// <summary>Ends a session; unknown handles are ignored.</summary>
+    [JSExport]
+    public static void CloseSession(int swarm, int session) => Session(swarm).Conversations.Close(session);
+
     /// <summary>Teaches an agent (feedback JSON); resolves once applied (and durable with a store).</summary>
     [JSExport]
     public static Task<string> Feedback(int swarm, string? feedbackJson) => Session(swarm).FeedbackAsync(feedbackJson);

@@ -16,4 +16,5 @@ namespace Elex.Browser.JsApi;
 [JsonSerializable(typeof(JsLatency))]
 [JsonSerializable(typeof(JsRouteBenchmark))]
 [JsonSerializable(typeof(JsPersistBenchmark))]
+[JsonSerializable(typeof(JsContextFeature[]))]
 public sealed partial class ElexJsonContext : JsonSerializerContext;

@@ -26,14 +26,18 @@ public sealed record JsResponse(
     string Strategy,
     string? Error,
     double LatencyMs,
-    long Timestamp)
+    long Timestamp,
+    IReadOnlyList<string> NamedFeatures,
+    IReadOnlyList<string> ContextFeatures,
+    bool ResolvedFromContext)
 {
     /// <summary>Maps a swarm response.</summary>
     public static JsResponse From(QueryResponse r) => new(
         r.ResponseId, r.QueryId, r.QueryText, r.Status.ToString(), r.Text, r.AgentId, r.FeatureCode, r.FeatureName, r.Confidence,
         (int)r.QueryType, r.QueryType.ToString(), (int)r.Complexity, r.Complexity.ToString(),
         r.Alternatives, r.Evidence, [.. r.Commands.Select(JsCommand.From)], [.. r.CmeditCommands], r.RiskLevel, r.Warnings,
-        r.Strategy.ToString(), r.Error, r.LatencyMs, r.Timestamp.ToUnixTimeMilliseconds());
+        r.Strategy.ToString(), r.Error, r.LatencyMs, r.Timestamp.ToUnixTimeMilliseconds(),
+        r.NamedFeatures, r.ContextFeatures, r.ResolvedFromContext);
 }
 
 /// <summary>A proposed cmedit command and its safety verdict (<c>Safe</c>, <c>NeedsApproval</c>, <c>Rejected</c>).</summary>

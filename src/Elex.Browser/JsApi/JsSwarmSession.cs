@@ -30,12 +30,16 @@ public sealed class JsSwarmSession : IAsyncDisposable
     private JsSwarmSession(ElexSwarm swarm, IAgentStore? store, Func<Uri, TimeSpan, ISyncTransport> createTransport)
     {
         Swarm = swarm;
+        Conversations = new JsConversations(swarm);
         _store = store;
         _createTransport = createTransport;
     }
 
     /// <summary>The swarm (for the dashboard, which shows the same swarm the JS API drives).</summary>
     public ElexSwarm Swarm { get; }
+
+    /// <summary>The swarm's conversations (JS sessions), in which follow-up questions are understood.</summary>
+    public JsConversations Conversations { get; }
 
     /// <summary>
     /// Creates a swarm over <paramref name="catalog"/> from the JS config; with IndexedDB enabled (the
@@ -318,6 +322,7 @@ public sealed class JsSwarmSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        Conversations.CloseAll();
         await Swarm.DisposeAsync().ConfigureAwait(false);
         if (_store is not null) await _store.DisposeAsync().ConfigureAwait(false);
     }

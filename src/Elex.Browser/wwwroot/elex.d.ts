@@ -58,6 +58,7 @@ export type ErrorCodeName =
   | 'UNKNOWN_AGENT'
   | 'INVALID_FEEDBACK'
   | 'SWARM_DISPOSED'
+  | 'SESSION_CLOSED'
   | 'SYNC_NOT_STARTED'
   | 'SYNC_UNAVAILABLE'
   | 'STORE_ERROR'
@@ -229,6 +230,53 @@ export interface QueryResponse {
   latencyMs: number;
   /** Milliseconds since the epoch. */
   timestamp: number;
+  /** Feature codes the question names itself (code, licence key, acronym, whole name, an identifier only it has), best first. */
+  namedFeatures: string[];
+  /** The feature codes of the session the question was asked in (empty outside a session). */
+  contextFeatures: string[];
+  /**
+   * True when the question named no feature of its own and was answered about a feature of
+   * `contextFeatures` (a follow-up such as "and its counters?").
+   */
+  resolvedFromContext: boolean;
+}
+
+/** A feature a session is about. */
+export interface ContextFeature {
+  code: string;
+  name: string;
+}
+
+/**
+ * A conversation on a swarm ({@link Swarm.createSession}): a follow-up that names no feature of its
+ * own ("how do I activate it?") is answered about the feature(s) the session is about, and the
+ * response says so (`resolvedFromContext`); naming another feature switches the session to it. A
+ * question comparing two features keeps both in context. Sessions are independent of each other;
+ * their questions are answered one at a time, in the order asked.
+ * @example
+ * const chat = await swarm.createSession();
+ * await chat.query('which counters show MSM is saving energy?');
+ * const r = await chat.query('and how do I activate it?');
+ * console.log(r.featureCode, r.resolvedFromContext); // 'FAJ 121 3094' true
+ */
+export interface Session {
+  /** The session's handle, unique within its swarm. */
+  readonly id: number;
+  /**
+   * Asks a question in this session (a string is short for `{ text }`). Rejects with
+   * `INVALID_QUERY`, `SESSION_CLOSED` or `SWARM_DISPOSED`.
+   */
+  query(query: Query | string): Promise<QueryResponse>;
+  /**
+   * The features the session is about, most recent first (none, one, or two after a comparison).
+   * @example
+   * const [current] = await chat.context(); label.textContent = current?.name ?? 'no feature yet';
+   */
+  context(): Promise<ContextFeature[]>;
+  /** Forgets the features in context: the next question starts afresh. */
+  reset(): Promise<void>;
+  /** Ends the session; later calls reject with `SESSION_CLOSED`. */
+  close(): Promise<void>;
 }
 
 /** Feedback on a response (by id) or on an agent's most recent answer. */
@@ -418,6 +466,15 @@ export interface Swarm {
    * for (const c of r.commands) console.log(c.command, c.safety, c.safetyReason);
    */
   query(query: Query | string): Promise<QueryResponse>;
+  /**
+   * Starts a session (a conversation) in which follow-up questions are understood in the context of
+   * the earlier ones. Rejects with `SWARM_DISPOSED`.
+   * @example
+   * const chat = await swarm.createSession();
+   * await chat.query('what is TTI bundling good for?');
+   * const r = await chat.query('what about its prerequisites?'); // about TTI Bundling
+   */
+  createSession(): Promise<Session>;
   /**
    * Teaches the agent behind a response; resolves once applied (and committed to IndexedDB).
    * Rejects with `UNKNOWN_RESPONSE`, `UNKNOWN_AGENT` or `INVALID_FEEDBACK`.

@@ -25,6 +25,7 @@ export const ErrorCode = Object.freeze({
   UNKNOWN_AGENT: 'UNKNOWN_AGENT',
   INVALID_FEEDBACK: 'INVALID_FEEDBACK',
   SWARM_DISPOSED: 'SWARM_DISPOSED',
+  SESSION_CLOSED: 'SESSION_CLOSED',
   SYNC_NOT_STARTED: 'SYNC_NOT_STARTED',
   SYNC_UNAVAILABLE: 'SYNC_UNAVAILABLE',
   STORE_ERROR: 'STORE_ERROR',
@@ -191,6 +192,44 @@ function subscribable(subscribeNative) {
   };
 }
 
+// A conversation on a swarm: questions asked here are understood in the context of the earlier ones.
+function sessionFacade(api, swarmHandle, id, ensureSwarmOpen) {
+  let closed = false;
+  const ensureOpen = () => {
+    ensureSwarmOpen();
+    if (closed) throw new ElexError(ErrorCode.SESSION_CLOSED, `session ${id} was closed`);
+  };
+  return Object.freeze({
+    /** The session's handle, unique within its swarm. */
+    id,
+    /** Asks a question in this session; a follow-up that names no feature is answered about the feature(s) in context. */
+    query(q) {
+      return call(async () => {
+        ensureOpen();
+        const input = typeof q === 'string' ? { text: q } : q;
+        if (input === null || typeof input !== 'object') throw new ElexError(ErrorCode.INVALID_QUERY, 'query needs { text } or a string');
+        return JSON.parse(await api.SessionQuery(swarmHandle, id, JSON.stringify(input)));
+      });
+    },
+    /** The features the session is about, most recent first: [{ code, name }]. */
+    context() {
+      return call(async () => { ensureOpen(); return JSON.parse(api.SessionContext(swarmHandle, id)); });
+    },
+    /** Forgets the features in context: the next question starts afresh. */
+    reset() {
+      return call(async () => { ensureOpen(); api.ResetSession(swarmHandle, id); });
+    },
+    /** Ends the session; later calls reject with SESSION_CLOSED. */
+    close() {
+      return call(async () => {
+        if (closed) return;
+        closed = true;
+        api.CloseSession(swarmHandle, id);
+      });
+    },
+  });
+}
+
 function swarmFacade(api, handle) {
   let disposed = false;
   const json = (text) => JSON.parse(text);
@@ -206,6 +245,13 @@ function swarmFacade(api, handle) {
         const input = typeof q === 'string' ? { text: q } : q;
         if (input === null || typeof input !== 'object') throw new ElexError(ErrorCode.INVALID_QUERY, 'query needs { text } or a string');
         return json(await api.Query(handle, JSON.stringify(input)));
+      });
+    },
+    /** Starts a session (a conversation) in which follow-up questions are understood in context. */
+    createSession() {
+      return call(async () => {
+        ensureOpen();
+        return sessionFacade(api, handle, api.CreateSession(handle), ensureOpen);
       });
     },
     /** Feedback: ({ responseId | agentId, reward, success }), ({ responseId, correct }) or the seed's (agentId, reward, success). */
@@ -313,5 +359,5 @@ export function isSimdAvailable() {
 
 /** Features of this build. */
 export function getSupportedFeatures() {
-  return ['query', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', 'sync', ...(isSimdAvailable() ? ['simd'] : [])];
+  return ['query', 'sessions', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', 'sync', ...(isSimdAvailable() ? ['simd'] : [])];
 }

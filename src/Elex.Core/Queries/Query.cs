@@ -31,6 +31,11 @@ public sealed record Query
     public string? Context { get; init; }
     /// <summary>Answer with complete lists instead of cutting them at a dozen items (cut lists are always counted).</summary>
     public bool All { get; init; }
+    /// <summary>
+    /// The features of the conversation this question belongs to (set by a conversation session),
+    /// or null: a follow-up that names no feature of its own is routed to them.
+    /// </summary>
+    public Conversations.ConversationContext? Conversation { get; init; }
 
     private static string NewId() => "q-" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -33,6 +33,18 @@ public sealed record QueryResponse
     public Complexity Complexity { get; init; }
     /// <summary>Alternative feature codes, best first.</summary>
     public IReadOnlyList<string> Alternatives { get; init; } = [];
+    /// <summary>
+    /// Features the question names itself (code, licence key, acronym, whole name, or an identifier
+    /// only that feature has), best first; empty when it names none.
+    /// </summary>
+    public IReadOnlyList<string> NamedFeatures { get; init; } = [];
+    /// <summary>The feature codes of the conversation the question was asked in (empty outside a conversation).</summary>
+    public IReadOnlyList<string> ContextFeatures { get; init; } = [];
+    /// <summary>
+    /// True when the question named no feature of its own and was answered about a feature of
+    /// <see cref="ContextFeatures"/> (a follow-up such as "and its counters?").
+    /// </summary>
+    public bool ResolvedFromContext { get; init; }
     /// <summary>Catalog facts the answer used, and what the router matched.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
     /// <summary>Proposed cmedit commands with their safety verdicts.</summary>

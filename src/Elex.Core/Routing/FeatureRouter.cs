@@ -93,6 +93,19 @@ public sealed class FeatureRouter
         return skipped;
     }
 
+    /// <summary>
+    /// How close <paramref name="text"/> is to the feature at <paramref name="ordinal"/> in the lexical
+    /// channel (cosine of the term embeddings, glosses included): a measure for features a route did not
+    /// rank, such as the features of a conversation a follow-up may be about.
+    /// </summary>
+    public float LexicalSimilarity(string text, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ordinal, Catalog.Count);
+        return Similarity(LexicalVector(text), ordinal);
+    }
+
     private int? OrdinalOf(FeatureCode code)
     {
         for (var i = 0; i < Catalog.Count; i++) if (Catalog[i].Code == code) return i;

@@ -19,4 +19,6 @@ public enum MatchKind
     Event,
     /// <summary>Close to a question an engineer confirmed belongs to this feature.</summary>
     Learned,
+    /// <summary>Not named by the question: a follow-up, routed to the feature the conversation is about.</summary>
+    Conversation,
 }

@@ -21,6 +21,12 @@ public sealed record RouteResult(IReadOnlyList<RouteCandidate> Candidates, float
     /// <summary>What backs the route when the sentence model took part (the calibration's inputs); null otherwise.</summary>
     public RouteSignals? Signals { get; init; }
 
+    /// <summary>
+    /// True when the question named no feature of its own and was routed to a feature of its
+    /// conversation's context (a follow-up such as "and its counters?").
+    /// </summary>
+    public bool ResolvedFromContext { get; init; }
+
     /// <summary>The best candidate, or null when nothing matched.</summary>
     public RouteCandidate? Best => Candidates.Count > 0 ? Candidates[0] : null;
 

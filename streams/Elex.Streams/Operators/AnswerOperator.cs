@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Elex.Core.Agents;
+using Elex.Core.Conversations;
 using Elex.Core.Responses;
 using Elex.Streams.Pipeline;
 
@@ -55,7 +56,9 @@ public static class AnswerOperator
                 ConsultPeer = peer is null ? null : () => peer()?.Answer(context with { ForcedAction = Elex.Core.Learning.ResponseAction.DirectAnswer }),
             };
             var answer = agent.Answer(context);
-            var routeEvidence = best.Evidence.Select(e => $"routed by {e}").Append($"routed by similarity {best.Similarity:0.000}");
+            var routeEvidence = best.Evidence.Select(e => $"routed by {e}");
+            // A follow-up went by the conversation, not by how its own words compare with the feature.
+            if (!item.Route.ResolvedFromContext) routeEvidence = routeEvidence.Append($"routed by similarity {best.Similarity:0.000}");
             var response = Build(item, scheduler, ResponseStatus.Answered) with
             {
                 Text = answer.Text,
@@ -132,6 +135,9 @@ public static class AnswerOperator
             QueryId = item.Query.Id,
             QueryText = item.Query.Text,
             Status = status,
+            NamedFeatures = FeatureMentions.Of(item.Route) is { Count: > 0 } named ? [.. named.Select(c => c.Feature.Code.Value)] : [],
+            ContextFeatures = item.Query.Conversation is { IsEmpty: false } context ? [.. context.Features.Select(c => c.Value)] : [],
+            ResolvedFromContext = item.Route?.ResolvedFromContext ?? false,
             QueryType = item.Classification.Type,
             Complexity = item.Classification.Complexity,
             LatencyUs = Math.Max(0, (now - item.StartedAt).Ticks / 10.0),

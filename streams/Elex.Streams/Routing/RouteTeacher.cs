@@ -18,25 +18,29 @@ internal sealed class RouteTeacher(FeatureRouter router, FeatureCatalog catalog,
     private const int RecentCapacity = 1_000;
 
     private readonly Lock _gate = new();
-    private readonly LinkedList<(string ResponseId, string Question)> _recent = new();
-    private readonly Dictionary<string, LinkedListNode<(string ResponseId, string Question)>> _byId = new(StringComparer.Ordinal);
+    private readonly LinkedList<RecentQuestion> _recent = new();
+    private readonly Dictionary<string, LinkedListNode<RecentQuestion>> _byId = new(StringComparer.Ordinal);
     // Stored routes to features this catalog lacks: unused here, written back so a catalog that has them still finds them.
     private StoredRoute[] _elsewhere = [];
 
     public void Remember(QueryResponse response)
     {
         if (response.Status is not (ResponseStatus.Answered or ResponseStatus.Unsure) || string.IsNullOrEmpty(response.QueryText)) return;
-        lock (_gate) Add(response.ResponseId, response.QueryText);
+        lock (_gate) Add(new RecentQuestion(response.ResponseId, response.QueryText, response.ResolvedFromContext));
     }
 
     public async Task<CorrectionResult> CorrectAsync(string responseId, string featureCode, CancellationToken cancellationToken)
     {
         if (!FeatureCode.TryParse(featureCode, out var code) || !catalog.Contains(code))
             return new(false, $"'{featureCode}' is not a feature code of this catalog; nothing was learned.", router.Memory.Count);
-        string? question;
-        lock (_gate) question = _byId.TryGetValue(responseId, out var node) ? node.Value.Question : null;
-        if (question is null)
+        RecentQuestion? asked;
+        lock (_gate) asked = _byId.TryGetValue(responseId, out var node) ? node.Value : null;
+        if (asked is null)
             return new(false, $"No response '{responseId}' is remembered (unknown, or older than the last {RecentCapacity}); nothing was learned.", router.Memory.Count);
+        // "how do I activate it?" names no feature: taught as a route, it would send every such question to one feature.
+        if (asked.FollowUp)
+            return new(false, $"Response '{responseId}' answered a follow-up (\"{Shorten(asked.Question)}\") from its conversation; its words name no feature, so the router learns nothing from it. Ask again naming the feature.", router.Memory.Count);
+        var question = asked.Question;
         router.Teach(question, code);
         if (store is not null) await SaveMemoryAsync(cancellationToken).ConfigureAwait(false);
         return new(true, $"The router learned that \"{Shorten(question)}\" is about {catalog.Find(code)!.DisplayName}.", router.Memory.Count);
@@ -87,7 +91,7 @@ internal sealed class RouteTeacher(FeatureRouter router, FeatureCatalog catalog,
             try
             {
                 lock (_gate)
-                    foreach (var r in JsonSerializer.Deserialize(recent, RoutingJson.Default.StoredQuestionArray) ?? []) Add(r.ResponseId, r.Question);
+                    foreach (var r in JsonSerializer.Deserialize(recent, RoutingJson.Default.StoredQuestionArray) ?? []) Add(new RecentQuestion(r.ResponseId, r.Question, r.FollowUp));
             }
             catch (JsonException)
             {
@@ -101,7 +105,7 @@ internal sealed class RouteTeacher(FeatureRouter router, FeatureCatalog catalog,
     {
         if (store is null) return;
         StoredQuestion[] recent;
-        lock (_gate) recent = [.. _recent.Select(r => new StoredQuestion(r.ResponseId, r.Question))];
+        lock (_gate) recent = [.. _recent.Select(r => new StoredQuestion(r.ResponseId, r.Question, r.FollowUp))];
         await store.SetSettingAsync(RecentKey, JsonSerializer.Serialize(recent, RoutingJson.Default.StoredQuestionArray), cancellationToken).ConfigureAwait(false);
     }
 
@@ -111,14 +115,16 @@ internal sealed class RouteTeacher(FeatureRouter router, FeatureCatalog catalog,
         return store!.SetSettingAsync(MemoryKey, JsonSerializer.Serialize(routes, RoutingJson.Default.StoredRouteArray), cancellationToken);
     }
 
-    private void Add(string responseId, string question)
+    private void Add(RecentQuestion asked)
     {
-        if (_byId.ContainsKey(responseId)) return;
-        _byId[responseId] = _recent.AddLast((responseId, question));
+        if (_byId.ContainsKey(asked.ResponseId)) return;
+        _byId[asked.ResponseId] = _recent.AddLast(asked);
         if (_recent.Count <= RecentCapacity) return;
         _byId.Remove(_recent.First!.Value.ResponseId);
         _recent.RemoveFirst();
     }
 
     private static string Shorten(string text) => text.Length > 80 ? text[..77] + "..." : text;
+
+    private sealed record RecentQuestion(string ResponseId, string Question, bool FollowUp);
 }

@@ -1,6 +1,6 @@
 // Compiled with tsc --noEmit only: proves elex.d.ts describes a realistic use of the API.
 import { createSwarm, ElexSwarm, ElexError, QueryType, Complexity, Topology, ErrorCode, version, buildInfo, getSupportedFeatures } from 'elex';
-import type { QueryResponse, LatencyWindow, Unsubscribe, Swarm, SyncOptions, SyncStatus } from 'elex';
+import type { QueryResponse, LatencyWindow, Unsubscribe, Swarm, SyncOptions, SyncStatus, Session, ContextFeature } from 'elex';
 
 async function main(): Promise<void> {
   const swarm: Swarm = await createSwarm({ topology: Topology.hierarchical_mesh(), maxAgents: 50, databaseName: 'demo' });
@@ -11,6 +11,14 @@ async function main(): Promise<void> {
   const answer: QueryResponse = await swarm.query({ text: 'which counters show MSM is working?', type: QueryType.Counter, complexity: Complexity.Simple });
   const named = await seed.query({ text: 'how do I activate MSM?', queryType: 'Procedure' });
   const short = await swarm.query('what is MSM?');
+  const chat: Session = await swarm.createSession();
+  await chat.query('which counters show MSM is saving energy?');
+  const followUp: QueryResponse = await chat.query({ text: 'and how do I activate it?' });
+  const resolved: boolean = followUp.resolvedFromContext;
+  const inContext: ContextFeature[] = await chat.context();
+  console.log(chat.id, resolved, followUp.contextFeatures.length, followUp.namedFeatures.length, inContext.map((f) => f.name));
+  await chat.reset();
+  await chat.close();
   for (const command of answer.commands) {
     if (command.safety === 'Rejected') console.log(command.safetyReason);
   }
