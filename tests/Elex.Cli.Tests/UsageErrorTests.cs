@@ -61,7 +61,7 @@ public class UsageErrorTests
     {
         var (exit, _, error) = await CliRunner.Run("aks", "what is ANR?");
         Assert.Equal(2, exit);
-        Assert.StartsWith("elex: unknown command 'aks'; the commands are ask, catalog, stats, feedback", OneLine(error));
+        Assert.StartsWith("elex: unknown command 'aks'; the commands are ask, chat, catalog, stats, feedback", OneLine(error));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal static class ChatCommand
     public static Command Create(Option<string?> catalogOption, Option<string?> dataOption, Option<string?> safeZonesOption, TextReader input, TextWriter output, TextWriter error)
     {
         var json = new Option<bool>("--json") { Description = "Print each answer as one JSON object per line (for scripts)." };
-        var maxAgents = new Option<int>("--max-agents") { Description = "Most feature agents kept loaded.", DefaultValueFactory = _ => 50 };
+        var maxAgents = OptionValues.WholeNumber("--max-agents", "Most feature agents kept loaded.", 50, minimum: 1);
         var command = new Command("chat", "An interactive session: follow-up questions are understood in the context of the earlier ones.") { json, maxAgents };
         command.SetAction(async (parse, cancellation) =>
         {

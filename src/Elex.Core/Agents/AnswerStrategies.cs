@@ -17,23 +17,32 @@ internal static class AnswerStrategies
         _ => answer,
     } with { Action = action };
 
-    // Adds the feature's neighbourhood: prerequisites, conflicts and related features with names.
+    // Adds what the answer does not already hold of the feature's neighbourhood: prerequisites,
+    // conflicts (declared on either side), every related feature, and its trace events.
     private static AgentAnswer Detailed(AgentAnswer answer, FeatureCatalog catalog, Feature f)
     {
         var text = new StringBuilder(answer.Text);
         var evidence = new List<string>(answer.Evidence);
-        Append("Prerequisites", "requires", f.Requires);
-        Append("Conflicts", "conflicts", f.Conflicts);
-        Append("Related features", "related", f.Related);
-        return answer with { Text = text.ToString(), Evidence = evidence.Distinct(StringComparer.Ordinal).ToList() };
-
-        void Append(string label, string kind, IReadOnlyList<FeatureCode> codes)
+        var missingPrerequisites = f.Requires.Where(c => !evidence.Contains($"requires {c}")).ToList();
+        if (missingPrerequisites.Count > 0)
         {
-            if (codes.Count == 0) return;
-            text.AppendLine().Append(label).Append(": ")
-                .Append(string.Join(", ", codes.Select(c => catalog.Find(c)?.DisplayName ?? c.Value))).Append('.');
-            evidence.AddRange(codes.Select(c => $"{kind} {c}"));
+            text.Append("\nPrerequisites: ").AppendList(missingPrerequisites.Select(c => catalog.Find(c)?.DisplayName ?? c.Value).ToList(), all: true).Append('.');
+            evidence.AddRange(missingPrerequisites.Select(c => $"requires {c}"));
         }
+        var missingConflicts = CatalogEdges.Of(catalog).ConflictsOf(f.Code).Where(c => !evidence.Contains($"conflicts {c.Code}")).ToList();
+        if (missingConflicts.Count > 0)
+        {
+            text.Append("\nConflicts: ").AppendList(missingConflicts.Select(c => $"{c.DisplayName} ({c.Declared(f)})").ToList(), all: true).Append('.');
+            evidence.AddRange(missingConflicts.Select(c => $"conflicts {c.Code}"));
+        }
+        if (f.Related.Count > 0)
+        {
+            text.Append("\nRelated features (all ").Append(f.Related.Count).Append("): ").AppendList(f.Related.Select(c => catalog.Find(c)?.DisplayName ?? c.Value).ToList(), all: true).Append('.');
+            evidence.AddRange(f.Related.Select(c => $"related {c}"));
+        }
+        if (f.Events.Count > 0 && !answer.Text.Contains("Trace events", StringComparison.Ordinal))
+            text.Append("\nTrace events: ").AppendList(f.Events, all: false).Append('.');
+        return answer with { Text = text.ToString(), Evidence = evidence.Distinct(StringComparer.Ordinal).ToList() };
     }
 
     // Asks the runner-up feature's agent and merges its answer below this one.

@@ -127,8 +127,12 @@ public class FeatureAgentTests
 
         var detailed = AskWith(ResponseAction.DetailedAnswer);
         Assert.StartsWith(direct.Text, detailed.Text);
-        Assert.Contains("Prerequisites: ", detailed.Text);
-        Assert.Contains("requires FAJ 121 3085", detailed.Evidence);
+        var vp = Sample.Find(FeatureCode.Parse("FAJ 121 5470"))!;
+        Assert.NotEmpty(vp.Related);
+        Assert.Contains($"Related features (all {vp.Related.Count}): ", detailed.Text);
+        Assert.All(vp.Related, r => Assert.Contains($"related {r}", detailed.Evidence));
+        // What the direct answer already says (its prerequisites) is not repeated.
+        Assert.DoesNotContain("\nPrerequisites: ", detailed.Text);
 
         var peer = Agent("FAJ 121 3085").Answer(new AnswerContext("what is prescheduling?", new Classification(QueryType.General, Complexity.Simple)));
         var consulted = AskWith(ResponseAction.ConsultPeer, () => peer);
