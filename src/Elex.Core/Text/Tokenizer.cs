@@ -83,6 +83,19 @@ public static class Tokenizer
         return true;
     }
 
+    private static bool IsAllDigits(string s, int end)
+    {
+        for (var k = 0; k < end; k++) if (!char.IsAsciiDigit(s[k])) return false;
+        return true;
+    }
+
+    private static int LetterRun(string s, int start)
+    {
+        var k = start;
+        while (k < s.Length && char.IsAsciiLetter(s[k])) k++;
+        return k - start;
+    }
+
     private static bool IsJoiner(char c) => c is '-' or '.' or '_' or '/';
 
     // A boundary before i: lower/digit→Upper ("sleepMode"), or the last capital of an
@@ -91,6 +104,9 @@ public static class Tokenizer
     {
         var prev = s[i - 1];
         var cur = s[i];
+        // A number of two or more digits opening a token before a word of three or more letters
+        // ("256QAM", "64qam") is written apart as often as together ("256-QAM", "256 QAM").
+        if (char.IsAsciiDigit(prev) && char.IsAsciiLetter(cur) && i >= 2 && IsAllDigits(s, i) && LetterRun(s, i) >= 3) return true;
         if (char.IsAsciiLetterUpper(cur) && (char.IsAsciiLetterLower(prev) || (char.IsAsciiDigit(prev) && i >= 2 && char.IsAsciiLetterLower(s[i - 2]))))
             return true;
         return char.IsAsciiLetterUpper(prev) && char.IsAsciiLetterUpper(cur) && i + 1 < s.Length && char.IsAsciiLetterLower(s[i + 1])

@@ -11,6 +11,12 @@ public class TokenizerTests
     [InlineData("x2retryTimerStart", "x2retry timer start")]
     [InlineData("PDCCHSymbols", "pdcch symbols")]
     [InlineData("SL-RAN", "sl ran")]
+    [InlineData("256QAM", "256 qam")]
+    [InlineData("64qam", "64 qam")]
+    [InlineData("256-QAM", "256 qam")]
+    [InlineData("5G", "5g")]
+    [InlineData("3GPP", "3gpp")]
+    [InlineData("100km", "100km")]
     public void SubWords_SplitsCamelCaseAndJoiners(string token, string expected) =>
         Assert.Equal(expected, string.Join(' ', Tokenizer.Words(token)));
 
