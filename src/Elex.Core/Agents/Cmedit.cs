@@ -13,8 +13,21 @@ public static class Cmedit
     /// <summary>The placeholder for the target node.</summary>
     public const string NodePlaceholder = "<NODE>";
 
+    // The feature-state commands with the node placeholder, per feature: the same for every answer.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Feature, ProposedCommand[]> Placeholders = new();
+
+    private static ProposedCommand[] PlaceholderCommands(Feature feature) => Placeholders.GetValue(feature, static f =>
+        [BuildSetFeatureState(f, true, null), BuildSetFeatureState(f, false, null), BuildGetFeatureState(f, null)]);
+
     /// <summary>Sets the feature state of a licensed feature.</summary>
     public static ProposedCommand SetFeatureState(Feature feature, bool activate, string? node = null) =>
+        node is null ? PlaceholderCommands(feature)[activate ? 0 : 1] : BuildSetFeatureState(feature, activate, node);
+
+    /// <summary>Reads a feature's state, licence state and service state.</summary>
+    public static ProposedCommand GetFeatureState(Feature feature, string? node = null) =>
+        node is null ? PlaceholderCommands(feature)[2] : BuildGetFeatureState(feature, node);
+
+    private static ProposedCommand BuildSetFeatureState(Feature feature, bool activate, string? node) =>
         new($"cmedit set {node ?? NodePlaceholder} FeatureState={feature.Cxc} featureState={(activate ? "ACTIVATED" : "DEACTIVATED")}",
             activate ? CommandKind.ActivateFeature : CommandKind.DeactivateFeature,
             $"{(activate ? "Activate" : "Deactivate")} {feature.Name} ({feature.Code})")
@@ -25,8 +38,7 @@ public static class Cmedit
             FeatureCode = feature.Code.Value,
         };
 
-    /// <summary>Reads a feature's state, licence state and service state.</summary>
-    public static ProposedCommand GetFeatureState(Feature feature, string? node = null) =>
+    private static ProposedCommand BuildGetFeatureState(Feature feature, string? node) =>
         new($"cmedit get {node ?? NodePlaceholder} FeatureState={feature.Cxc} featureState,licenseState,serviceState",
             CommandKind.Read, $"Read the state of {feature.Name}")
         { Mo = "FeatureState", FeatureCode = feature.Code.Value };

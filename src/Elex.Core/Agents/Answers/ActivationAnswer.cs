@@ -20,11 +20,11 @@ internal static class ActivationAnswer
         var edges = CatalogEdges.Of(catalog);
         var plan = CatalogEdges.Of(catalog).PlanOf(f);
         var step = 1;
-        a.Line($"{(activate ? "Activating" : "Deactivating")} {f.DisplayName}{(node is null ? "" : $" on {node}")}:");
+        a.Text.Append($"{(activate ? "Activating" : "Deactivating")} {DisplayNames.Of(f)}{(node is null ? "" : $" on {node}")}:").Append('\n');
         a.Line("Pre-checks");
         if (f.Cxc is not null)
         {
-            a.Line($"{step++}. Read the licence and state of {f.Name}: FeatureState={f.Cxc}{(activate ? " (licenseState ENABLED is needed to activate)" : "")}.");
+            a.Text.Append($"{step++}. Read the licence and state of {f.Name}: FeatureState={f.Cxc}{(activate ? " (licenseState ENABLED is needed to activate)" : "")}.").Append('\n');
             a.Command(Cmedit.GetFeatureState(f, node));
             a.Evidence($"cxc {f.Cxc}");
         }
@@ -32,7 +32,7 @@ internal static class ActivationAnswer
         {
             foreach (var p in plan.PrerequisitesInOrder)
             {
-                a.Line($"{step++}. Prerequisite {p.DisplayName} must be ACTIVATED{(p.Cxc is null ? " (no feature-state key in the catalog: check its configuration)" : $" — read FeatureState={p.Cxc}; activate it first if it is not")}.");
+                a.Text.Append($"{step++}. Prerequisite {DisplayNames.Of(p)} must be ACTIVATED{(p.Cxc is null ? " (no feature-state key in the catalog: check its configuration)" : $" — read FeatureState={p.Cxc}; activate it first if it is not")}.").Append('\n');
                 a.Evidence($"requires {p.Code}");
                 if (p.Cxc is not null)
                 {
@@ -42,13 +42,13 @@ internal static class ActivationAnswer
             }
             foreach (var code in plan.MissingPrerequisites)
             {
-                a.Line($"{step++}. Prerequisite {code} must be active (not described in this catalog).");
+                a.Text.Append($"{step++}. Prerequisite {code} must be active (not described in this catalog).").Append('\n');
                 a.Evidence($"requires {code}");
                 a.Warning($"Prerequisite {code} is not in the loaded catalog; its own prerequisites are unknown.");
             }
             foreach (var c in edges.ConflictsOf(f.Code))
             {
-                a.Line($"{step++}. Conflicting {c.DisplayName} must be DEACTIVATED ({c.Declared(f)}).");
+                a.Text.Append($"{step++}. Conflicting {DisplayNames.Of(c)} must be DEACTIVATED ({c.Declared(f)}).").Append('\n');
                 a.Evidence($"conflicts {c.Code}");
                 if (c.Feature?.Cxc is not null) a.Command(Cmedit.GetFeatureState(c.Feature, node));
             }
@@ -59,7 +59,7 @@ internal static class ActivationAnswer
             if (dependants.Count > 0)
             {
                 a.Text.Append(step++).Append(". These features require it and stop working without it — deactivate them first or keep it: ")
-                    .AppendList(dependants.Select(d => d.DisplayName).ToList(), context.ShowAll);
+                    .AppendList(dependants.Select(d => DisplayNames.Of(d)).ToList(), context.ShowAll);
                 a.Line(".");
                 foreach (var d in dependants) a.Evidence($"required by {d.Code}");
             }
@@ -79,17 +79,17 @@ internal static class ActivationAnswer
             }
         }
         var baseline = Baseline(f, context);
-        if (baseline.Length > 0) a.Line($"{step++}. Record a baseline of {baseline} over at least one ROP (15 minutes).");
+        if (baseline.Length > 0) a.Text.Append($"{step++}. Record a baseline of {baseline} over at least one ROP (15 minutes).").Append('\n');
 
         a.Line("Change");
         if (f.Cxc is null)
         {
-            a.Line($"{step++}. {f.Name} has no feature-state key (CXC) in the catalog: it is not switched by FeatureState; configure it through its parameters.");
+            a.Text.Append($"{step++}. {f.Name} has no feature-state key (CXC) in the catalog: it is not switched by FeatureState; configure it through its parameters.").Append('\n');
             a.Warning($"{f.Code} has no CXC key; no feature-state command proposed.");
         }
         else
         {
-            a.Line($"{step++}. Set FeatureState={f.Cxc} featureState={(activate ? "ACTIVATED" : "DEACTIVATED")}, then read it back (serviceState should be {(activate ? "OPERABLE" : "INOPERABLE")}).");
+            a.Text.Append($"{step++}. Set FeatureState={f.Cxc} featureState={(activate ? "ACTIVATED" : "DEACTIVATED")}, then read it back (serviceState should be {(activate ? "OPERABLE" : "INOPERABLE")}).").Append('\n');
             a.Command(Cmedit.SetFeatureState(f, activate, node));
         }
         a.Line("Post-checks");

@@ -15,7 +15,7 @@ internal static class ComparisonAnswer
     {
         var a = new AnswerBuilder();
         var edges = CatalogEdges.Of(catalog);
-        a.Line($"{string.Join(" vs ", features.Select(f => f.DisplayName))}:");
+        a.Text.Append($"{string.Join(" vs ", features.Select(f => DisplayNames.Of(f)))}:").Append('\n');
         a.Line();
         Row(a, "", features.Select(Short));
         Row(a, "---", features.Select(_ => "---"));
@@ -48,7 +48,7 @@ internal static class ComparisonAnswer
                 var (x, y) = (features[i], features[j]);
                 if (edges.ConflictsOf(x.Code).FirstOrDefault(c => c.Code == y.Code) is { } conflict)
                 {
-                    a.Line($"- {Short(x)} and {Short(y)} must not be active together ({conflict.Declared(x)}).");
+                    a.Text.Append($"- {Short(x)} and {Short(y)} must not be active together ({conflict.Declared(x)}).").Append('\n');
                     said = true;
                 }
                 if (x.Requires.Contains(y.Code)) { a.Line($"- {Short(x)} requires {Short(y)}."); said = true; }

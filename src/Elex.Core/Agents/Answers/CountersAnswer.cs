@@ -24,12 +24,12 @@ internal static class CountersAnswer
             for (var i = 0; i < shown; i++) a.Evidence(facts.Evidence(matching[i]));
         }
 
-        if (f.Counters.Count == 0) t.Append("The catalog lists no PM counters for ").Append(f.DisplayName).Append(".\n");
+        if (f.Counters.Count == 0) t.Append("The catalog lists no PM counters for ").Append(DisplayNames.Of(f)).Append(".\n");
         else
         {
             var kept = 0;
             foreach (var g in facts.CounterGroups) if (!context.IsOtherRat(g.Rat)) kept++;
-            t.Append("PM counters of ").Append(f.DisplayName).Append(": ").Append(f.Counters.Count).Append(" on ").Append(kept)
+            t.Append("PM counters of ").Append(DisplayNames.Of(f)).Append(": ").Append(f.Counters.Count).Append(" on ").Append(kept)
                 .Append(kept == 1 ? " managed object class:\n" : " managed object classes:\n");
             var leftOut = 0;
             foreach (var g in facts.CounterGroups)
@@ -70,7 +70,7 @@ internal static class CountersAnswer
     {
         if (f.Kpis.Count == 0)
         {
-            if (lead) a.Text.Append("The catalog lists no KPIs for ").Append(f.DisplayName).Append("; its counters are the evidence.\n");
+            if (lead) a.Text.Append("The catalog lists no KPIs for ").Append(DisplayNames.Of(f)).Append("; its counters are the evidence.\n");
             return;
         }
         a.Text.Append("KPIs ").Append(f.Name).Append(" affects: ").AppendList(f.Kpis, all: true).Append(".\n");

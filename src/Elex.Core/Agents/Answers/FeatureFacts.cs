@@ -26,6 +26,8 @@ internal sealed class FeatureFacts
         ParameterKeys = f.Parameters.Select(p => Tokenizer.LookupKey(p.Name)).ToArray();
         CounterTerms = f.Counters.Select(c => Terms(c.Name)).ToArray();
         CounterKeys = f.Counters.Select(c => Tokenizer.LookupKey(c.Name)).ToArray();
+        ParameterRats = f.Parameters.Select(p => ManagedObjectRat.Of(p.Mo)).ToArray();
+        CounterRats = f.Counters.Select(c => ManagedObjectRat.Of(c.Mo)).ToArray();
         NameTerms = [.. TermAnalyzer.Terms(f.Name), .. (f.Acronym is null ? new List<string>() : TermAnalyzer.Terms(f.Acronym))];
         Introduced = f.Parameters.Where(p => p.Role == ParameterRole.Introduced).ToArray();
         foreach (var p in f.Parameters) _parameterEvidence.TryAdd(p, $"parameter {p.QualifiedName} ({p.Role})");
@@ -62,6 +64,12 @@ internal sealed class FeatureFacts
 
     /// <summary>The exact-lookup key of each parameter's name, by the parameter's index.</summary>
     public string[] ParameterKeys { get; }
+
+    /// <summary>The RAT of each parameter's managed object, by the parameter's index.</summary>
+    public Rat[] ParameterRats { get; }
+
+    /// <summary>The RAT of each counter's managed object, by the counter's index.</summary>
+    public Rat[] CounterRats { get; }
 
     /// <summary>The exact-lookup key of each counter's name, by the counter's index.</summary>
     public string[] CounterKeys { get; }

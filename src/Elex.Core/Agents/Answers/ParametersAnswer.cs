@@ -29,7 +29,7 @@ internal static class ParametersAnswer
         if (named.Count == 0) Described(a, f, facts, context);
 
         var t = a.Text;
-        t.Append("Parameters of ").Append(f.DisplayName).Append(": ").Append(facts.OwnParameterCount).Append(" it introduces or affects");
+        t.Append("Parameters of ").Append(DisplayNames.Of(f)).Append(": ").Append(facts.OwnParameterCount).Append(" it introduces or affects");
         if (facts.Referenced.Count > 0) t.Append(", ").Append(facts.Referenced.Count).Append(" it references");
         t.Append(".\n");
         var leftOut = 0;
@@ -96,7 +96,7 @@ internal static class ParametersAnswer
             }
             var (mo, placeholder) = ManagedObjectRef.For(parameter.Mo, change.Target);
             var node = change.Target.Node ?? Cmedit.NodePlaceholder;
-            a.Line($"Change {parameter.QualifiedName} to {change.Value} on {node} {mo} ({RoleText(parameter.Role)} {f.Name}):");
+            a.Text.Append($"Change {parameter.QualifiedName} to {change.Value} on {node} {mo} ({RoleText(parameter.Role)} {f.Name}):").Append('\n');
             a.Line("  1. read the current value (keep it for the rollback); 2. set the new value — see its safety verdict below; 3. after one or more 15-minute ROPs compare the feature's counters with the values before; 4. rollback: set the value read in step 1.");
             a.Command(Cmedit.GetParameter(f, parameter, change.Target));
             a.Command(Cmedit.SetParameter(f, parameter, change.Value, change.Target));

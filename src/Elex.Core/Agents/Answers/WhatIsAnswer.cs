@@ -15,7 +15,7 @@ internal static class WhatIsAnswer
         var edges = CatalogEdges.Of(catalog);
         a.Evidence($"feature {f.Code} {f.Name}");
         var t = a.Text;
-        t.Append(f.DisplayName).Append(" is ").Append(facts.Rat == Routing.Glosses.Rat.Any ? "a " : "an ").Append(facts.RatText)
+        t.Append(DisplayNames.Of(f)).Append(" is ").Append(facts.Rat == Routing.Glosses.Rat.Any ? "a " : "an ").Append(facts.RatText)
             .Append(" feature");
         if (facts.Rat == Routing.Glosses.Rat.Any) t.Append(" (no LTE- or NR-specific managed object in the catalog)");
         if (f.Domain.Length > 0) t.Append(" in the ").Append(f.Domain).Append(" domain");
@@ -50,7 +50,7 @@ internal static class WhatIsAnswer
         if (plan.PrerequisitesInOrder.Count > 0 || plan.MissingPrerequisites.Count > 0)
         {
             t.Append("Requires (in activation order): ");
-            t.AppendList([.. plan.PrerequisitesInOrder.Select(p => p.DisplayName), .. plan.MissingPrerequisites.Select(c => $"{c} (not in this catalog)")], context.ShowAll);
+            t.AppendList([.. plan.PrerequisitesInOrder.Select(p => DisplayNames.Of(p)), .. plan.MissingPrerequisites.Select(c => $"{c} (not in this catalog)")], context.ShowAll);
             a.Line(".");
             foreach (var code in f.Requires) a.Evidence($"requires {code}");
         }
@@ -59,7 +59,7 @@ internal static class WhatIsAnswer
         if (conflicts.Count > 0)
         {
             t.Append("Conflicts with: ");
-            t.AppendList(conflicts.Select(c => $"{c.DisplayName} ({c.Declared(f)})").ToList(), context.ShowAll);
+            t.AppendList(conflicts.Select(c => $"{DisplayNames.Of(c)} ({c.Declared(f)})").ToList(), context.ShowAll);
             a.Line(".");
             foreach (var c in conflicts) a.Evidence($"conflicts {c.Code}");
         }
