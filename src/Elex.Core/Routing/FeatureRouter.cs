@@ -184,7 +184,7 @@ public sealed class FeatureRouter
         ArgumentNullException.ThrowIfNull(text);
         if (Semantic is null) return Route(text, ReadOnlySpan<float>.Empty, topK);
         var exact = Route(text, ReadOnlySpan<float>.Empty, topK);
-        if (IsSettled(exact)) return exact;
+        if (IsSettled(exact, QuestionRat.Detect(TermAnalyzer.Analyze(text)))) return exact;
         float[] vector;
         try
         {
@@ -203,17 +203,23 @@ public sealed class FeatureRouter
     /// question names a code or licence key, or — with a clear lead — a parameter, counter, event or
     /// acronym that only that feature has. Names do not settle a route: a question that names
     /// "Carrier Aggregation" is often about one of its many add-ons; nor do everyday abbreviations
-    /// (SR, PM, CA). The model decides those, with the name as evidence.
+    /// (SR, PM, CA). The model decides those, with the name as evidence. Nor does an acronym,
+    /// parameter or counter of a feature of the other RAT than the question names ("MDT on NR
+    /// cells"): an NR sibling of the LTE feature is the likelier answer.
     /// </summary>
-    public bool IsSettled(RouteResult exactRoute)
+    public bool IsSettled(RouteResult exactRoute, string? question = null) =>
+        IsSettled(exactRoute, question is null ? Rat.Any : QuestionRat.Detect(TermAnalyzer.Analyze(question)));
+
+    private bool IsSettled(RouteResult exactRoute, Rat questionRat)
     {
         ArgumentNullException.ThrowIfNull(exactRoute);
         if (exactRoute.Best is not { } best) return false;
+        var sameRat = !QuestionRat.Contradicts(questionRat, _rats[best.Ordinal]);
         var identifying = false;
         foreach (var e in best.Evidence)
         {
             if (e.Kind is MatchKind.Code or MatchKind.Cxc) return true;
-            identifying |= e.Kind is MatchKind.Parameter or MatchKind.Counter or MatchKind.Event or MatchKind.Acronym && e.SharedBy == 1
+            identifying |= sameRat && e.Kind is MatchKind.Parameter or MatchKind.Counter or MatchKind.Event or MatchKind.Acronym && e.SharedBy == 1
                 && !(e.Kind == MatchKind.Acronym && RanGlossary.IsEveryday(e.Text.ToLowerInvariant()));
         }
         return identifying && exactRoute.Confidence >= _options.SettledConfidence;

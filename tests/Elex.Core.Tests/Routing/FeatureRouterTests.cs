@@ -95,4 +95,15 @@ public class FeatureRouterTests
         var b = FeatureRouter.Build(SharedData.SampleCatalogInstance).Route("energy saving sleep", 5);
         Assert.Equal(a.Candidates.Select(c => (c.Ordinal, c.Score)), b.Candidates.Select(c => (c.Ordinal, c.Score)));
     }
+
+    [Fact]
+    public void IsSettled_AUniqueIdentifier_SettlesUnlessTheQuestionNamesTheOtherRat()
+    {
+        const string lte = "which portMergingEnabled value should MSM use?";
+        const string nr = "which portMergingEnabled value should MSM use on NR cells?";
+        Assert.True(Sample.Value.IsSettled(Sample.Value.Route(lte), lte));
+        // MIMO Sleep Mode is an LTE feature: on NR cells the model should weigh an NR sibling.
+        Assert.False(Sample.Value.IsSettled(Sample.Value.Route(nr), nr));
+        Assert.True(Sample.Value.IsSettled(Sample.Value.Route("FAJ 121 3094 on NR cells"), "FAJ 121 3094 on NR cells"), "a code settles whatever the RAT");
+    }
 }
