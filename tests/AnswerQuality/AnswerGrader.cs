@@ -47,7 +47,7 @@ public static class AnswerGrader
         {
             if (target.Node is { } node && !command.Command.Contains($" {node} ", StringComparison.Ordinal))
                 yield return $"command '{command.Command}' lost node {node}";
-            if (target.Instance is { } instance && command.Kind == CommandKind.SetParameter && !command.Command.Contains($"={instance} ", StringComparison.Ordinal)
+            if (target.Instance is { } instance && command.Kind == CommandKind.SetParameter && !command.Command.Contains($"={instance} ", StringComparison.Ordinal) && !command.Command.Contains($"={instance},", StringComparison.Ordinal)
                 && !(command.Mo ?? "").EndsWith("Function", StringComparison.Ordinal))
                 yield return $"command '{command.Command}' lost instance {instance}";
         }

@@ -30,6 +30,9 @@ public static class ManagedObjectRef
             {
                 if (string.Equals(named, mo, StringComparison.OrdinalIgnoreCase)) return ($"{mo}={instance}", false);
                 if (CellSingletons.Contains(mo) && IsCell(named)) return ($"{named}={instance},{mo}=1", false);
+                // A relation under the cell the question names: keep the cell, leave the relation to name.
+                if (ManagedObjectPath.ParentOf(mo) is { } parent && (string.Equals(parent, named, StringComparison.OrdinalIgnoreCase) || (IsCell(parent) && IsCell(named))))
+                    return ($"{named}={instance},{mo}={InstancePlaceholder}", true);
             }
             else if (IsCell(mo)) return ($"{mo}={instance}", false);
             else if (CellSingletons.Contains(mo)) return ($"{UeMeasControlParent}={instance},{mo}=1", true);

@@ -42,6 +42,8 @@ public class CmeditTargetTests
     [InlineData("EUtranCellFDD", "EUtranCellFDD=CELL1", "EUtranCellFDD", "CELL1")]
     [InlineData("UeMeasControl", "EUtranCellTDD=T1,UeMeasControl=1", "EUtranCellTDD", "T1")]
     [InlineData("LoadBalancingFunction", "LoadBalancingFunction", null, null)]
+    [InlineData("EUtranFreqRelation", "EUtranCellFDD=C1,EUtranFreqRelation=<ID>", "EUtranCellFDD", "C1")]
+    [InlineData("NRCellRelation", "NRCellCU=N1,NRCellRelation=<ID>", "NRCellCU", "N1")]
     [InlineData("EUtranFreqRelation", "EUtranFreqRelation=<ID>", null, null)]
     [InlineData("NRCellDU", "NRCellDU=<CELL>", null, null)]
     public void ManagedObjectReference(string mo, string expected, string? namedClass, string? instance) =>

@@ -31,6 +31,10 @@ internal static class ManagedObjectPath
         ["NRCellRelation"] = "NRCellCU",
     };
 
+    /// <summary>The class <paramref name="mo"/> sits under, or null when its place is not standard knowledge here.</summary>
+    public static string? ParentOf(string mo) =>
+        Parents.TryGetValue(mo, out var parent) && !parent.StartsWith("ManagedElement", StringComparison.Ordinal) ? parent : null;
+
     /// <summary>The path from ManagedElement to <paramref name="mo"/>, or null when its place is not standard knowledge here.</summary>
     public static string? Of(string mo)
     {

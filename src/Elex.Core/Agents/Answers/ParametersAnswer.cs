@@ -53,7 +53,7 @@ internal static class ParametersAnswer
         if (facts.Referenced.Count > 0)
         {
             if (context.ShowAll || facts.OwnParameterCount == 0)
-                t.Append("Referenced (owned by other functions): ").AppendList(facts.Referenced, static p => p.QualifiedName, all: true).Append(".\n");
+                t.Append("Referenced (owned by other functions): ").AppendList(facts.Referenced, static p => p.QualifiedName, context.ShowAll).Append(".\n");
             else
                 t.Append("Referenced: ").Append(facts.Referenced.Count).Append(" parameter(s) owned by other functions (listed when all are asked for).\n");
         }
@@ -102,6 +102,8 @@ internal static class ParametersAnswer
             a.Command(Cmedit.SetParameter(f, parameter, change.Value, change.Target));
             a.Evidence(facts.Evidence(parameter));
             if (change.Target.Node is null) a.Warning($"No node named: replace {Cmedit.NodePlaceholder} with the node (ManagedElement id) before running the commands.");
+            if (change.Target.MoClass is { } named && !mo.StartsWith(named + "=", StringComparison.OrdinalIgnoreCase))
+                a.Warning($"The question names {named}={change.Target.Instance}, but in the catalog {parameter.Name} is an attribute of {parameter.Mo} for {f.Name}: the command addresses {parameter.Mo}.");
             if (placeholder) a.Warning($"No {parameter.Mo} instance named: replace the placeholder in {mo} with the instance to change (a whole class is never changed at once).");
         }
     }
