@@ -195,4 +195,17 @@ public sealed class SwarmConversationTests : IDisposable
         Assert.Contains("follow-up", correction.Message);
         Assert.Equal(0, swarm.Router.Memory.Count);
     }
+
+    [Fact]
+    public async Task AShortFollowUpAboutAnotherFeature_AsksTheSameThing_UntilReset()
+    {
+        using var chat = _swarm.CreateSession();
+        Assert.Equal(Core.Queries.QueryType.Counter, (await chat.QueryAsync("which counters show IFLB is working?")).QueryType);
+        var next = await chat.QueryAsync("and for MSM?");
+        Assert.Equal((Msm, Core.Queries.QueryType.Counter), (next.FeatureCode, next.QueryType));
+        Assert.Contains("PM counters of MIMO Sleep Mode", next.Text);
+
+        chat.Reset();
+        Assert.NotEqual(Core.Queries.QueryType.Counter, (await chat.QueryAsync("and for MSM?")).QueryType);
+    }
 }

@@ -43,7 +43,10 @@ public static partial class QueryClassifier
     }
 
     /// <summary>The type the wording suggests.</summary>
-    public static QueryType ClassifyType(string text)
+    public static QueryType ClassifyType(string text) => CueType(text) ?? QueryType.General;
+
+    /// <summary>The type the wording's cues point to, or null when no cue speaks at all ("and for IFO?").</summary>
+    public static QueryType? CueType(string text)
     {
         Span<float> scores = stackalloc float[6];
         var words = Tokenizer.RawTokens(text);
@@ -69,7 +72,7 @@ public static partial class QueryClassifier
             if (pattern.IsMatch(text)) scores[(int)type] += weight;
         }
 
-        var best = QueryType.General;
+        QueryType? best = null;
         var bestScore = 0f;
         foreach (var type in TieOrder)
         {

@@ -21,6 +21,8 @@ public sealed class Conversation : IDisposable
     private readonly ElexSwarm _swarm;
     private readonly Subject<ConversationTurn> _turns = new();
     private readonly BehaviorSubject<ConversationContext> _context = new(ConversationContext.Empty);
+    // What the last answered question asked for (counters, activation …), for "and for IFO?".
+    private QueryType? _lastType;
     // Each question must see the context its predecessor left, so questions wait their turn.
     private readonly SemaphoreSlim _oneQuestionAtATime = new(1, 1);
     private readonly Lock _turnGate = new();
@@ -72,7 +74,9 @@ public sealed class Conversation : IDisposable
         try
         {
             ThrowIfDisposed();
-            var response = await _swarm.QueryAsync(query with { Conversation = _context.Value }, cancellationToken).ConfigureAwait(false);
+            var carried = query.Type is null ? AspectCarryOver.TypeFor(query.Text, _lastType) : null;
+            var response = await _swarm.QueryAsync(query with { Conversation = _context.Value, Type = carried ?? query.Type }, cancellationToken).ConfigureAwait(false);
+            if (response.Status is ResponseStatus.Answered) _lastType = response.QueryType;
             Record(ConversationTurn.Answered(response));
             return response;
         }
@@ -87,6 +91,7 @@ public sealed class Conversation : IDisposable
     public void Reset()
     {
         ThrowIfDisposed();
+        _lastType = null;
         Record(ConversationTurn.Reset);
     }
 
