@@ -27,5 +27,14 @@ public class ComparedFeaturesTests
     public void WithoutACueOrTwoNamedFeatures_NothingIsCompared(string text) => Assert.Empty(Codes(text));
 
     [Fact]
+    public void AnEverydayAbbreviation_CountsOnlyWhereItIsSetAgainstAnother()
+    {
+        Assert.Equal(["FAJ 121 3046", "FAJ 121 4425"], Codes("compare CA and UCA"));
+        Assert.Equal(["FAJ 121 4425", "FAJ 121 3046"], Codes("UCA vs CA: what is the difference?"));
+        // "CA" here is the everyday word, not a feature set against UCA.
+        Assert.Empty(Codes("what is the difference in CA counters between LTE cells for UCA"));
+    }
+
+    [Fact]
     public void ByCode() => Assert.Equal(["FAJ 121 3094", "FAJ 121 5296"], Codes("FAJ 121 3094 versus FAJ 121 5296"));
 }
