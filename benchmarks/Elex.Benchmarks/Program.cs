@@ -3,11 +3,13 @@ using Elex.Benchmarks;
 using Elex.Benchmarks.Natural;
 using Elex.Benchmarks.Peers;
 using Elex.Benchmarks.Scaling;
+using Elex.Benchmarks.StaticVectors;
 using Elex.Benchmarks.Vectors;
 
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- latency       (per-query route percentiles, load + build time)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- peers         (ours vs Lucene.Net BM25: accuracy and latency)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- natural       (fused vs lexical vs Lucene on dev, natural-dev and held-out natural questions; calibration; latency per path)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- static-vectors (a static token table distilled from the sentence model fused into the no-model router: natural top-1, size, latency)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- calibrate     (fits the fused router's confidence on natural-dev + dev, reports the held-out set)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- teach         (learning that routes: teach one wording of each paraphrase pair, measure the other)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- semantic      (natural questions/s through ElexSwarm with the model: batching, ONNX threads, load time, RSS)
@@ -50,6 +52,9 @@ switch (args)
         return;
     case ["natural"]:
         NaturalReport.Run(Console.Out);
+        return;
+    case ["static-vectors"]:
+        StaticVectorReport.Run(Console.Out);
         return;
     case ["peers"]:
         PeerReport.Run(Console.Out);

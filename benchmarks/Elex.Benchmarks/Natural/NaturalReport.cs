@@ -23,15 +23,7 @@ public static class NaturalReport
     {
         ArgumentNullException.ThrowIfNull(output);
         var catalog = BenchmarkData.Catalog();
-        var sets = new List<NaturalQuestion>();
-        if (BenchmarkData.SharedDirectory is { } dir)
-        {
-            sets.AddRange(NaturalQuestion.Load(Path.Combine(dir, "dev-questions.jsonl"), "dev-questions"));
-            if (File.Exists(Path.Combine(dir, "natural-dev.jsonl"))) sets.AddRange(NaturalQuestion.Load(Path.Combine(dir, "natural-dev.jsonl"), "natural-dev"));
-        }
-        if (NaturalQuestion.HoldoutPath() is { } holdout) sets.AddRange(NaturalQuestion.Load(holdout, "holdout"));
-        var codes = catalog.Features.Select(f => f.Code.Value).ToHashSet(StringComparer.Ordinal);
-        sets.RemoveAll(q => !q.Expect.Overlaps(codes));
+        var sets = NaturalSets.Load(catalog);
         output.WriteLine($"catalog: {catalog.Count} features; {sets.Count} labelled questions");
 
         var started = Stopwatch.GetTimestamp();
