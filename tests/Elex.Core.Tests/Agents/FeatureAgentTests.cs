@@ -83,7 +83,9 @@ public class FeatureAgentTests
         var answer = Ask("FAJ 121 3094", "what is MSM?", QueryType.General);
         Assert.StartsWith(feature.DisplayName, answer.Text);
         Assert.Contains(feature.Cxc!, answer.Text);
-        Assert.Empty(answer.Commands);
+        // Only a read of its state: a what-is question changes nothing.
+        var read = Assert.Single(answer.Commands);
+        Assert.Equal((CommandKind.Read, $"cmedit get <NODE> FeatureState={feature.Cxc} featureState,licenseState,serviceState"), (read.Kind, read.Command));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ internal static class ComparisonAnswer
         Row(a, "Prerequisites", features.Select(f => Names(catalog, f.Requires)));
         Row(a, "Conflicts", features.Select(f => Names(edges.ConflictsOf(f.Code).Select(c => c.Feature is { } x ? Short(x) : c.Code.Value).ToList())));
         Row(a, "Parameters", features.Select(f => Counted(FeatureFacts.Of(f).Introduced.Select(p => p.Name).ToList(), f.Parameters.Count, "introduced")));
-        Row(a, "Counters", features.Select(f => Counted(f.Counters.Select(c => c.Name).ToList(), f.Counters.Count, null)));
+        Row(a, "Counters", features.Select(f => Counted(f.Counters.Select(c => c.Name).Distinct().ToList(), f.Counters.Count, null)));
         Row(a, "KPIs", features.Select(f => f.Kpis.Count == 0 ? "none listed" : string.Join(", ", f.Kpis)));
         foreach (var f in features)
         {
@@ -62,7 +62,7 @@ internal static class ComparisonAnswer
                 if (rx != ry) { a.Line($"- Which to use follows the RAT: {Short(x)} is {rx}, {Short(y)} is {ry}."); said = true; }
             }
         }
-        if (!said) a.Line("- The catalog records no dependency, conflict or shared parameter between them.");
+        if (!said) a.Line("- Nor does it record a dependency, a relation or a shared parameter or counter.");
         a.Line("The catalog holds no behaviour descriptions: which one fits a network beyond these facts is an engineering judgement.");
     }
 

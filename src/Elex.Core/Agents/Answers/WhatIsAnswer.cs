@@ -25,6 +25,8 @@ internal static class WhatIsAnswer
         {
             t.Append("Licence and feature-state key ").Append(f.Cxc).Append(" (FeatureState=").Append(f.Cxc).Append("). ");
             a.Evidence($"cxc {f.Cxc}");
+            // Whether it is licensed and on is the first thing to know on a node: a read is always safe.
+            a.Command(Cmedit.GetFeatureState(f, context.Target.Node));
         }
         var introduced = facts.Introduced;
         if (introduced.Count > 0)
