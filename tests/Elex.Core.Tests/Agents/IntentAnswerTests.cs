@@ -124,6 +124,7 @@ public class IntentAnswerTests
             Assert.Contains(row, answer.Text);
         Assert.Contains("| IFLB (FAJ 121 3009) | IFO (FAJ 121 3061) |", answer.Text);
         Assert.Contains("- The catalog lists them as related.", answer.Text);
+        Assert.Contains("- The catalog records no conflict between IFLB (FAJ 121 3009) and IFO (FAJ 121 3061).", answer.Text);
         Assert.Empty(answer.Commands);
     }
 }

@@ -46,11 +46,11 @@ internal static class ComparisonAnswer
             for (var j = i + 1; j < features.Count; j++)
             {
                 var (x, y) = (features[i], features[j]);
+                // Whether two features may run together is what a comparison is most often asked for: always say.
                 if (edges.ConflictsOf(x.Code).FirstOrDefault(c => c.Code == y.Code) is { } conflict)
-                {
                     a.Text.Append($"- {Short(x)} and {Short(y)} must not be active together ({conflict.Declared(x)}).").Append('\n');
-                    said = true;
-                }
+                else
+                    a.Text.Append($"- The catalog records no conflict between {Short(x)} and {Short(y)}.").Append('\n');
                 if (x.Requires.Contains(y.Code)) { a.Line($"- {Short(x)} requires {Short(y)}."); said = true; }
                 if (y.Requires.Contains(x.Code)) { a.Line($"- {Short(y)} requires {Short(x)}."); said = true; }
                 if (x.Related.Contains(y.Code) || y.Related.Contains(x.Code)) { a.Line($"- The catalog lists them as related."); said = true; }
