@@ -26,9 +26,18 @@ public sealed class JsSwarmSession : IAsyncDisposable
     private readonly SortedSet<SwarmPublicKey> _trusted = [];
     private Uri? _relay;
     private int _disposed;
+    private readonly Func<string, Task<IAgentStore>>? _openStore;
+    private readonly string? _databaseName;
 
     private JsSwarmSession(ElexSwarm swarm, IAgentStore? store, Func<Uri, TimeSpan, ISyncTransport> createTransport)
+        : this(swarm, store, createTransport, null, null)
     {
+    }
+
+    private JsSwarmSession(ElexSwarm swarm, IAgentStore? store, Func<Uri, TimeSpan, ISyncTransport> createTransport, Func<string, Task<IAgentStore>>? openStore, string? databaseName)
+    {
+        _openStore = openStore;
+        _databaseName = databaseName;
         Swarm = swarm;
         Conversations = new JsConversations(swarm);
         _store = store;
@@ -66,8 +75,9 @@ public sealed class JsSwarmSession : IAsyncDisposable
         {
             if ((input.EnableIndexedDB ?? config.EnableIndexedDB) && openStore is not null)
             {
-                store = await openStore(string.IsNullOrWhiteSpace(input.DatabaseName) ? "elex" : input.DatabaseName).ConfigureAwait(false);
-                session = new JsSwarmSession(await ElexSwarm.CreateAsync(catalog, config, store).ConfigureAwait(false), store, createTransport);
+                var databaseName = string.IsNullOrWhiteSpace(input.DatabaseName) ? "elex" : input.DatabaseName;
+                store = await openStore(databaseName).ConfigureAwait(false);
+                session = new JsSwarmSession(await ElexSwarm.CreateAsync(catalog, config, store).ConfigureAwait(false), store, createTransport, openStore, databaseName);
             }
             else
             {
@@ -286,33 +296,49 @@ public sealed class JsSwarmSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes every agent of the catalog answer (by its feature code) and learn from a 👍, then times
-    /// one <see cref="ElexSwarm.PersistAsync"/> — the batch write of all agents with their Q-tables,
-    /// replay buffers and state — twice: cold, then after every agent answered and learned again (JSON result).
+    /// On a scratch swarm over its own database (<see cref="ScratchDatabaseName"/>), makes every agent of
+    /// the catalog answer (by its feature code) and learn from a 👍, then times one
+    /// <see cref="ElexSwarm.PersistAsync"/> — the batch write of all agents with their Q-tables, replay
+    /// buffers and state — twice: cold, then after every agent answered and learned again (JSON result).
+    /// This swarm and its database are not touched.
     /// </summary>
     public async Task<string> BenchmarkPersistAllAsync()
     {
         ThrowIfDisposed();
-        if (_store is null) throw new ElexApiException(ElexErrorCodes.StoreError, "this swarm has no store (enableIndexedDB is false)");
-        var cold = await LearnAllThenPersistAsync().ConfigureAwait(false);
-        var warm = await LearnAllThenPersistAsync().ConfigureAwait(false);
-        var stats = await _store.GetStatisticsAsync().ConfigureAwait(false);
-        return JsonSerializer.Serialize(
-            new JsPersistBenchmark(Swarm.Registry.AllCounters().Count, cold.TotalMilliseconds, warm.TotalMilliseconds, stats.QTables.Records, stats.Trajectories.Records, stats.AgentStates.Records),
-            ElexJsonContext.Default.JsPersistBenchmark);
+        if (_store is null || _openStore is null || _databaseName is null) throw new ElexApiException(ElexErrorCodes.StoreError, "this swarm has no store (enableIndexedDB is false)");
+        // The measurement teaches every agent: it runs on a scratch swarm over its own database, so the
+        // user's learned state is never touched.
+        var store = await _openStore(ScratchDatabaseName(_databaseName)).ConfigureAwait(false);
+        try
+        {
+            await using var scratch = await ElexSwarm.CreateAsync(Swarm.Catalog, new SwarmConfig(), store).ConfigureAwait(false);
+            var cold = await LearnAllThenPersistAsync(scratch).ConfigureAwait(false);
+            var warm = await LearnAllThenPersistAsync(scratch).ConfigureAwait(false);
+            var stats = await store.GetStatisticsAsync().ConfigureAwait(false);
+            return JsonSerializer.Serialize(
+                new JsPersistBenchmark(scratch.Registry.AllCounters().Count, cold.TotalMilliseconds, warm.TotalMilliseconds, stats.QTables.Records, stats.Trajectories.Records, stats.AgentStates.Records),
+                ElexJsonContext.Default.JsPersistBenchmark);
+        }
+        finally
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
-    private async Task<TimeSpan> LearnAllThenPersistAsync()
+    /// <summary>The database the persist measurement writes to, beside the swarm's own.</summary>
+    public static string ScratchDatabaseName(string databaseName) => databaseName + "-persist-benchmark";
+
+    private static async Task<TimeSpan> LearnAllThenPersistAsync(ElexSwarm swarm)
     {
         var acknowledged = new List<Task<FeedbackResult>>();
-        foreach (var feature in Swarm.Catalog.Features)
+        foreach (var feature in swarm.Catalog.Features)
         {
-            var response = await Guard(() => Swarm.QueryAsync(new Query(feature.Code.Value))).ConfigureAwait(false);
+            var response = await swarm.QueryAsync(new Query(feature.Code.Value)).ConfigureAwait(false);
             // Acknowledged once durable: awaited after the timed write, which is what makes them durable.
-            acknowledged.Add(Swarm.FeedbackAsync(Feedback.ForResponse(response.ResponseId, 1, true)));
+            acknowledged.Add(swarm.FeedbackAsync(Feedback.ForResponse(response.ResponseId, 1, true)));
         }
         var started = Stopwatch.GetTimestamp();
-        await PersistAsync().ConfigureAwait(false);
+        await swarm.PersistAsync().ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
         await Task.WhenAll(acknowledged).ConfigureAwait(false);
         return elapsed;

@@ -545,7 +545,7 @@ export interface Swarm {
   readonly diagnostics: {
     /** Times the router alone over `queries` catalog questions (default 1000). */
     routeLatency(queries?: number): Promise<RouteBenchmark>;
-    /** Makes every catalog agent answer once, then times one batch write of all of them. */
+    /** On a scratch swarm over `<databaseName>-persist-benchmark` (this swarm's learned state is never touched), makes every catalog agent answer and learn once, then times one batch write of all of them. */
     persistAll(): Promise<PersistBenchmark>;
   };
 }
