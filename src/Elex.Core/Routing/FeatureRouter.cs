@@ -26,11 +26,13 @@ public sealed class FeatureRouter
 
     private readonly Rat[] _rats;
     private readonly GlossBm25Index _bm25;
+    private readonly Lazy<FeatureFamilies> _families;
 
     private FeatureRouter(FeatureCatalog catalog, TextEmbedder embedder, float[] vectors, IVectorIndex index, ExactMatchIndex exact, RouterOptions options, Rat[] rats, SemanticIndex? semantic, GlossBm25Index bm25)
     {
         _bm25 = bm25;
         _rats = rats;
+        _families = new Lazy<FeatureFamilies>(() => new FeatureFamilies(catalog));
         Semantic = semantic;
         Catalog = catalog;
         Embedder = embedder;
@@ -292,6 +294,7 @@ public sealed class FeatureRouter
             else s.Boost += hit.Boost;
             s.Evidence.Add(hit.Evidence);
         }
+        if (semantic is not null && _options.FamilyNameShareWithModel > 0) ShareNamesWithFamilies(scores, query, hasLexical, analyzed.WordTerms);
         if (lifted is not null)
         {
             foreach (var (ordinal, route) in lifted)
@@ -435,6 +438,29 @@ public sealed class FeatureRouter
     {
         var dims = Embedder.Dimensions;
         return TensorPrimitives.Dot(query, _vectors.AsSpan(ordinal * dims, dims));
+    }
+
+    // A parent named in the question lends part of its name boost to its add-ons (no evidence: they
+    // were not named), so the model's reading decides between "IFLB" and "IFLB Activation Threshold".
+    private void ShareNamesWithFamilies(Dictionary<int, Scored> scores, ReadOnlySpan<float> query, bool hasLexical, List<string> questionTerms)
+    {
+        List<(int Ordinal, float Boost, int Terms)>? named = null;
+        foreach (var (ordinal, s) in scores)
+        {
+            if (s.NameBoost > 0) (named ??= []).Add((ordinal, s.NameBoost, s.NameTerms));
+        }
+        if (named is null) return;
+        foreach (var (parent, boost, terms) in named)
+        {
+            foreach (var member in _families.Value.PointedAt(parent, questionTerms))
+            {
+                if (!scores.TryGetValue(member, out var s))
+                    scores[member] = s = new Scored(hasLexical ? Similarity(query, member) : 0f);
+                if (s.NameBoost > 0) continue;
+                s.NameBoost = _options.FamilyNameShareWithModel * boost;
+                s.NameTerms = terms;
+            }
+        }
     }
 
     private sealed class Scored(float similarity)

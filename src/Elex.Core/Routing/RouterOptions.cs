@@ -31,6 +31,8 @@ public sealed record RouterOptions
     public float NameWeightWithModel { get; init; } = 0.2f;
     /// <summary>The same for names of three or more words, which name one feature more surely.</summary>
     public float LongNameWeightWithModel { get; init; } = 0.4f;
+    /// <summary>With the model: the share of a named feature's name boost its add-ons (names holding its name or acronym) receive; 0 = none.</summary>
+    public float FamilyNameShareWithModel { get; init; } = 0.75f;
     /// <summary>Features taken from the sentence model's nearest before fusion.</summary>
     public int SemanticCandidates { get; init; } = 24;
     /// <summary>Softmax temperature when the sentence model takes part (its cosines sit in a narrower band).</summary>
