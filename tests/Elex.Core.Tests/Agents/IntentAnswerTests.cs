@@ -66,6 +66,7 @@ public class IntentAnswerTests
         var answer = Ask("FAJ 121 3094", "which MSM counters show the tx off ratio?", QueryType.Counter);
         var first = answer.Text.Split('\n')[0];
         Assert.StartsWith("Matching what you asked: ", first);
+        Assert.Contains("their units and formulas are not in the catalog", answer.Text);
         Assert.Contains("pmTxOffRatio", first);
         Assert.DoesNotContain("pmMimoSleepTime", first);
     }
@@ -112,6 +113,7 @@ public class IntentAnswerTests
         Assert.True(Line("Prerequisite") < Line("Conflicting"));
         foreach (var conflict in CatalogEdges.Of(Sample).ConflictsOf(ifo.Code)) Assert.Contains($"conflicts {conflict.Code}", answer.Evidence);
         Assert.True(CatalogEdges.Of(Sample).ConflictsOf(ifo.Code).Count > ifo.Conflicts.Count, "the sample has a conflict declared only by the other side");
+        Assert.Equal("The catalog gives no target values: compare with a period, or a cell, where it works.", lines[^1]);
     }
 
     [Fact]

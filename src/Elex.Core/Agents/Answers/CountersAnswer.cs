@@ -45,7 +45,7 @@ internal static class CountersAnswer
             }
             if (leftOut > 0)
                 t.Append('(').Append(leftOut).Append(" counter(s) on ").Append(ParametersAnswer.Other(context)).Append(" managed objects left out: the question is about ").Append(ParametersAnswer.Named(context)).Append(".)\n");
-            t.Append("Read them per ROP (15 minutes) before and after a change and compare.\n");
+            t.Append("Read them per ROP (15 minutes) before and after a change and compare; their units and formulas are not in the catalog.\n");
         }
         if (!kpiFirst) Kpis(a, f, facts, lead: false);
         if (f.Events.Count > 0) t.Append("Trace events for deeper tracing: ").AppendList(f.Events, context.ShowAll, limit: 6).Append(".\n");

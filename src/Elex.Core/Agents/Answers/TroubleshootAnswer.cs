@@ -58,6 +58,7 @@ internal static class TroubleshootAnswer
             for (var i = 0; i < shown; i++) a.Evidence(facts.Evidence(counters[i]));
         }
         if (f.Kpis.Count > 0) a.Text.Append($"{step}. KPIs to compare with a period when it worked: {string.Join(", ", f.Kpis)}.").Append('\n');
+        a.Line("The catalog gives no target values: compare with a period, or a cell, where it works.");
         return a.Build();
     }
 
