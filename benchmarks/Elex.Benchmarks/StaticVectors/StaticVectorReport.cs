@@ -52,7 +52,7 @@ public static class StaticVectorReport
         var routes = sets.Select(q => lexical.Route(q.Text, 48)).ToList();
         var candidates = routes.Select(r => r.Candidates.Select(c => (c.Ordinal, c.Score)).ToArray()).ToList();
         // As the model cascade does: exact evidence that settles a route is not second-guessed.
-        var settled = routes.Select((r, i) => lexical.IsSettled(r, sets[i].Text)).ToArray();
+        var settled = routes.Select(lexical.IsSettled).ToArray();
         output.WriteLine($"settled by exact evidence: natural-dev {sets.Where((q, i) => q.Set == "natural-dev" && settled[i]).Count()}, holdout {sets.Where((q, i) => q.Set == "holdout" && settled[i]).Count()}, dev {sets.Where((q, i) => q.Set == "dev-questions" && settled[i]).Count()}");
         output.WriteLine($"lexical top-48 holds the answer: {sets.Where((q, i) => candidates[i].Any(c => q.Expect.Contains(catalog[c.Ordinal].Code.Value))).Count() / (double)sets.Count:0.000}");
 

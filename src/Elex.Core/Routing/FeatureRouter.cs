@@ -186,7 +186,7 @@ public sealed class FeatureRouter
         ArgumentNullException.ThrowIfNull(text);
         if (Semantic is null) return Route(text, ReadOnlySpan<float>.Empty, topK);
         var exact = Route(text, ReadOnlySpan<float>.Empty, topK);
-        if (IsSettled(exact, QuestionRat.Detect(TermAnalyzer.Analyze(text)))) return exact;
+        if (IsSettled(exact)) return exact;
         float[] vector;
         try
         {
@@ -209,14 +209,11 @@ public sealed class FeatureRouter
     /// parameter or counter of a feature of the other RAT than the question names ("MDT on NR
     /// cells"): an NR sibling of the LTE feature is the likelier answer.
     /// </summary>
-    public bool IsSettled(RouteResult exactRoute, string? question = null) =>
-        IsSettled(exactRoute, question is null ? Rat.Any : QuestionRat.Detect(TermAnalyzer.Analyze(question)));
-
-    private bool IsSettled(RouteResult exactRoute, Rat questionRat)
+    public bool IsSettled(RouteResult exactRoute)
     {
         ArgumentNullException.ThrowIfNull(exactRoute);
         if (exactRoute.Best is not { } best) return false;
-        var sameRat = !QuestionRat.Contradicts(questionRat, _rats[best.Ordinal]);
+        var sameRat = !QuestionRat.Contradicts(exactRoute.QuestionRat, _rats[best.Ordinal]);
         var identifying = false;
         foreach (var e in best.Evidence)
         {
@@ -375,7 +372,7 @@ public sealed class FeatureRouter
             candidates.Add(new RouteCandidate(Catalog[ordinal], ordinal, s.Fused, semantic is null ? s.Similarity : s.Semantic, topConfidence * relative, s.Evidence));
         }
         var ambiguous = ranked.Count > 1 && top - ranked[1].Value.Fused < temperature * 0.7f;
-        return new RouteResult(candidates, candidates[0].Confidence, ambiguous) { UsedSemantic = semantic is not null, Signals = signals };
+        return new RouteResult(candidates, candidates[0].Confidence, ambiguous) { UsedSemantic = semantic is not null, Signals = signals, QuestionRat = rat };
     }
 
     // A question close to one an engineer corrected goes where the correction said: the closer, the

@@ -12,6 +12,9 @@ public sealed record RouteResult(IReadOnlyList<RouteCandidate> Candidates, float
     /// <summary>No feature matched at all.</summary>
     public static RouteResult None { get; } = new([], 0f, false);
 
+    /// <summary>The radio technology the question names (read once while routing), or Any.</summary>
+    public Glosses.Rat QuestionRat { get; init; } = Glosses.Rat.Any;
+
     /// <summary>True when the sentence model took part in this route.</summary>
     public bool UsedSemantic { get; init; }
 

@@ -26,7 +26,8 @@ public static class DispatchOperator
             if (item.HasFailed || item.Route?.Best is not { } best) return item;
             try
             {
-                item.Compared = ComparedFeatures.Find(item.Query.Text, registry.Catalog);
+                // A comparison names at least one feature the router saw; only then is the catalog read for the others.
+                item.Compared = Core.Conversations.FeatureMentions.Of(item.Route).Count > 0 ? ComparedFeatures.Find(item.Query.Text, registry.Catalog) : [];
                 if (item.Compared.Count >= 2)
                 {
                     var lead = item.Compared.Contains(best.Feature) ? best.Feature : item.Compared[0];

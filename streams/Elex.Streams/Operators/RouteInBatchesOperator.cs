@@ -40,7 +40,7 @@ public static class RouteInBatchesOperator
             try
             {
                 var exact = router.Route(item.Query.Text, ReadOnlySpan<float>.Empty, topK);
-                if (router.IsSettled(exact, item.Query.Text)) item.Route = exact;
+                if (router.IsSettled(exact)) item.Route = exact;
                 else unsettled.Add((item, exact));
             }
             catch (Exception e)

@@ -101,9 +101,9 @@ public class FeatureRouterTests
     {
         const string lte = "which portMergingEnabled value should MSM use?";
         const string nr = "which portMergingEnabled value should MSM use on NR cells?";
-        Assert.True(Sample.Value.IsSettled(Sample.Value.Route(lte), lte));
+        Assert.True(Sample.Value.IsSettled(Sample.Value.Route(lte)));
         // MIMO Sleep Mode is an LTE feature: on NR cells the model should weigh an NR sibling.
-        Assert.False(Sample.Value.IsSettled(Sample.Value.Route(nr), nr));
-        Assert.True(Sample.Value.IsSettled(Sample.Value.Route("FAJ 121 3094 on NR cells"), "FAJ 121 3094 on NR cells"), "a code settles whatever the RAT");
+        Assert.False(Sample.Value.IsSettled(Sample.Value.Route(nr)));
+        Assert.True(Sample.Value.IsSettled(Sample.Value.Route("FAJ 121 3094 on NR cells")), "a code settles whatever the RAT");
     }
 }
