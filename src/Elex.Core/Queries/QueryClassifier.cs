@@ -58,9 +58,12 @@ public static partial class QueryClassifier
                 if (Array.IndexOf(cues, lower) >= 0) scores[(int)type] += weight;
             }
         }
-        // A camelCase identifier that is not a pm counter names a parameter.
+        // A camelCase identifier that is not a pm counter names a parameter; a node or cell the question
+        // names ("node ERBS_4711") is a target, not a parameter.
+        var target = CommandTarget.Find(text);
         foreach (var word in words)
         {
+            if (word.Text == target.Node || word.Text == target.Instance) continue;
             if (TermAnalyzer.IsIdentifier(word.Text) && !word.Text.StartsWith("pm", StringComparison.Ordinal))
             {
                 scores[(int)QueryType.Parameter] += 3.0f;

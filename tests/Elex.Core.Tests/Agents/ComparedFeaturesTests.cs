@@ -36,5 +36,9 @@ public class ComparedFeaturesTests
     }
 
     [Fact]
+    public void ACompatibilityQuestion_ComparesThePair() =>
+        Assert.Equal(["FAJ 121 3009", "FAJ 121 3061"], Codes("Is IFLB compatible with Inter-Frequency Offload?"));
+
+    [Fact]
     public void ByCode() => Assert.Equal(["FAJ 121 3094", "FAJ 121 5296"], Codes("FAJ 121 3094 versus FAJ 121 5296"));
 }

@@ -7,7 +7,7 @@ namespace Elex.Core.Agents;
 
 /// <summary>
 /// The features a comparison question sets side by side: a comparing cue ("difference between",
-/// "vs", "compare", "or") and at least two features named by FAJ code, whole name, or an acronym
+/// "vs", "compare", "or", "compatible with") and at least two features named by FAJ code, whole name, or an acronym
 /// only that feature has. A name inside a longer named feature's name ("MIMO Sleep Mode" in
 /// "NR Massive MIMO Sleep Mode") counts only where it also stands on its own.
 /// </summary>
@@ -75,6 +75,6 @@ public static partial class ComparedFeatures
     [GeneratedRegex(@"\b(?:differen(?:ce|ces|t)|differ|compare[sd]?|comparison|versus|vs\.?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StrongCue();
 
-    [GeneratedRegex(@"\b(?:differen(?:ce|ces|t)|differ|compare[sd]?|comparison|versus|vs\.?|or|better|instead of|between)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:differen(?:ce|ces|t)|differ|compare[sd]?|comparison|versus|vs\.?|or|better|instead of|between|compatible|compatibility|coexist|together)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Cue();
 }
