@@ -126,7 +126,24 @@ public class IntentAnswerTests
             Assert.Contains(row, answer.Text);
         Assert.Contains("| IFLB (FAJ 121 3009) | IFO (FAJ 121 3061) |", answer.Text);
         Assert.Contains("- The catalog lists them as related.", answer.Text);
-        Assert.Contains("- The catalog records no conflict between IFLB (FAJ 121 3009) and IFO (FAJ 121 3061).", answer.Text);
+        Assert.Contains("- The catalog records no direct conflict between IFLB (FAJ 121 3009) and IFO (FAJ 121 3061).", answer.Text);
         Assert.Empty(answer.Commands);
+    }
+
+    [Fact]
+    public void Comparison_SaysWhenAPrerequisiteConflictsWithTheOther()
+    {
+        static Feature Make(string code, string acronym, string[]? requires = null, string[]? conflicts = null) => new()
+        {
+            Code = FeatureCode.Parse(code), Name = "Feature " + acronym, Acronym = acronym,
+            Requires = (requires ?? []).Select(FeatureCode.Parse).ToList(), Conflicts = (conflicts ?? []).Select(FeatureCode.Parse).ToList(),
+        };
+        var addOn = Make("FAJ 121 0001", "ADD", requires: ["FAJ 121 0002"]);
+        var parent = Make("FAJ 121 0002", "PAR", conflicts: ["FAJ 121 0003"]);
+        var other = Make("FAJ 121 0003", "OTH");
+        var catalog = new FeatureCatalog([addOn, parent, other]);
+        var answer = new FeatureAgent(catalog, addOn).Answer(new AnswerContext("is ADD compatible with OTH?", new Classification(QueryType.General, Complexity.Simple)) { Compared = [addOn, other] });
+        Assert.Contains("- The catalog records no direct conflict between ADD (FAJ 121 0001) and OTH (FAJ 121 0003).", answer.Text);
+        Assert.Contains("- ADD (FAJ 121 0001) requires PAR (FAJ 121 0002), which must not be active together with OTH (FAJ 121 0003) (declared by Feature PAR): ADD (FAJ 121 0001) and OTH (FAJ 121 0003) cannot run together.", answer.Text);
     }
 }

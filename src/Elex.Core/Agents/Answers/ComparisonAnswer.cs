@@ -50,7 +50,8 @@ internal static class ComparisonAnswer
                 if (edges.ConflictsOf(x.Code).FirstOrDefault(c => c.Code == y.Code) is { } conflict)
                     a.Text.Append($"- {Short(x)} and {Short(y)} must not be active together ({conflict.Declared(x)}).").Append('\n');
                 else
-                    a.Text.Append($"- The catalog records no conflict between {Short(x)} and {Short(y)}.").Append('\n');
+                    a.Text.Append($"- The catalog records no direct conflict between {Short(x)} and {Short(y)}.").Append('\n');
+                said |= ConflictThroughPrerequisite(a, edges, x, y) | ConflictThroughPrerequisite(a, edges, y, x);
                 if (x.Requires.Contains(y.Code)) { a.Line($"- {Short(x)} requires {Short(y)}."); said = true; }
                 if (y.Requires.Contains(x.Code)) { a.Line($"- {Short(y)} requires {Short(x)}."); said = true; }
                 if (x.Related.Contains(y.Code) || y.Related.Contains(x.Code)) { a.Line($"- The catalog lists them as related."); said = true; }
@@ -64,6 +65,19 @@ internal static class ComparisonAnswer
         }
         if (!said) a.Line("- Nor does it record a dependency, a relation or a shared parameter or counter.");
         a.Line("The catalog holds no behaviour descriptions: which one fits a network beyond these facts is an engineering judgement.");
+    }
+
+    // "Is X compatible with Y?" is also answered by X's prerequisites: X needs P, and P may not run with Y.
+    private static bool ConflictThroughPrerequisite(AnswerBuilder a, CatalogEdges edges, Feature x, Feature y)
+    {
+        var said = false;
+        foreach (var p in edges.PlanOf(x).PrerequisitesInOrder)
+        {
+            if (edges.ConflictsOf(p.Code).FirstOrDefault(c => c.Code == y.Code) is not { } conflict) continue;
+            a.Text.Append($"- {Short(x)} requires {Short(p)}, which must not be active together with {Short(y)} ({conflict.Declared(p)}): {Short(x)} and {Short(y)} cannot run together.").Append('\n');
+            said = true;
+        }
+        return said;
     }
 
     private static void Row(AnswerBuilder a, string label, IEnumerable<string> cells)
