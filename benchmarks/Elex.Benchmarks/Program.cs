@@ -13,6 +13,8 @@ using Elex.Benchmarks.Vectors;
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- calibrate     (fits the fused router's confidence on natural-dev + dev, reports the held-out set)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- teach         (learning that routes: teach one wording of each paraphrase pair, measure the other)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- semantic      (natural questions/s through ElexSwarm with the model: batching, ONNX threads, load time, RSS)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- misses        (every natural question the fused router gets wrong, with its candidates)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- encoder-cost  (the model's cost on natural questions: tokens, batch size, how the two cores are used, query prefix vs none)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- answers       (answer-quality set through the swarm: complete answers, lost targets, changed answers; composition µs and KB per answer)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- vectors       (HNSW vs exact on 100,000 synthetic 512-dim vectors)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- scaling       (593 / 10k / 100k features; writes docs/scaling.svg)
@@ -37,6 +39,12 @@ switch (args)
         return;
     case ["latency"]:
         LatencyReport.Run(Console.Out);
+        return;
+    case ["misses"]:
+        MissesReport.Run(Console.Out);
+        return;
+    case ["encoder-cost"]:
+        EncoderCostReport.Run(Console.Out);
         return;
     case ["semantic"]:
         SemanticThroughputReport.Run(Console.Out);

@@ -8,8 +8,9 @@ namespace Elex.Semantic;
 
 /// <summary>
 /// A BERT-family sentence encoder run locally with ONNX Runtime: WordPiece tokens from
-/// FastBertTokenizer, the model's last hidden state pooled and L2-normalised. Batches are padded
-/// to their longest member, so one run serves several questions. Thread-safe.
+/// FastBertTokenizer, the model's last hidden state pooled and L2-normalised. Each text is its own
+/// run (no padding; a vector never depends on the rest of the batch); a batch's runs go to several
+/// cores at once on one session, so the weights are loaded once. Thread-safe.
 /// </summary>
 public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
 {
@@ -18,9 +19,11 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
     private readonly Lock _tokenizerLock = new();
     private readonly SentenceModel _model;
     private readonly bool _needsTokenTypes;
+    private readonly int _concurrentRuns;
 
-    private OnnxSentenceEncoder(InferenceSession session, BertTokenizer tokenizer, SentenceModel model)
+    private OnnxSentenceEncoder(InferenceSession session, BertTokenizer tokenizer, SentenceModel model, int concurrentRuns)
     {
+        _concurrentRuns = concurrentRuns;
         _session = session;
         _tokenizer = tokenizer;
         _model = model;
@@ -36,11 +39,15 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
     public int Dimensions { get; }
 
     /// <summary>Loads a model whose ONNX graph and vocabulary ship as resources of an assembly.</summary>
+    /// <param name="model">The model and its recipe.</param>
+    /// <param name="intraOpThreads">Threads one model run may use.</param>
+    /// <param name="concurrentRuns">Model runs one call may have going at once (one per text).</param>
     /// <exception cref="SemanticModelException">The assembly, a resource or the graph cannot be loaded.</exception>
-    public static OnnxSentenceEncoder Load(SentenceModel model, int intraOpThreads = 1)
+    public static OnnxSentenceEncoder Load(SentenceModel model, int intraOpThreads = 1, int concurrentRuns = 1)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrentRuns, 1);
         Assembly assembly;
         try
         {
@@ -54,8 +61,15 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
         using (var stream = assembly.GetManifestResourceStream(model.ModelResource)
             ?? throw new SemanticModelException($"'{model.AssemblyName}' has no resource '{model.ModelResource}'."))
         {
-            graph = new byte[stream.Length];
-            stream.ReadExactly(graph);
+            if (model.Int8)
+            {
+                graph = Int8Quantization.Quantize(stream);
+            }
+            else
+            {
+                graph = new byte[stream.Length];
+                stream.ReadExactly(graph);
+            }
         }
         var tokenizer = new BertTokenizer();
         using (var stream = assembly.GetManifestResourceStream(model.VocabularyResource)
@@ -64,7 +78,11 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
         {
             tokenizer.LoadVocabulary(reader, convertInputToLowercase: true);
         }
-        return new OnnxSentenceEncoder(CreateSession(graph, intraOpThreads), tokenizer, model);
+        var session = CreateSession(graph, intraOpThreads);
+        // The float graph's parse tree and the quantised copy (~200 MB) are garbage once the session
+        // holds the graph: hand the memory back to the OS instead of keeping it resident.
+        if (model.Int8) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return new OnnxSentenceEncoder(session, tokenizer, model, concurrentRuns);
     }
 
     /// <inheritdoc />
@@ -81,6 +99,16 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
         var vector = new float[Dimensions];
         EncodeQueries([text], vector);
         return vector;
+    }
+
+    /// <summary>Tokens the model reads for a text (special tokens and any query prefix included, after the cut).</summary>
+    public int TokenCount(string text, bool query)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var max = query ? _model.MaxQueryTokens : _model.MaxDocumentTokens;
+        var ids = new long[max];
+        var mask = new long[max];
+        lock (_tokenizerLock) return _tokenizer.Encode((query ? _model.QueryPrefix : "") + text, ids, mask);
     }
 
     private static InferenceSession CreateSession(byte[] graph, int threads)
@@ -109,9 +137,21 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
             throw new ArgumentException($"The destination holds {destination.Length} floats; {texts.Count} vectors need {texts.Count * Dimensions}.", nameof(destination));
         if (texts.Count == 0) return;
 
-        var ids = new long[texts.Count][];
-        var lengths = new int[texts.Count];
-        var longest = 1;
+        var tokens = Tokenize(texts, prefix, maxTokens);
+        if (texts.Count == 1 || _concurrentRuns == 1)
+        {
+            for (var i = 0; i < texts.Count; i++) Run(tokens[i], destination.Slice(i * Dimensions, Dimensions));
+            return;
+        }
+        var vectors = new float[texts.Count * Dimensions];
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = _concurrentRuns },
+            i => Run(tokens[i], vectors.AsSpan(i * Dimensions, Dimensions)));
+        vectors.CopyTo(destination);
+    }
+
+    private long[][] Tokenize(IReadOnlyList<string> texts, string prefix, int maxTokens)
+    {
+        var tokens = new long[texts.Count][];
         lock (_tokenizerLock)
         {
             var scratchIds = new long[maxTokens];
@@ -119,47 +159,42 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
             for (var i = 0; i < texts.Count; i++)
             {
                 var length = _tokenizer.Encode(prefix + texts[i], scratchIds, scratchMask);
-                ids[i] = scratchIds[..length];
-                lengths[i] = length;
-                longest = Math.Max(longest, length);
+                tokens[i] = scratchIds[..length];
             }
         }
+        return tokens;
+    }
 
-        var batch = texts.Count;
-        var inputIds = new long[batch * longest];
-        var mask = new long[batch * longest];
-        for (var i = 0; i < batch; i++)
-        {
-            ids[i].CopyTo(inputIds, i * longest);
-            mask.AsSpan(i * longest, lengths[i]).Fill(1);
-        }
-        long[] shape = [batch, longest];
-        using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
+    /// <summary>
+    /// One model run for one text. Texts never share a run: no padding, and a text's vector never
+    /// depends on which others were asked with it (an int8 run scales by the whole batch's values).
+    /// </summary>
+    private void Run(long[] ids, Span<float> vector)
+    {
+        long[] shape = [1, ids.Length];
+        var mask = new long[ids.Length];
+        mask.AsSpan().Fill(1);
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
-        using var typesValue = _needsTokenTypes ? OrtValue.CreateTensorValueFromMemory(new long[batch * longest], shape) : null;
+        using var typesValue = _needsTokenTypes ? OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape) : null;
         var inputs = new Dictionary<string, OrtValue> { ["input_ids"] = idsValue, ["attention_mask"] = maskValue };
         if (typesValue is not null) inputs["token_type_ids"] = typesValue;
 
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, inputs, [_model.OutputName]);
-        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+        var states = outputs[0].GetTensorDataAsSpan<float>();
         var dims = Dimensions;
-        for (var i = 0; i < batch; i++)
+        if (_model.Pooling == Pooling.Cls)
         {
-            var target = destination.Slice(i * dims, dims);
-            var rows = hidden.Slice(i * longest * dims, longest * dims);
-            if (_model.Pooling == Pooling.Cls)
-            {
-                rows[..dims].CopyTo(target);
-            }
-            else
-            {
-                target.Clear();
-                for (var t = 0; t < lengths[i]; t++) TensorPrimitives.Add(target, rows.Slice(t * dims, dims), target);
-            }
-            var norm = TensorPrimitives.Norm(target);
-            if (norm > 0) TensorPrimitives.Divide(target, norm, target);
+            states[..dims].CopyTo(vector);
         }
+        else
+        {
+            vector.Clear();
+            for (var t = 0; t < ids.Length; t++) TensorPrimitives.Add(vector, states.Slice(t * dims, dims), vector);
+        }
+        var norm = TensorPrimitives.Norm(vector);
+        if (norm > 0) TensorPrimitives.Divide(vector, norm, vector);
     }
 
     /// <inheritdoc />

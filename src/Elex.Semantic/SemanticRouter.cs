@@ -17,9 +17,10 @@ public static class SemanticRouter
     {
         ArgumentNullException.ThrowIfNull(catalog);
         glosses ??= RoutingGlosses.Embedded;
-        // Two intra-op threads: 4 ms instead of 6 ms per question, and the most a 2-core machine gives.
-        // Loaded on first use: cached feature vectors and exact questions do not need it.
-        var encoder = new LazySentenceEncoder(SentenceModel.ArcticXs, Math.Clamp(Environment.ProcessorCount, 1, 2));
+        // One thread per run and one run per core: a question alone takes ~2 ms on one thread, and a
+        // micro-batch spreads its questions over every core. Loaded on first use: cached feature
+        // vectors and exact questions do not need it.
+        var encoder = new LazySentenceEncoder(SentenceModel.ArcticXs, intraOpThreads: 1, concurrentRuns: Environment.ProcessorCount);
         var index = FeatureVectorCache.LoadOrBuild(catalog, glosses, encoder, cacheDirectory, warn, seed);
         return FeatureRouter.Build(catalog, options, glosses: glosses, semantic: index);
     }
