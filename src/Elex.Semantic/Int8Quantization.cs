@@ -7,8 +7,8 @@ namespace Elex.Semantic;
 /// <summary>
 /// Dynamic int8 quantisation of a transformer graph, done once when the model loads (the same
 /// rewrite ONNX Runtime's Python quantiser makes): every MatMul by a constant weight becomes
-/// DynamicQuantizeLinear → MatMulInteger → Cast → Mul with weights stored as int8 (symmetric, one
-/// scale per output column), which ONNX Runtime fuses into one int8 kernel; the token embedding
+/// DynamicQuantizeLinear → MatMulInteger → Cast → Mul with weights stored as int8 (symmetric, 7-bit,
+/// one scale per output column), which ONNX Runtime fuses into one int8 kernel; the token embedding
 /// table is stored as int8 and dequantised after the lookup. A quarter of the size, a fraction of
 /// the time, vectors within about 1 % of the float model's.
 /// </summary>
@@ -85,7 +85,11 @@ public static class Int8Quantization
     private static ReadOnlySpan<float> Floats(TensorProto tensor) =>
         tensor.RawData.Length > 0 ? MemoryMarshal.Cast<byte, float>(tensor.RawData.Span) : tensor.FloatData.ToArray();
 
-    /// <summary>A [K, N] weight as int8 with one scale per column N (its largest magnitude maps to 127).</summary>
+    /// <summary>
+    /// A [K, N] weight as int8 with one scale per column N. Its largest magnitude maps to 63 (7 bits,
+    /// ONNX Runtime's "reduce range"): x64 CPUs without VNNI multiply u8 × s8 pairs into int16, which
+    /// full-range weights can saturate. Natural-question routing is identical with 7 and 8 bits.
+    /// </summary>
     private static string QuantizeColumns(GraphProto graph, TensorProto weight)
     {
         var rows = (int)weight.Dims[0];
@@ -94,7 +98,7 @@ public static class Int8Quantization
         var scales = new float[columns];
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < columns; c++) scales[c] = Math.Max(scales[c], Math.Abs(values[r * columns + c]));
-        for (var c = 0; c < columns; c++) scales[c] = scales[c] > 0 ? scales[c] / 127f : 1f;
+        for (var c = 0; c < columns; c++) scales[c] = scales[c] > 0 ? scales[c] / 63f : 1f;
         var quantized = new sbyte[values.Length];
         for (var i = 0; i < values.Length; i++) quantized[i] = ToInt8(values[i] / scales[i % columns]);
         graph.Initializer.Add(Int8Tensor(weight.Name + "_int8", quantized, rows, columns));
