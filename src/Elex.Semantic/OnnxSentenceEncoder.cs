@@ -75,6 +75,42 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
     public void EncodeDocuments(IReadOnlyList<string> texts, Span<float> destination) =>
         Encode(texts, "", _model.MaxDocumentTokens, destination);
 
+    /// <summary>
+    /// The token ids the model reads for a question that is already model text (see
+    /// <c>SemanticIndex.ModelText</c>): the query prefix, lower-cased WordPiece, at most
+    /// <see cref="SentenceModel.MaxQueryTokens"/> with [CLS] and [SEP]. The browser's tokenizer must give the same.
+    /// </summary>
+    public long[] QueryTokenIds(string modelText)
+    {
+        ArgumentNullException.ThrowIfNull(modelText);
+        var ids = new long[_model.MaxQueryTokens];
+        var mask = new long[_model.MaxQueryTokens];
+        lock (_tokenizerLock)
+        {
+            var length = _tokenizer.Encode(_model.QueryPrefix + modelText, ids, mask);
+            return ids[..length];
+        }
+    }
+
+    /// <summary>Opens one of the model's embedded resources (the ONNX graph or the vocabulary) for reading.</summary>
+    /// <exception cref="SemanticModelException">The package or the resource is not there.</exception>
+    public static Stream OpenResource(SentenceModel model, string resourceName)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrEmpty(resourceName);
+        Assembly assembly;
+        try
+        {
+            assembly = Assembly.Load(model.AssemblyName);
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            throw new SemanticModelException($"The model package '{model.AssemblyName}' is not available: {e.Message}", e);
+        }
+        return assembly.GetManifestResourceStream(resourceName)
+            ?? throw new SemanticModelException($"'{model.AssemblyName}' has no resource '{resourceName}'.");
+    }
+
     /// <summary>Encodes one question.</summary>
     public float[] EncodeQuery(string text)
     {
