@@ -98,7 +98,13 @@ internal static class ModelCommand
             File.Copy(source, Path.Combine(target, name), overwrite: true);
             bytes += new FileInfo(source).Length;
         }
-        return new JsonObject { ["path"] = "ort/" + RuntimeFiles[0], ["bytes"] = bytes };
+        // The WebAssembly binary is fetched (and cached) by elex.js itself, so it is named with its size for progress.
+        return new JsonObject
+        {
+            ["path"] = "ort/" + RuntimeFiles[0],
+            ["bytes"] = bytes,
+            ["wasm"] = new JsonObject { ["path"] = "ort/" + RuntimeFiles[2], ["bytes"] = new FileInfo(Path.Combine(target, RuntimeFiles[2])).Length },
+        };
     }
 
     private static JsonObject Entry(string name, string path) => new() { ["path"] = name, ["bytes"] = new FileInfo(path).Length };

@@ -44,6 +44,9 @@ async function fileBytes(url, expected, cache, report) {
     } catch (error) {
       throw new ModelLoadError(`${url.pathname} could not be read: ${error.message}`, error);
     }
+    if (expected != null && bytes.length !== expected) {
+      throw new ModelLoadError(`${url.pathname.split('/').pop()} has ${bytes.length} bytes, the manifest says ${expected}: the file is incomplete or not the one the manifest describes`);
+    }
     report(bytes.length, false);
     return { bytes, fromCache: false };
   }
@@ -81,7 +84,7 @@ async function fileBytes(url, expected, cache, report) {
     offset += chunk.length;
   }
   if (expected != null && bytes.length !== expected) {
-    throw new ModelLoadError(`${url.href} has ${bytes.length} bytes, the manifest says ${expected}: the file is incomplete or not the one the manifest describes`);
+    throw new ModelLoadError(`${url.pathname.split('/').pop()} has ${bytes.length} bytes, the manifest says ${expected}: the file is incomplete or not the one the manifest describes`);
   }
   if (cache) {
     try {
@@ -143,7 +146,8 @@ async function runtimeOf(base, manifest, cache, report) {
       throw new ModelLoadError(`ONNX Runtime Web could not be loaded from ${moduleUrl.href}: ${error.message}`, error);
     }
     // The 15 MB WebAssembly binary goes through the same cache as the model.
-    const wasm = await fileBytes(new URL('ort-wasm-simd-threaded.wasm', folder), null, cache, report);
+    const binary = manifest.files.runtime.wasm;
+    const wasm = await fileBytes(new URL(binary?.path ?? 'ort-wasm-simd-threaded.wasm', binary ? base : folder), binary?.bytes ?? null, cache, report);
     ort.env.wasm.wasmPaths = folder.href;
     ort.env.wasm.wasmBinary = wasm.bytes;
   } else {
@@ -209,7 +213,7 @@ export async function prepareModel(url, onProgress) {
   const cache = await openCache(manifest.modelId);
   if (cache) await cache.put(new URL('manifest.json', base).href, new Response(text)).catch(() => {});
   const files = [manifest.files.model, manifest.files.vocab, manifest.files.vectors];
-  const total = files.reduce((sum, f) => sum + (f.bytes ?? 0), 0) + (manifest.files.runtime?.bytes ?? 0);
+  const total = files.reduce((sum, f) => sum + (f.bytes ?? 0), 0) + (manifest.files.runtime?.wasm?.bytes ?? 0);
   let done = 0;
   let fromCache = true;
   const tracker = (file) => (loaded, cached, partial) => {
