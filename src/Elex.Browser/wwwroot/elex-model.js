@@ -123,7 +123,9 @@ async function manifestOf(base, cache) {
   try {
     manifest = JSON.parse(text);
   } catch (error) {
-    throw new ModelLoadError(`${url.href} is not JSON: ${error.message}`, error);
+    // An app server that answers unknown paths with its index page (an SPA fallback) says so this way.
+    const hint = /^\s*</.test(text) ? ' (the server answered with an HTML page: is the model asset deployed at that URL?)' : `: ${error.message}`;
+    throw new ModelLoadError(`${url.href} is not JSON${hint}`, error);
   }
   if (manifest?.format !== 'elex-model/1' || !manifest.files?.model || !manifest.files?.vocab || !manifest.files?.vectors) {
     throw new ModelLoadError(`${url.href} is not an Elex model manifest (format elex-model/1 with files model, vocab, vectors)`);
