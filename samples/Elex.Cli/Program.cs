@@ -27,6 +27,7 @@ namespace Elex.Cli
                 TelemetryCommand.Create(catalog, data, safeZones, input, output, error),
                 SafeZonesCommand.Create(safeZones, output),
                 SyncCommand.Create(catalog, data, output, error),
+                ModelCommand.Create(output, error),
             };
             var parse = root.Parse(args);
             if (UsageErrors.Describe(parse) is { Count: > 0 } usage)

@@ -48,32 +48,9 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrentRuns, 1);
-        Assembly assembly;
-        try
-        {
-            assembly = Assembly.Load(model.AssemblyName);
-        }
-        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
-        {
-            throw new SemanticModelException($"The model package '{model.AssemblyName}' is not available: {e.Message}", e);
-        }
-        byte[] graph;
-        using (var stream = assembly.GetManifestResourceStream(model.ModelResource)
-            ?? throw new SemanticModelException($"'{model.AssemblyName}' has no resource '{model.ModelResource}'."))
-        {
-            if (model.Int8)
-            {
-                graph = Int8Quantization.Quantize(stream);
-            }
-            else
-            {
-                graph = new byte[stream.Length];
-                stream.ReadExactly(graph);
-            }
-        }
+        var graph = ReadGraph(model);
         var tokenizer = new BertTokenizer();
-        using (var stream = assembly.GetManifestResourceStream(model.VocabularyResource)
-            ?? throw new SemanticModelException($"'{model.AssemblyName}' has no resource '{model.VocabularyResource}'."))
+        using (var stream = OpenResource(model, model.VocabularyResource))
         using (var reader = new StreamReader(stream))
         {
             tokenizer.LoadVocabulary(reader, convertInputToLowercase: true);
@@ -92,6 +69,54 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
     /// <inheritdoc />
     public void EncodeDocuments(IReadOnlyList<string> texts, Span<float> destination) =>
         Encode(texts, "", _model.MaxDocumentTokens, destination);
+
+    /// <summary>
+    /// The token ids the model reads for a question that is already model text (see
+    /// <c>SemanticIndex.ModelText</c>): the query prefix, lower-cased WordPiece, at most
+    /// <see cref="SentenceModel.MaxQueryTokens"/> with [CLS] and [SEP]. The browser's tokenizer must give the same.
+    /// </summary>
+    public long[] QueryTokenIds(string modelText)
+    {
+        ArgumentNullException.ThrowIfNull(modelText);
+        var ids = new long[_model.MaxQueryTokens];
+        var mask = new long[_model.MaxQueryTokens];
+        lock (_tokenizerLock)
+        {
+            var length = _tokenizer.Encode(_model.QueryPrefix + modelText, ids, mask);
+            return ids[..length];
+        }
+    }
+
+    /// <summary>The ONNX graph as it runs: quantised when the model says <see cref="SentenceModel.Int8"/>.</summary>
+    /// <exception cref="SemanticModelException">The package, the resource or the graph cannot be read.</exception>
+    public static byte[] ReadGraph(SentenceModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var stream = OpenResource(model, model.ModelResource);
+        if (model.Int8) return Int8Quantization.Quantize(stream);
+        var graph = new byte[stream.Length];
+        stream.ReadExactly(graph);
+        return graph;
+    }
+
+    /// <summary>Opens one of the model's embedded resources (the ONNX graph or the vocabulary) for reading.</summary>
+    /// <exception cref="SemanticModelException">The package or the resource is not there.</exception>
+    public static Stream OpenResource(SentenceModel model, string resourceName)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrEmpty(resourceName);
+        Assembly assembly;
+        try
+        {
+            assembly = Assembly.Load(model.AssemblyName);
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            throw new SemanticModelException($"The model package '{model.AssemblyName}' is not available: {e.Message}", e);
+        }
+        return assembly.GetManifestResourceStream(resourceName)
+            ?? throw new SemanticModelException($"'{model.AssemblyName}' has no resource '{resourceName}'.");
+    }
 
     /// <summary>Encodes one question.</summary>
     public float[] EncodeQuery(string text)

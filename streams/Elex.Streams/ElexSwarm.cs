@@ -155,7 +155,9 @@ public sealed class ElexSwarm : IAsyncDisposable, IDisposable
         var classified = _ingress.Reader.ToObservable().Classify(_scheduler);
         // One notion of "confident enough to answer" for follow-ups and for dispatch.
         var answeredFrom = Math.Max(Config.MinConfidence, Config.AbstainBelow);
-        _pipeline = (Router.Semantic is not null && Config.SemanticBatchWindow > TimeSpan.Zero
+        _pipeline = (Config.AsyncModel
+                ? classified.RouteWithAsyncModel(Router, Config.SemanticBatchWindow, Config.SemanticBatchSize, _scheduler)
+                : Router.Semantic is not null && Config.SemanticBatchWindow > TimeSpan.Zero
                 ? classified.RouteInBatches(Router, Config.SemanticBatchWindow, Config.SemanticBatchSize, _scheduler)
                 : classified.Route(Router))
             .ResolveFollowUps(Router, answeredFrom)

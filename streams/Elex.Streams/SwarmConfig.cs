@@ -47,6 +47,14 @@ public sealed record SwarmConfig
 
     /// <summary>Most questions in one sentence-model run.</summary>
     public int SemanticBatchSize { get; init; } = 8;
+
+    /// <summary>
+    /// The router's sentence model may be attached after the swarm starts and encodes asynchronously
+    /// (the browser's ONNX Runtime Web): the Route stage routes at once until a model is attached, then
+    /// micro-batches with one asynchronous model run per batch (<c>RouteWithAsyncModel</c>). Needs a
+    /// positive <see cref="SemanticBatchWindow"/>.
+    /// </summary>
+    public bool AsyncModel { get; init; }
     /// <summary>The sliding window of the live latency percentiles.</summary>
     public TimeSpan TelemetryWindow { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>How often the latency window ages out old samples when traffic stops.</summary>
@@ -77,6 +85,7 @@ public sealed record SwarmConfig
         Require(AbstainBelow is >= 0f and <= 1f, nameof(AbstainBelow), $"{AbstainBelow} must be between 0 and 1");
         Require(SemanticBatchWindow >= TimeSpan.Zero, nameof(SemanticBatchWindow), $"{SemanticBatchWindow} must not be negative");
         Require(SemanticBatchSize >= 1, nameof(SemanticBatchSize), $"{SemanticBatchSize} must be at least 1");
+        Require(!AsyncModel || SemanticBatchWindow > TimeSpan.Zero, nameof(SemanticBatchWindow), "an asynchronous model needs a positive batch window");
         Require(TelemetryWindow > TimeSpan.Zero, nameof(TelemetryWindow), $"{TelemetryWindow} must be positive");
         Require(TelemetryRefresh > TimeSpan.Zero, nameof(TelemetryRefresh), $"{TelemetryRefresh} must be positive");
         Require(MetricRetention is >= 1 and <= 10_000_000, nameof(MetricRetention), $"{MetricRetention} must be between 1 and 10000000");

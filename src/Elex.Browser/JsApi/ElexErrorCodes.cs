@@ -28,6 +28,12 @@ public static class ElexErrorCodes
     public const string InvalidCatalog = "INVALID_CATALOG";
     /// <summary>The store (IndexedDB) refused: quota, blocked upgrade, newer schema.</summary>
     public const string StoreError = "STORE_ERROR";
+    /// <summary>
+    /// The sentence model could not be loaded (<c>loadModel</c>): a URL that does not answer, a missing or
+    /// corrupt file, a runtime that does not start. The message says which; the swarm goes on answering
+    /// on exact and lexical evidence.
+    /// </summary>
+    public const string ModelUnavailable = "MODEL_UNAVAILABLE";
     /// <summary>Anything else; the message says what.</summary>
     public const string Internal = "INTERNAL";
 }

@@ -109,6 +109,23 @@ public static partial class ElexExports
         return subscription.Dispose;
     }
 
+    /// <summary>
+    /// Attaches the sentence model (manifest JSON, vocabulary text, feature-vector table) to a swarm's
+    /// router; the graph runs in ONNX Runtime Web through the module <c>elex-model</c> elex.js registered.
+    /// Resolves with the model status JSON; rejects with MODEL_UNAVAILABLE naming what was wrong.
+    /// </summary>
+    [JSExport]
+    public static Task<string> AttachModel(int swarm, string? manifestJson, string? vocabulary, byte[]? vectors) =>
+        Session(swarm).AttachModelAsync(manifestJson, vocabulary, vectors, new Model.JsModelRunner());
+
+    /// <summary>Records a model load that failed in JavaScript (download, runtime) so the status says why.</summary>
+    [JSExport]
+    public static void ModelFailed(int swarm, string? reason) => Session(swarm).ModelFailed(reason);
+
+    /// <summary>The sentence model's status JSON.</summary>
+    [JSExport]
+    public static string ModelStatus(int swarm) => Session(swarm).ModelStatus();
+
     /// <summary>Times the router alone over <paramref name="queries"/> catalog questions (JSON result).</summary>
     [JSExport]
     public static string BenchmarkRoute(int swarm, int queries) => Session(swarm).BenchmarkRoute(queries);

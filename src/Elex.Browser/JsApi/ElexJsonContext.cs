@@ -17,4 +17,6 @@ namespace Elex.Browser.JsApi;
 [JsonSerializable(typeof(JsRouteBenchmark))]
 [JsonSerializable(typeof(JsPersistBenchmark))]
 [JsonSerializable(typeof(JsContextFeature[]))]
+[JsonSerializable(typeof(Model.ModelManifest))]
+[JsonSerializable(typeof(Model.JsModelStatus))]
 public sealed partial class ElexJsonContext : JsonSerializerContext;

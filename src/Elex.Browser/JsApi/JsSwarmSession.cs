@@ -27,6 +27,7 @@ public sealed class JsSwarmSession : IAsyncDisposable
     private Uri? _relay;
     private int _disposed;
     private readonly Func<string, Task<IAgentStore>>? _openStore;
+    private Model.JsModelStatus _model = new("none", null, 0, 0, 0, null);
     private readonly string? _databaseName;
 
     private JsSwarmSession(ElexSwarm swarm, IAgentStore? store, Func<Uri, TimeSpan, ISyncTransport> createTransport)
@@ -287,6 +288,42 @@ public sealed class JsSwarmSession : IAsyncDisposable
         return Swarm.Latency.Subscribe(s => deliver(JsonSerializer.Serialize(JsLatency.From(s), ElexJsonContext.Default.JsLatency)));
     }
 
+    /// <summary>
+    /// Attaches the sentence model elex.js fetched (manifest, vocabulary, feature vectors; the graph is
+    /// already running in ONNX Runtime Web behind <paramref name="runner"/>); resolves with the model
+    /// status as JSON. On failure the status says why and the swarm routes as before.
+    /// </summary>
+    /// <exception cref="ElexApiException">MODEL_UNAVAILABLE, SWARM_DISPOSED.</exception>
+    public async Task<string> AttachModelAsync(string? manifestJson, string? vocabulary, byte[]? vectors, Model.IModelRunner runner)
+    {
+        ThrowIfDisposed();
+        _model = _model with { State = "loading", Error = null };
+        try
+        {
+            _model = await Model.BrowserModel.AttachAsync(Swarm.Router, manifestJson, vocabulary, vectors, runner).ConfigureAwait(false);
+        }
+        catch (ElexApiException e)
+        {
+            _model = _model with { State = "failed", Error = e.Message[(e.Code.Length + 3)..] };
+            throw;
+        }
+        return ModelStatus();
+    }
+
+    /// <summary>Records that loading the model failed before it reached .NET (a download, the runtime); the swarm routes as before.</summary>
+    public void ModelFailed(string? reason)
+    {
+        if (Swarm.Router.Semantic is not null) return;
+        _model = _model with { State = "failed", Error = string.IsNullOrWhiteSpace(reason) ? "the model could not be loaded" : reason };
+    }
+
+    /// <summary>The sentence model's state as JSON (<c>none</c>, <c>loading</c>, <c>ready</c>, <c>failed</c> with why).</summary>
+    public string ModelStatus()
+    {
+        ThrowIfDisposed();
+        return JsonSerializer.Serialize(_model, ElexJsonContext.Default.JsModelStatus);
+    }
+
     /// <summary>Times the router alone over <paramref name="queries"/> questions built from the catalog (JSON result).</summary>
     public string BenchmarkRoute(int queries)
     {
@@ -413,6 +450,8 @@ public sealed class JsSwarmSession : IAsyncDisposable
                 AutoSync = input.AutoSync ?? defaults.AutoSync,
                 SyncIntervalMs = input.SyncIntervalMs ?? defaults.SyncIntervalMs,
                 MinConfidence = input.MinConfidence ?? defaults.MinConfidence,
+                // The sentence model may be loaded later (loadModel) and answers with a Promise.
+                AsyncModel = true,
             }.Validate();
         }
         catch (ArgumentException e)

@@ -63,6 +63,7 @@ export type ErrorCodeName =
   | 'SYNC_UNAVAILABLE'
   | 'STORE_ERROR'
   | 'NOT_LOADED'
+  | 'MODEL_UNAVAILABLE'
   | 'INVALID_CATALOG'
   | 'INTERNAL';
 
@@ -456,6 +457,60 @@ export interface PersistBenchmark {
   agentStateRecords: number;
 }
 
+/** Where {@link Swarm.loadModel} is in loading the sentence model. */
+export interface ModelProgress {
+  /**
+   * `manifest` (reading manifest.json), `download` (files arriving, or read from the cache: see
+   * `fromCache`), `session` (ONNX Runtime Web compiling the graph), `attach` (.NET reading the feature
+   * vectors), `ready`.
+   */
+  phase: 'manifest' | 'download' | 'session' | 'attach' | 'ready';
+  /** Bytes of the asset in hand so far (decoded, all files together). */
+  loaded: number;
+  /** Bytes of the whole asset (the manifest's sizes: model, vocabulary, vectors, runtime binary). */
+  total: number;
+  /** True when this step was served from the Cache Storage API rather than the network. */
+  fromCache: boolean;
+  /** The file a `download` event is about. */
+  file?: string;
+}
+
+/** Options of {@link Swarm.loadModel}. */
+export interface ModelLoadOptions {
+  /**
+   * The folder `elex model export DIR --ort …/onnxruntime-web/dist` wrote, served as static files
+   * (manifest.json, model.onnx, vocab.txt, features.bin, ort/). In Node a path or `file:` URL is read from disk.
+   */
+  url: string;
+  /** Called as the load goes on (also from the cache); a callback that throws does not fail the load. */
+  onProgress?: (progress: ModelProgress) => void;
+}
+
+/** The sentence model of a swarm. */
+export interface ModelStatus {
+  /** `none` until loadModel, `loading`, `ready`, or `failed` (see `error`: the swarm routes without it). */
+  state: 'none' | 'loading' | 'ready' | 'failed';
+  modelId: string | null;
+  /** Features with a model vector. */
+  features: number;
+  /** Of those, how many this page encoded itself (their text was not in the shipped vectors). */
+  encodedFeatures: number;
+  /** Milliseconds .NET took to read the vectors and attach the model. */
+  attachMs: number;
+  /** Why the model is not in use (state `failed`). */
+  error: string | null;
+}
+
+/** What a completed {@link Swarm.loadModel} resolves with. */
+export interface ModelLoadResult extends ModelStatus {
+  /** Bytes of the asset (decoded). */
+  bytes: number;
+  /** True when every file came from the Cache Storage API (a reload). */
+  fromCache: boolean;
+  /** From the call to ready, in milliseconds. */
+  loadMs: number;
+}
+
 /** A running swarm. */
 export interface Swarm {
   /**
@@ -531,6 +586,27 @@ export interface Swarm {
    * await swarm.trust(pastedKey);
    */
   trust(key: string): Promise<boolean>;
+  /**
+   * Loads the sentence model (snowflake-arctic-embed-xs, the CLI's model) so that questions in an
+   * engineer's own words are understood as on the CLR: the asset is downloaded once with progress and
+   * kept in the Cache Storage API apart from the app (a reload reads it from there), run by ONNX Runtime
+   * Web (single-threaded WebAssembly) in the page or in Node, and questions that exact evidence does not
+   * settle are encoded in micro-batches. The default package never fetches any of it. Until this
+   * resolves, and if it rejects, the swarm answers on exact and lexical evidence. Rejects with
+   * `MODEL_UNAVAILABLE` (naming the URL or file and what was wrong: not found, not JSON, cut short, not
+   * an ONNX graph) or `INVALID_CONFIG` (no url). Calling it again after a success resolves at once.
+   * @example
+   * const bar = document.querySelector('progress');
+   * const model = await swarm.loadModel({ url: '/elex-model/', onProgress: (p) => { bar.max = p.total; bar.value = p.loaded; } });
+   * console.log(model.modelId, model.fromCache ? 'from the cache' : `${model.bytes} bytes downloaded`);
+   */
+  loadModel(options: ModelLoadOptions | string): Promise<ModelLoadResult>;
+  /**
+   * The sentence model's state.
+   * @example
+   * const { state, error } = await swarm.modelStatus(); if (state === 'failed') showWarning(error);
+   */
+  modelStatus(): Promise<ModelStatus>;
   /** Persists, stops the swarm and closes its database; later calls reject with `SWARM_DISPOSED`. */
   shutdown(): Promise<void>;
   /** Every response, in order, as it is produced. */

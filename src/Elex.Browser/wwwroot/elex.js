@@ -30,6 +30,7 @@ export const ErrorCode = Object.freeze({
   SYNC_UNAVAILABLE: 'SYNC_UNAVAILABLE',
   STORE_ERROR: 'STORE_ERROR',
   NOT_LOADED: 'NOT_LOADED',
+  MODEL_UNAVAILABLE: 'MODEL_UNAVAILABLE',
   INVALID_CATALOG: 'INVALID_CATALOG',
   INTERNAL: 'INTERNAL',
 });
@@ -82,8 +83,19 @@ async function startRuntime() {
     }
     runtime = await dotnet.create();
   }
+  // The sentence model's runner (JsModelRunner imports it); elex-model.js itself loads only with loadModel().
+  runtime.setModuleImports('elex-model', {
+    run: async (...args) => (await modelModule()).moduleImports.run(...args),
+    takeOutput: () => loadedModelModule.moduleImports.takeOutput(),
+  });
   const assembly = await runtime.getAssemblyExports('Elex.Browser.dll');
   return assembly.Elex.Browser.JsApi.ElexExports;
+}
+
+let loadedModelModule;
+async function modelModule() {
+  loadedModelModule ??= await import('./elex-model.js');
+  return loadedModelModule;
 }
 
 /**
@@ -232,6 +244,7 @@ function sessionFacade(api, swarmHandle, id, ensureSwarmOpen) {
 
 function swarmFacade(api, handle) {
   let disposed = false;
+  let modelLoad;
   const json = (text) => JSON.parse(text);
   const ensureOpen = () => {
     if (disposed) throw new ElexError(ErrorCode.SWARM_DISPOSED, 'the swarm was shut down');
@@ -292,6 +305,42 @@ function swarmFacade(api, handle) {
         disposed = true;
         await api.Shutdown(handle);
       });
+    },
+    /**
+     * Loads the sentence model from a model asset folder (`elex model export`): downloaded once with
+     * progress, kept in the Cache Storage API apart from the app, run by ONNX Runtime Web. Until it
+     * resolves, and if it rejects (MODEL_UNAVAILABLE), the swarm answers on exact and lexical evidence.
+     */
+    loadModel(options = {}) {
+      return call(async () => {
+        ensureOpen();
+        const { url, onProgress } = typeof options === 'string' ? { url: options } : options ?? {};
+        if (url == null || String(url).trim() === '') throw new ElexError(ErrorCode.INVALID_CONFIG, 'loadModel needs { url }: the folder `elex model export` wrote (manifest.json, model.onnx, …)');
+        modelLoad ??= (async () => {
+          let prepared;
+          try {
+            prepared = await (await modelModule()).prepareModel(url, onProgress);
+          } catch (error) {
+            const reason = String(error?.message ?? error);
+            api.ModelFailed(handle, reason);
+            throw new ElexError(ErrorCode.MODEL_UNAVAILABLE, `the sentence model could not be loaded: ${reason}; the swarm goes on routing on exact and lexical evidence`, error);
+          }
+          onProgress?.({ phase: 'attach', loaded: prepared.info.bytes, total: prepared.info.bytes, fromCache: prepared.info.fromCache });
+          const status = json(await api.AttachModel(handle, prepared.manifestText, prepared.vocabulary, prepared.vectors));
+          onProgress?.({ phase: 'ready', loaded: prepared.info.bytes, total: prepared.info.bytes, fromCache: prepared.info.fromCache });
+          return { ...status, bytes: prepared.info.bytes, fromCache: prepared.info.fromCache, loadMs: prepared.info.downloadMs + status.attachMs };
+        })();
+        try {
+          return await modelLoad;
+        } catch (error) {
+          modelLoad = undefined; // a failed load may be tried again (another URL, the file fixed)
+          throw error;
+        }
+      });
+    },
+    /** The sentence model's state: { state: 'none' | 'loading' | 'ready' | 'failed', modelId, error, … }. */
+    modelStatus() {
+      return call(async () => { ensureOpen(); return json(api.ModelStatus(handle)); });
     },
     responses: subscribable((push) => { ensureOpen(); return api.SubscribeResponses(handle, push); }),
     telemetry: subscribable((push) => { ensureOpen(); return api.SubscribeTelemetry(handle, push); }),
@@ -359,5 +408,5 @@ export function isSimdAvailable() {
 
 /** Features of this build. */
 export function getSupportedFeatures() {
-  return ['query', 'sessions', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', 'sync', ...(isSimdAvailable() ? ['simd'] : [])];
+  return ['query', 'sessions', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', 'sync', 'model-on-demand', ...(isSimdAvailable() ? ['simd'] : [])];
 }

@@ -27,13 +27,19 @@ public sealed class FeatureRouter
     private readonly Rat[] _rats;
     private readonly GlossBm25Index _bm25;
     private readonly Lazy<FeatureFamilies> _families;
+    // Learned routes are compared in the space they were taught in: the model's when the router was
+    // built with one (the CLR), the lexical one when the model came later (the browser), so routes
+    // learned before the model arrived stay usable and teaching never needs a synchronous model.
+    private readonly bool _memoryInModelSpace;
+    private SemanticIndex? _semantic;
 
     private FeatureRouter(FeatureCatalog catalog, TextEmbedder embedder, float[] vectors, IVectorIndex index, ExactMatchIndex exact, RouterOptions options, Rat[] rats, SemanticIndex? semantic, GlossBm25Index bm25)
     {
         _bm25 = bm25;
         _rats = rats;
         _families = new Lazy<FeatureFamilies>(() => new FeatureFamilies(catalog));
-        Semantic = semantic;
+        _semantic = semantic;
+        _memoryInModelSpace = semantic is not null;
         Catalog = catalog;
         Embedder = embedder;
         _vectors = vectors;
@@ -73,13 +79,14 @@ public sealed class FeatureRouter
         var list = routes.ToList();
         var skipped = new List<LearnedRoute>();
         float[]? semantic = null;
-        if (Semantic is not null && list.Count > 0)
+        var model = _memoryInModelSpace ? Semantic : null;
+        if (model is not null && list.Count > 0)
         {
-            semantic = new float[list.Count * Semantic.Dimensions];
+            semantic = new float[list.Count * model.Dimensions];
             for (var start = 0; start < list.Count; start += 32)
             {
                 var batch = list.Skip(start).Take(32).Select(r => r.Question).ToList();
-                Semantic.EncodeQueries(batch, semantic.AsSpan(start * Semantic.Dimensions, batch.Count * Semantic.Dimensions));
+                model.EncodeQueries(batch, semantic.AsSpan(start * model.Dimensions, batch.Count * model.Dimensions));
             }
         }
         for (var i = 0; i < list.Count; i++)
@@ -89,7 +96,7 @@ public sealed class FeatureRouter
                 skipped.Add(list[i]);
                 continue;
             }
-            var vector = semantic is null ? LexicalVector(list[i].Question) : semantic.AsSpan(i * Semantic!.Dimensions, Semantic.Dimensions).ToArray();
+            var vector = semantic is null ? LexicalVector(list[i].Question) : semantic.AsSpan(i * model!.Dimensions, model.Dimensions).ToArray();
             Memory.Add(list[i], ordinal, vector);
         }
         return skipped;
@@ -115,7 +122,7 @@ public sealed class FeatureRouter
     }
 
     // The memory compares questions in the richest space the router has.
-    private float[] MemoryVector(string question) => Semantic?.EncodeQuery(question) ?? LexicalVector(question);
+    private float[] MemoryVector(string question) => (_memoryInModelSpace ? Semantic?.EncodeQuery(question) : null) ?? LexicalVector(question);
 
     private float[] LexicalVector(string question)
     {
@@ -127,8 +134,23 @@ public sealed class FeatureRouter
         return vector;
     }
 
-    /// <summary>The sentence-model index, or null when the router is lexical only.</summary>
-    public SemanticIndex? Semantic { get; }
+    /// <summary>The sentence-model index, or null when the router is lexical only (or its model is not attached yet).</summary>
+    public SemanticIndex? Semantic => Volatile.Read(ref _semantic);
+
+    /// <summary>
+    /// Gives a router built without a model the sentence model's feature vectors, from now on (the
+    /// browser loads the model on demand). Routes already learned stay in the lexical space they
+    /// were taught in, and so do routes taught later (see <see cref="Teach"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The index was built over another catalog.</exception>
+    /// <exception cref="InvalidOperationException">The router already has a model.</exception>
+    public void AttachSemantic(SemanticIndex semantic)
+    {
+        ArgumentNullException.ThrowIfNull(semantic);
+        if (!ReferenceEquals(semantic.Catalog, Catalog)) throw new ArgumentException("The semantic index was built over a different catalog.", nameof(semantic));
+        if (Interlocked.CompareExchange(ref _semantic, semantic, null) is not null)
+            throw new InvalidOperationException("The router already has a sentence model.");
+    }
 
     /// <summary>The vector index over feature embeddings (ids are catalog ordinals).</summary>
     internal IVectorIndex Index => _index;
@@ -184,13 +206,14 @@ public sealed class FeatureRouter
     public RouteResult Route(string text, int topK)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (Semantic is null) return Route(text, ReadOnlySpan<float>.Empty, topK);
+        var model = Semantic;
+        if (model is null) return Route(text, ReadOnlySpan<float>.Empty, topK);
         var exact = Route(text, ReadOnlySpan<float>.Empty, topK);
         if (IsSettled(exact)) return exact;
         float[] vector;
         try
         {
-            vector = Semantic.EncodeQuery(text);
+            vector = model.EncodeQuery(text);
         }
         catch (Exception e) when (e is not ArgumentException)
         {
@@ -232,9 +255,11 @@ public sealed class FeatureRouter
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
-        var useSemantic = Semantic is not null && semanticQuery.Length > 0;
-        if (useSemantic && semanticQuery.Length != Semantic!.Dimensions)
-            throw new ArgumentException($"The question vector has {semanticQuery.Length} dimensions, the model {Semantic.Dimensions}.", nameof(semanticQuery));
+        var model = Semantic;
+        var useSemantic = model is not null && semanticQuery.Length > 0;
+        if (useSemantic && semanticQuery.Length != model!.Dimensions)
+            throw new ArgumentException($"The question vector has {semanticQuery.Length} dimensions, the model {model.Dimensions}.", nameof(semanticQuery));
+        var memoryInModel = useSemantic && _memoryInModelSpace;
         var dims = Embedder.Dimensions;
         var analyzed = TermAnalyzer.Analyze(text);
 
@@ -256,8 +281,8 @@ public sealed class FeatureRouter
         if (useSemantic)
         {
             semantic = new float[Catalog.Count];
-            Semantic!.Score(semanticQuery, semantic);
-            if (Memory.Count > 0) Memory.Lift(semanticQuery, semantic, _options.MemoryOffset, _options.MemoryPull, Semantic.VectorOf, lifted = []);
+            model!.Score(semanticQuery, semantic);
+            if (Memory.Count > 0 && memoryInModel) Memory.Lift(semanticQuery, semantic, _options.MemoryOffset, _options.MemoryPull, model.VectorOf, lifted = []);
             foreach (var ordinal in TopOrdinals(semantic, _options.SemanticCandidates))
                 if (!scores.ContainsKey(ordinal)) scores[ordinal] = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
         }
@@ -302,7 +327,7 @@ public sealed class FeatureRouter
                 s.Evidence.Add(new RouteEvidence(MatchKind.Learned, route.Question.Length > 80 ? route.Question[..77] + "..." : route.Question, 1));
             }
         }
-        else if (Memory.Count > 0 && !useSemantic && hasLexical)
+        else if (Memory.Count > 0 && !memoryInModel && hasLexical)
         {
             Recall(query, scores);
         }

@@ -90,6 +90,50 @@ public sealed class SemanticIndex
         Encoder.EncodeQueries(prepared, destination);
     }
 
+    /// <summary>
+    /// Encodes questions into <paramref name="destination"/>, one vector each, through the model's
+    /// asynchronous path when it has one (<see cref="IAsyncSentenceEncoder"/>: the browser's), else
+    /// synchronously.
+    /// </summary>
+    public Task EncodeQueriesAsync(IReadOnlyList<string> texts, Memory<float> destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var prepared = new string[texts.Count];
+        for (var i = 0; i < prepared.Length; i++) prepared[i] = ModelText(texts[i]);
+        if (Encoder is IAsyncSentenceEncoder model) return model.EncodeQueriesAsync(prepared, destination, cancellationToken);
+        Encoder.EncodeQueries(prepared, destination.Span);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The index for <paramref name="catalog"/> from shipped vectors (<paramref name="table"/>): features
+    /// whose document text the table does not hold are encoded with the model, in batches of
+    /// <paramref name="batchSize"/>. <paramref name="progress"/> gets (encoded, to encode).
+    /// </summary>
+    /// <exception cref="ArgumentException">The table was made with another model or vector length.</exception>
+    public static async Task<SemanticIndex> FromTableAsync<TEncoder>(FeatureCatalog catalog, RoutingGlosses glosses, FeatureVectorTable table, TEncoder encoder,
+        Action<int, int>? progress = null, int batchSize = 16, CancellationToken cancellationToken = default)
+        where TEncoder : ISentenceEncoder, IAsyncSentenceEncoder
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (table.ModelId != ((ISentenceEncoder)encoder).ModelId || table.Dimensions != ((ISentenceEncoder)encoder).Dimensions)
+            throw new ArgumentException($"The feature vectors were made by {table.ModelId} ({table.Dimensions}-d), not by the loaded model {((ISentenceEncoder)encoder).ModelId} ({((ISentenceEncoder)encoder).Dimensions}-d).", nameof(table));
+        var (vectors, missing) = table.For(catalog, glosses);
+        var dims = table.Dimensions;
+        var texts = DocumentTexts(catalog, glosses);
+        for (var start = 0; start < missing.Count; start += batchSize)
+        {
+            var batch = missing.Skip(start).Take(batchSize).ToList();
+            var encoded = new float[batch.Count * dims];
+            await ((IAsyncSentenceEncoder)encoder).EncodeDocumentsAsync(batch.Select(o => texts[o]).ToList(), encoded, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < batch.Count; i++) encoded.AsSpan(i * dims, dims).CopyTo(vectors.AsSpan(batch[i] * dims, dims));
+            progress?.Invoke(start + batch.Count, missing.Count);
+        }
+        return new SemanticIndex(catalog, encoder, vectors);
+    }
+
     /// <summary>What the model reads of a question: RAN abbreviations spelled out beside them.</summary>
     public static string ModelText(string question) => Text.RanAbbreviations.Expand(question);
 

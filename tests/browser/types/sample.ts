@@ -1,6 +1,6 @@
 // Compiled with tsc --noEmit only: proves elex.d.ts describes a realistic use of the API.
 import { createSwarm, ElexSwarm, ElexError, QueryType, Complexity, Topology, ErrorCode, version, buildInfo, getSupportedFeatures } from 'elex';
-import type { QueryResponse, LatencyWindow, Unsubscribe, Swarm, SyncOptions, SyncStatus, Session, ContextFeature } from 'elex';
+import type { QueryResponse, LatencyWindow, Unsubscribe, Swarm, SyncOptions, SyncStatus, Session, ContextFeature, ModelProgress, ModelLoadResult, ModelStatus } from 'elex';
 
 async function main(): Promise<void> {
   const swarm: Swarm = await createSwarm({ topology: Topology.hierarchical_mesh(), maxAgents: 50, databaseName: 'demo' });
@@ -54,6 +54,15 @@ async function main(): Promise<void> {
   const peerSync: SyncStatus = (await peer.getSwarmStats()).sync;
   console.log(peerSync.connected, peerSync.accepted, peerSync.rejectedByReason.UntrustedKey, peerSync.relayUrl, peerSync.lastSentAt, peerSync.trustedKeys.length);
   await peer.shutdown();
+  const progress: ModelProgress[] = [];
+  try {
+    const model: ModelLoadResult = await swarm.loadModel({ url: '/elex-model/', onProgress: (p) => progress.push(p) });
+    console.log(model.modelId, model.fromCache, model.bytes, model.loadMs, progress.at(-1)?.phase);
+  } catch (e) {
+    if (e instanceof ElexError && e.code === ErrorCode.MODEL_UNAVAILABLE) console.log('lexical only:', e.message);
+  }
+  const modelState: ModelStatus = await swarm.modelStatus();
+  console.log(modelState.state, modelState.error);
   const route = await swarm.diagnostics.routeLatency(1000);
   console.log(route.p95Us, version(), getSupportedFeatures().includes('indexeddb'));
   await swarm.persist();
