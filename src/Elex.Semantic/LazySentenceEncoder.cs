@@ -6,9 +6,9 @@ namespace Elex.Semantic;
 /// Loads the model on first use. Feature vectors come from the cache and exact questions never reach
 /// the model, so a one-shot question that names its feature does not pay the model's load time.
 /// </summary>
-public sealed class LazySentenceEncoder(SentenceModel model, int intraOpThreads = 1, int concurrentRuns = 1) : ISentenceEncoder, IDisposable
+public sealed class LazySentenceEncoder(SentenceModel model, int intraOpThreads = 1, int concurrentRuns = 1, string? graphCache = null, Action<string>? warn = null) : ISentenceEncoder, IDisposable
 {
-    private readonly Lazy<OnnxSentenceEncoder> _encoder = new(() => OnnxSentenceEncoder.Load(model, intraOpThreads, concurrentRuns), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<OnnxSentenceEncoder> _encoder = new(() => OnnxSentenceEncoder.Load(model, intraOpThreads, concurrentRuns, graphCache, warn), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <inheritdoc />
     public string ModelId => model.Id;

@@ -42,24 +42,44 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
     /// <param name="model">The model and its recipe.</param>
     /// <param name="intraOpThreads">Threads one model run may use.</param>
     /// <param name="concurrentRuns">Model runs one call may have going at once (one per text).</param>
+    /// <param name="graphCache">A folder that keeps the int8 graph between processes (see <see cref="QuantizedGraphCache"/>), or null.</param>
+    /// <param name="warn">Receives what went wrong with a cached graph (it is rebuilt).</param>
     /// <exception cref="SemanticModelException">The assembly, a resource or the graph cannot be loaded.</exception>
-    public static OnnxSentenceEncoder Load(SentenceModel model, int intraOpThreads = 1, int concurrentRuns = 1)
+    public static OnnxSentenceEncoder Load(SentenceModel model, int intraOpThreads = 1, int concurrentRuns = 1, string? graphCache = null, Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrentRuns, 1);
-        var graph = ReadGraph(model);
         var tokenizer = new BertTokenizer();
         using (var stream = OpenResource(model, model.VocabularyResource))
         using (var reader = new StreamReader(stream))
         {
             tokenizer.LoadVocabulary(reader, convertInputToLowercase: true);
         }
-        var session = CreateSession(graph, intraOpThreads);
+        return new OnnxSentenceEncoder(OpenSession(model, intraOpThreads, graphCache, warn), tokenizer, model, concurrentRuns);
+    }
+
+    private static InferenceSession OpenSession(SentenceModel model, int threads, string? graphCache, Action<string>? warn)
+    {
+        var cachePath = model.Int8 && graphCache is not null ? QuantizedGraphCache.PathFor(graphCache, model) : null;
+        if (cachePath is not null && QuantizedGraphCache.TryRead(cachePath) is { } cached)
+        {
+            try
+            {
+                return CreateSession(cached, threads);
+            }
+            catch (SemanticModelException e)
+            {
+                warn?.Invoke($"The cached int8 model {cachePath} could not be loaded ({e.Message}); it is rebuilt.");
+            }
+        }
+        var graph = ReadGraph(model);
+        var session = CreateSession(graph, threads);
+        if (cachePath is not null) QuantizedGraphCache.Write(cachePath, graph, warn);
         // The float graph's parse tree and the quantised copy (~200 MB) are garbage once the session
         // holds the graph: hand the memory back to the OS instead of keeping it resident.
         if (model.Int8) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        return new OnnxSentenceEncoder(session, tokenizer, model, concurrentRuns);
+        return session;
     }
 
     /// <inheritdoc />

@@ -20,7 +20,7 @@ public static class SemanticRouter
         // One thread per run and one run per core: a question alone takes ~2 ms on one thread, and a
         // micro-batch spreads its questions over every core. Loaded on first use: cached feature
         // vectors and exact questions do not need it.
-        var encoder = new LazySentenceEncoder(SentenceModel.ArcticXs, intraOpThreads: 1, concurrentRuns: Environment.ProcessorCount);
+        var encoder = new LazySentenceEncoder(SentenceModel.ArcticXs, intraOpThreads: 1, concurrentRuns: Environment.ProcessorCount, graphCache: cacheDirectory, warn: warn);
         var index = FeatureVectorCache.LoadOrBuild(catalog, glosses, encoder, cacheDirectory, warn, seed);
         return FeatureRouter.Build(catalog, options, glosses: glosses, semantic: index);
     }
