@@ -117,7 +117,10 @@ internal sealed partial class ExactMatchIndex
             if (token.Text.Length > buffer.Length) continue;
             var key = Tokenizer.WriteLookupKey(token.Text, buffer);
             if (key.Length == 0) continue;
-            if (_acronymsBySpan.TryGetValue(key, out var byAcronym) && IsAcronymUse(token, key))
+            // An everyday abbreviation whose field meaning the vocabulary knows ("NSA": non-standalone
+            // EN-DC) is not the acronym of the feature that happens to share it (NR Soft Admission).
+            if (_acronymsBySpan.TryGetValue(key, out var byAcronym) && IsAcronymUse(token, key)
+                && !(RanGlossary.IsEveryday(key.ToString()) && RanAbbreviations.Spells(key.ToString())))
             {
                 var evidence = new RouteEvidence(MatchKind.Acronym, token.Text, byAcronym.Length);
                 // An acronym that is also a generic abbreviation ("CA" in "UL CA") names its feature less surely.

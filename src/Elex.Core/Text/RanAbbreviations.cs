@@ -17,7 +17,11 @@ public static partial class RanAbbreviations
         ["ANR"] = "automatic neighbour relations", ["CSFB"] = "circuit-switched fallback", ["SRVCC"] = "single radio voice call continuity",
         ["ETWS"] = "earthquake and tsunami warning", ["CMAS"] = "public warning", ["EN-DC"] = "LTE-NR dual connectivity",
         ["ENDC"] = "LTE-NR dual connectivity", ["SCell"] = "secondary cell", ["SCells"] = "secondary cells", ["MDT"] = "minimization of drive tests",
+        ["NSA"] = "non-standalone, LTE-NR dual connectivity", ["SgNB"] = "secondary gNodeB", ["SCG"] = "secondary cell group",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True when <paramref name="word"/> is an abbreviation this vocabulary spells out (any case).</summary>
+    public static bool Spells(string word) => Expansions.ContainsKey(word);
 
     /// <summary>The text with each known abbreviation followed by its spelled-out form in brackets.</summary>
     public static string Expand(string text)

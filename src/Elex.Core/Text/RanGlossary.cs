@@ -44,6 +44,7 @@ public static class RanGlossary
         ["ant"] = ["antenna"],
         ["pwr"] = ["power"],
         ["sa"] = ["standalone"],
+        ["endc"] = ["en", "dc"],
         ["5g"] = ["nr"],
         ["4g"] = ["lte"],
         ["gsm"] = ["geran"],

@@ -84,6 +84,16 @@ public class RoutingGlossesTests
     }
 
     [SharedDataFact]
+    public void Nsa_IsNotTheAcronymOfTheFeatureThatSharesIt_AndEndcIsEnDc()
+    {
+        var router = FeatureRouter.Build(SharedData.Full!);
+        var nsa = router.Route("how do I enable NSA on this eNodeB");
+        Assert.DoesNotContain(nsa.Candidates.SelectMany(c => c.Evidence), e => e.Kind == MatchKind.Acronym && e.Text == "NSA");
+        Assert.Contains(router.Route("ENDC drops after a few seconds on every phone", 3).Candidates, c => c.Feature.Name == "LTE-NR Dual Connectivity");
+        Assert.Equal("NR Soft Admission", router.Route("which counters show NR Soft Admission is working").Feature?.Name);
+    }
+
+    [SharedDataFact]
     public void AnAcronymInsideAnotherFeaturesName_DoesNotNameItsOwnFeature()
     {
         var router = FeatureRouter.Build(SharedData.Full!);
