@@ -193,6 +193,16 @@ export const moduleImports = {
     lastOutput = [];
     return rows;
   },
+  // .NET's SentenceModelLoader fetches the asset through here: progress as JSON, and a failure as
+  // { error } so its message reaches .NET as written here.
+  async prepare(url, report) {
+    try {
+      const prepared = await prepareModel(url, (event) => report(JSON.stringify(event)));
+      return { manifestText: prepared.manifestText, vocabulary: prepared.vocabulary, vectors: prepared.vectors, bytes: prepared.info.bytes, fromCache: prepared.info.fromCache };
+    } catch (error) {
+      return { error: String(error?.message ?? error) };
+    }
+  },
 };
 
 /**
