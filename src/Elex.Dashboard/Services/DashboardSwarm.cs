@@ -38,7 +38,7 @@ public sealed class DashboardSwarm : IAsyncDisposable
         var page = new Uri(navigation.Uri);
         _catalogUrl = PageQuery.Value(page, "catalog");
         _fetch = url => http.GetByteArrayAsync(new Uri(new Uri(navigation.BaseUri), url));
-        ModelUrl = new Uri(new Uri(navigation.BaseUri), PageQuery.Value(page, "model") ?? DefaultModelUrl).ToString();
+        ModelUrl = PageQuery.Value(page, "model") ?? DefaultModelUrl;
         _createModelLoader = SentenceModelLoader.ForBrowser;
     }
 
@@ -55,7 +55,7 @@ public sealed class DashboardSwarm : IAsyncDisposable
     /// <summary>Where the catalog comes from: the URL given, or "embedded sample".</summary>
     public string CatalogSource => _catalogUrl ?? "embedded sample";
 
-    /// <summary>The model asset folder the dashboard offers to load.</summary>
+    /// <summary>The model asset folder the dashboard offers to load, as configured (a relative URL is resolved against the page).</summary>
     public string ModelUrl { get; } = DefaultModelUrl;
 
     /// <summary>Loads the sentence model into the started swarm's router; null before the swarm starts (and in tests without one).</summary>
