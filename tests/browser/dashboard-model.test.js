@@ -28,7 +28,7 @@ after(async () => {
 
 // Asks through the ask box and resolves with the agent of the new answer.
 async function ask(page, text) {
-  const previous = await page.locator('#answer').getAttribute('data-response-id').catch(() => null);
+  const previous = await page.evaluate(() => document.querySelector('#answer')?.dataset.responseId ?? null);
   await page.fill('#ask-input', text);
   await page.click('#ask-button');
   await page.waitForFunction((id) => {
