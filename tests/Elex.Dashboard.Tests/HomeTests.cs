@@ -1,3 +1,5 @@
+using Elex.Browser.Model;
+using Elex.Core.Routing;
 using Elex.Dashboard.Pages;
 using Elex.Dashboard.Services;
 using Elex.Storage;
@@ -22,16 +24,16 @@ public sealed class HomeTests : BunitContext, IAsyncLifetime
         foreach (var dashboard in _dashboards) await dashboard.DisposeAsync();
     }
 
-    private DashboardSwarm Dashboard(Func<Task<IAgentStore>> openStore)
+    private DashboardSwarm Dashboard(Func<Task<IAgentStore>> openStore, Func<FeatureRouter, ISentenceModelLoader>? modelLoader = null)
     {
-        var dashboard = new DashboardSwarm(openStore);
+        var dashboard = new DashboardSwarm(openStore, modelLoader);
         _dashboards.Add(dashboard);
         return dashboard;
     }
 
-    private IRenderedComponent<Home> RenderHome(Func<Task<IAgentStore>>? openStore = null)
+    private IRenderedComponent<Home> RenderHome(Func<Task<IAgentStore>>? openStore = null, Func<FeatureRouter, ISentenceModelLoader>? modelLoader = null)
     {
-        Services.AddSingleton(Dashboard(openStore ?? (() => Task.FromResult<IAgentStore>(_store))));
+        Services.AddSingleton(Dashboard(openStore ?? (() => Task.FromResult<IAgentStore>(_store)), modelLoader));
         var cut = Render<Home>();
         cut.WaitForAssertion(() => Assert.NotEqual("starting", cut.Find("#status").GetAttribute("data-state")), Timeout);
         return cut;
@@ -40,7 +42,7 @@ public sealed class HomeTests : BunitContext, IAsyncLifetime
     private static void Ask(IRenderedComponent<Home> cut, string question)
     {
         cut.Find("#ask-input").Input(question);
-        cut.Find("form").Submit();
+        cut.Find(".ask form").Submit();
         cut.WaitForElement("#answer", Timeout);
     }
 
@@ -91,6 +93,35 @@ public sealed class HomeTests : BunitContext, IAsyncLifetime
         // The answer's confidence is counted in the distribution, in the band the answer view shows.
         cut.WaitForAssertion(() => Assert.Equal("last 1 answers", cut.Find("#confidence h2 small").TextContent), Timeout);
         Assert.Single(cut.FindAll("#confidence rect.bucket"), r => r.GetAttribute("data-count") == "1");
+    }
+
+    [Fact]
+    public async Task The_model_control_loads_into_the_dashboards_own_swarm_and_a_failed_load_leaves_it_answering()
+    {
+        FeatureRouter? given = null;
+        var asset = new UnreachableModelAsset();
+        var cut = RenderHome(modelLoader: router => new SentenceModelLoader(given = router, asset, asset));
+        var swarm = await cut.Services.GetRequiredService<DashboardSwarm>().StartAsync();
+        Assert.Same(swarm.Router, given);
+        Assert.True(swarm.Config.AsyncModel, "the Route stage takes a model that arrives later");
+        Assert.Equal("none", cut.Find("#model-status").GetAttribute("data-state"));
+        Assert.Equal(DashboardSwarm.DefaultModelUrl, cut.Find("#model-url").GetAttribute("value"));
+
+        cut.Find("#model form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("failed", cut.Find("#model-status").GetAttribute("data-state")), Timeout);
+        Assert.StartsWith("failed: model/manifest.json could not be fetched: HTTP 404 Not Found", cut.Find("#model-status").TextContent, StringComparison.Ordinal);
+        Assert.Null(swarm.Router.Semantic);
+        Ask(cut, MsmQuestion);
+        Assert.Equal("FAJ 121 3094", cut.Find("#agent").TextContent);
+    }
+
+    [Fact]
+    public void Without_a_model_loader_the_page_has_no_model_control()
+    {
+        var cut = RenderHome();
+
+        Assert.Empty(cut.FindAll("#model"));
     }
 
     [Fact]

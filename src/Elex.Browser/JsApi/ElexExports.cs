@@ -110,17 +110,14 @@ public static partial class ElexExports
     }
 
     /// <summary>
-    /// Attaches the sentence model (manifest JSON, vocabulary text, feature-vector table) to a swarm's
-    /// router; the graph runs in ONNX Runtime Web through the module <c>elex-model</c> elex.js registered.
-    /// Resolves with the model status JSON; rejects with MODEL_UNAVAILABLE naming what was wrong.
+    /// Loads the sentence model from a model asset folder into a swarm's router (elex-model.js fetches it
+    /// with progress into the Cache Storage API; ONNX Runtime Web runs the graph); <paramref name="progress"/>
+    /// receives each step's JSON. Resolves with the load result JSON; rejects with MODEL_UNAVAILABLE naming
+    /// what was wrong.
     /// </summary>
     [JSExport]
-    public static Task<string> AttachModel(int swarm, string? manifestJson, string? vocabulary, byte[]? vectors) =>
-        Session(swarm).AttachModelAsync(manifestJson, vocabulary, vectors, new Model.JsModelRunner());
-
-    /// <summary>Records a model load that failed in JavaScript (download, runtime) so the status says why.</summary>
-    [JSExport]
-    public static void ModelFailed(int swarm, string? reason) => Session(swarm).ModelFailed(reason);
+    public static Task<string> LoadModel(int swarm, string? url, [JSMarshalAs<JSType.Function<JSType.String>>] Action<string> progress) =>
+        Session(swarm).LoadModelAsync(url, progress, Model.SentenceModelLoader.ForBrowser);
 
     /// <summary>The sentence model's status JSON.</summary>
     [JSExport]

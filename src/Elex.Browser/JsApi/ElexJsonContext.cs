@@ -19,4 +19,6 @@ namespace Elex.Browser.JsApi;
 [JsonSerializable(typeof(JsContextFeature[]))]
 [JsonSerializable(typeof(Model.ModelManifest))]
 [JsonSerializable(typeof(Model.JsModelStatus))]
+[JsonSerializable(typeof(Model.ModelProgress))]
+[JsonSerializable(typeof(Model.ModelLoadResult))]
 public sealed partial class ElexJsonContext : JsonSerializerContext;

@@ -27,7 +27,7 @@ public sealed class JsSwarmSession : IAsyncDisposable
     private Uri? _relay;
     private int _disposed;
     private readonly Func<string, Task<IAgentStore>>? _openStore;
-    private Model.JsModelStatus _model = new("none", null, 0, 0, 0, null);
+    private Model.ISentenceModelLoader? _model;
     private readonly string? _databaseName;
 
     private JsSwarmSession(ElexSwarm swarm, IAgentStore? store, Func<Uri, TimeSpan, ISyncTransport> createTransport)
@@ -289,39 +289,27 @@ public sealed class JsSwarmSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Attaches the sentence model elex.js fetched (manifest, vocabulary, feature vectors; the graph is
-    /// already running in ONNX Runtime Web behind <paramref name="runner"/>); resolves with the model
-    /// status as JSON. On failure the status says why and the swarm routes as before.
+    /// Loads the sentence model from the asset folder at <paramref name="url"/> into this swarm's router
+    /// (the loader <paramref name="createLoader"/> makes, once); <paramref name="progress"/> receives each
+    /// step as JSON. Resolves with the load result as JSON; on failure the status says why and the swarm
+    /// routes as before.
     /// </summary>
-    /// <exception cref="ElexApiException">MODEL_UNAVAILABLE, SWARM_DISPOSED.</exception>
-    public async Task<string> AttachModelAsync(string? manifestJson, string? vocabulary, byte[]? vectors, Model.IModelRunner runner)
+    /// <exception cref="ElexApiException">MODEL_UNAVAILABLE, INVALID_CONFIG, SWARM_DISPOSED.</exception>
+    public async Task<string> LoadModelAsync(string? url, Action<string> progress, Func<Core.Routing.FeatureRouter, Model.ISentenceModelLoader> createLoader)
     {
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(createLoader);
         ThrowIfDisposed();
-        _model = _model with { State = "loading", Error = null };
-        try
-        {
-            _model = await Model.BrowserModel.AttachAsync(Swarm.Router, manifestJson, vocabulary, vectors, runner).ConfigureAwait(false);
-        }
-        catch (ElexApiException e)
-        {
-            _model = _model with { State = "failed", Error = e.Message[(e.Code.Length + 3)..] };
-            throw;
-        }
-        return ModelStatus();
-    }
-
-    /// <summary>Records that loading the model failed before it reached .NET (a download, the runtime); the swarm routes as before.</summary>
-    public void ModelFailed(string? reason)
-    {
-        if (Swarm.Router.Semantic is not null) return;
-        _model = _model with { State = "failed", Error = string.IsNullOrWhiteSpace(reason) ? "the model could not be loaded" : reason };
+        _model ??= createLoader(Swarm.Router);
+        var result = await _model.LoadAsync(url ?? "", step => progress(JsonSerializer.Serialize(step, ElexJsonContext.Default.ModelProgress))).ConfigureAwait(false);
+        return JsonSerializer.Serialize(result, ElexJsonContext.Default.ModelLoadResult);
     }
 
     /// <summary>The sentence model's state as JSON (<c>none</c>, <c>loading</c>, <c>ready</c>, <c>failed</c> with why).</summary>
     public string ModelStatus()
     {
         ThrowIfDisposed();
-        return JsonSerializer.Serialize(_model, ElexJsonContext.Default.JsModelStatus);
+        return JsonSerializer.Serialize(_model?.Status ?? Model.JsModelStatus.None, ElexJsonContext.Default.JsModelStatus);
     }
 
     /// <summary>Times the router alone over <paramref name="queries"/> questions built from the catalog (JSON result).</summary>

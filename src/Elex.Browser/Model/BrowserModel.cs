@@ -61,4 +61,8 @@ public static class BrowserModel
 /// <param name="EncodedFeatures">Of those, how many the page encoded itself (their text was not in the shipped vectors).</param>
 /// <param name="AttachMs">Time to read the vectors and attach the model.</param>
 /// <param name="Error">Why the model is not in use, when it failed.</param>
-public sealed record JsModelStatus(string State, string? ModelId, int Features, int EncodedFeatures, double AttachMs, string? Error);
+public sealed record JsModelStatus(string State, string? ModelId, int Features, int EncodedFeatures, double AttachMs, string? Error)
+{
+    /// <summary>No model asked for yet.</summary>
+    public static JsModelStatus None { get; } = new("none", null, 0, 0, 0, null);
+}

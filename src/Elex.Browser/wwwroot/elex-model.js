@@ -1,7 +1,8 @@
 // The sentence model on demand: the asset `elex model export` writes (manifest.json, model.onnx,
 // vocab.txt, features.bin, ort/), fetched with progress and kept in the Cache Storage API (in a page)
 // apart from the app, then run by ONNX Runtime Web (single-threaded WebAssembly) in a page or Node.
-// elex.js imports this only when loadModel() is called, so the default download has none of it.
+// .NET's SentenceModelLoader drives it (moduleImports.prepare) for the JS API's loadModel() and the
+// dashboard's button alike; elex.js imports it only then, so the default download has none of it.
 
 const CACHE_PREFIX = 'elex-model:';
 const isNode = typeof process !== 'undefined' && process.versions?.node != null && typeof window === 'undefined';
@@ -192,6 +193,16 @@ export const moduleImports = {
     const rows = lastOutput;
     lastOutput = [];
     return rows;
+  },
+  // .NET's SentenceModelLoader fetches the asset through here: progress as JSON, and a failure as
+  // { error } so its message reaches .NET as written here.
+  async prepare(url, report) {
+    try {
+      const prepared = await prepareModel(url, (event) => report(JSON.stringify(event)));
+      return { manifestText: prepared.manifestText, vocabulary: prepared.vocabulary, vectors: prepared.vectors, bytes: prepared.info.bytes, fromCache: prepared.info.fromCache };
+    } catch (error) {
+      return { error: String(error?.message ?? error) };
+    }
   },
 };
 

@@ -83,8 +83,10 @@ async function startRuntime() {
     }
     runtime = await dotnet.create();
   }
-  // The sentence model's runner (JsModelRunner imports it); elex-model.js itself loads only with loadModel().
+  // The sentence model's loader and runner (JsModelAssetSource, JsModelRunner import them); elex-model.js
+  // itself loads only when a model is asked for (loadModel, the dashboard's button).
   runtime.setModuleImports('elex-model', {
+    prepare: async (...args) => (await modelModule()).moduleImports.prepare(...args),
     run: async (...args) => (await modelModule()).moduleImports.run(...args),
     takeOutput: () => loadedModelModule.moduleImports.takeOutput(),
   });
@@ -244,7 +246,6 @@ function sessionFacade(api, swarmHandle, id, ensureSwarmOpen) {
 
 function swarmFacade(api, handle) {
   let disposed = false;
-  let modelLoad;
   const json = (text) => JSON.parse(text);
   const ensureOpen = () => {
     if (disposed) throw new ElexError(ErrorCode.SWARM_DISPOSED, 'the swarm was shut down');
@@ -316,26 +317,16 @@ function swarmFacade(api, handle) {
         ensureOpen();
         const { url, onProgress } = typeof options === 'string' ? { url: options } : options ?? {};
         if (url == null || String(url).trim() === '') throw new ElexError(ErrorCode.INVALID_CONFIG, 'loadModel needs { url }: the folder `elex model export` wrote (manifest.json, model.onnx, …)');
-        modelLoad ??= (async () => {
-          let prepared;
+        // The load itself (fetch and cache, attach, status, retry after a failure) is .NET's
+        // SentenceModelLoader, the same one the dashboard's button drives.
+        const progress = (step) => {
           try {
-            prepared = await (await modelModule()).prepareModel(url, onProgress);
-          } catch (error) {
-            const reason = String(error?.message ?? error);
-            api.ModelFailed(handle, reason);
-            throw new ElexError(ErrorCode.MODEL_UNAVAILABLE, `the sentence model could not be loaded: ${reason}; the swarm goes on routing on exact and lexical evidence`, error);
+            onProgress?.(JSON.parse(step));
+          } catch {
+            // A progress callback that throws must not fail the load.
           }
-          onProgress?.({ phase: 'attach', loaded: prepared.info.bytes, total: prepared.info.bytes, fromCache: prepared.info.fromCache });
-          const status = json(await api.AttachModel(handle, prepared.manifestText, prepared.vocabulary, prepared.vectors));
-          onProgress?.({ phase: 'ready', loaded: prepared.info.bytes, total: prepared.info.bytes, fromCache: prepared.info.fromCache });
-          return { ...status, bytes: prepared.info.bytes, fromCache: prepared.info.fromCache, loadMs: prepared.info.downloadMs + status.attachMs };
-        })();
-        try {
-          return await modelLoad;
-        } catch (error) {
-          modelLoad = undefined; // a failed load may be tried again (another URL, the file fixed)
-          throw error;
-        }
+        };
+        return json(await api.LoadModel(handle, String(url), progress));
       });
     },
     /** The sentence model's state: { state: 'none' | 'loading' | 'ready' | 'failed', modelId, error, … }. */
