@@ -7,8 +7,12 @@ namespace Elex.Browser.JsApi;
 public sealed class ElexApiException : Exception
 {
     /// <summary>Creates the exception with one of <see cref="ElexErrorCodes"/>.</summary>
-    public ElexApiException(string code, string message, Exception? inner = null) : base($"[{code}] {message}", inner) => Code = code;
+    public ElexApiException(string code, string message, Exception? inner = null) : base($"[{code}] {message}", inner) =>
+        (Code, Reason) = (code, message);
 
     /// <summary>One of <see cref="ElexErrorCodes"/>.</summary>
     public string Code { get; }
+
+    /// <summary>What went wrong, without the code.</summary>
+    public string Reason { get; }
 }

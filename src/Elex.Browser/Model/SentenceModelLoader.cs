@@ -82,7 +82,7 @@ public sealed class SentenceModelLoader : ISentenceModelLoader
         }
         catch (ElexApiException e)
         {
-            Status = Status with { State = "failed", Error = e.Message[(e.Code.Length + 3)..] };
+            Status = Status with { State = "failed", Error = e.Reason };
             throw;
         }
         report(new ModelProgress("ready", asset.Bytes, asset.Bytes, asset.FromCache));
