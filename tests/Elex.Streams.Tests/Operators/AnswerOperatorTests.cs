@@ -142,4 +142,10 @@ public class AnswerOperatorTests : ReactiveTest
         var results = marbles.Run(() => source.Answer(scheduler).Select(r => r.Status));
         marbles.ExpectObservable(results).ToBe("--A-E-A|", statuses);
     }
+
+    [Fact]
+    public void Answer_Never() => OperatorContract.AssertNever<PipelineItem, QueryResponse>((s, sch) => s.Answer(sch));
+
+    [Fact]
+    public void Answer_Empty() => OperatorContract.AssertEmpty<PipelineItem, QueryResponse>((s, sch) => s.Answer(sch));
 }

@@ -105,4 +105,10 @@ public class CoalesceKeysOperatorTests : ReactiveTest
         var results = marbles.Run(() => source.CoalesceKeys(marbles.Frames(3), 10, marbles.Frames(5), marbles.Scheduler).Select(Joined));
         marbles.ExpectObservable(results).ToBe("-------1-----2#", batches);
     }
+
+    [Fact]
+    public void CoalesceKeys_Never() => OperatorContract.AssertNever<IChangeSet<string, string>, IReadOnlyList<string>>((s, sch) => s.CoalesceKeys(TimeSpan.FromTicks(20), 8, TimeSpan.FromTicks(100), sch));
+
+    [Fact]
+    public void CoalesceKeys_Empty() => OperatorContract.AssertEmpty<IChangeSet<string, string>, IReadOnlyList<string>>((s, sch) => s.CoalesceKeys(TimeSpan.FromTicks(20), 8, TimeSpan.FromTicks(100), sch));
 }

@@ -120,4 +120,10 @@ public class DispatchOperatorTests : ReactiveTest
         var results = marbles.Run(() => source.Dispatch(registry).Select(i => i.Agent?.Id ?? "none"));
         marbles.ExpectObservable(results).ToBe("--(mx)--|", agents);
     }
+
+    [Fact]
+    public void Dispatch_Never() => OperatorContract.AssertNever<PipelineItem, PipelineItem>((s, _) => s.Dispatch(new AgentRegistry(TestCatalog.Sample)));
+
+    [Fact]
+    public void Dispatch_Empty() => OperatorContract.AssertEmpty<PipelineItem, PipelineItem>((s, _) => s.Dispatch(new AgentRegistry(TestCatalog.Sample)));
 }

@@ -85,4 +85,7 @@ public class LearnOperatorTests : ReactiveTest
         var results = marbles.Run(() => source.Learn(learner, scheduler).Select(r => r.Status));
         marbles.ExpectObservable(results).ToBe("--A-U-|", outcomes);
     }
+
+    [Fact]
+    public void Learn_Empty() => OperatorContract.AssertEmpty<Feedback, FeedbackResult>((s, sch) => s.Learn(NewLearner("r1").Learner, sch));
 }

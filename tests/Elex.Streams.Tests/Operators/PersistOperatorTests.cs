@@ -183,4 +183,10 @@ public class PersistOperatorTests : ReactiveTest
         marbles.ExpectObservable(results).ToBe("-----1----2---3", shapes);
         Assert.Equal(2, write.Cancelled);
     }
+
+    [Fact]
+    public void Persist_Never() => OperatorContract.AssertNever<IReadOnlyList<string>, PersistOutcome<string>>((s, sch) => s.Persist((_, _) => Task.CompletedTask, Policy, sch));
+
+    [Fact]
+    public void Persist_Empty() => OperatorContract.AssertEmpty<IReadOnlyList<string>, PersistOutcome<string>>((s, sch) => s.Persist((_, _) => Task.CompletedTask, Policy, sch));
 }

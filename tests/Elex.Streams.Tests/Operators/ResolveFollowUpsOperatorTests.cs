@@ -94,4 +94,10 @@ public class ResolveFollowUpsOperatorTests : ReactiveTest
         var results = marbles.Run(() => source.ResolveFollowUps(TestCatalog.Router, AbstainBelow).Select(Outcome));
         marbles.ExpectObservable(results).ToBe("--x-#", new Dictionary<char, string> { ['x'] = $"{Msm} from context" }, error);
     }
+
+    [Fact]
+    public void ResolveFollowUps_Never() => OperatorContract.AssertNever<PipelineItem, PipelineItem>((s, _) => s.ResolveFollowUps(TestCatalog.Router, AbstainBelow));
+
+    [Fact]
+    public void ResolveFollowUps_Empty() => OperatorContract.AssertEmpty<PipelineItem, PipelineItem>((s, _) => s.ResolveFollowUps(TestCatalog.Router, AbstainBelow));
 }

@@ -84,4 +84,10 @@ public class RouteOperatorTests : ReactiveTest
         var results = marbles.Run(() => source.Route(TestCatalog.Router).Select(i => i.Route!.Feature!.Code.Value));
         marbles.ExpectObservable(results).ToBe("--m-i--#", codes);
     }
+
+    [Fact]
+    public void Route_Never() => OperatorContract.AssertNever<PipelineItem, PipelineItem>((s, _) => s.Route(TestCatalog.Router));
+
+    [Fact]
+    public void Route_Empty() => OperatorContract.AssertEmpty<PipelineItem, PipelineItem>((s, _) => s.Route(TestCatalog.Router));
 }

@@ -59,4 +59,20 @@ public class SampleSyncOperatorTests : ReactiveTest
         var results = marbles.Run(() => source.SampleSync(marbles.Frames(4), _ => Task.FromResult(1), marbles.Scheduler));
         marbles.ExpectObservable(results).ToBe("----(1#)", new Dictionary<char, int> { ['1'] = 1 });
     }
+
+    [Fact]
+    public void SampleSync_Never() => OperatorContract.AssertNever<FeedbackResult, int>((s, sch) => s.SampleSync(TimeSpan.FromTicks(40), _ => Task.FromResult(1), sch));
+
+    [Fact]
+    public void SampleSync_Empty_CompletesAtTheNextSampleWithoutPublishing()
+    {
+        // Rx's Sample ends on its next tick after the source ends (ticks every 40 from 200: 280).
+        var scheduler = new TestScheduler();
+        var publishes = 0;
+        var source = scheduler.CreateHotObservable(OnCompleted<FeedbackResult>(250));
+        var results = scheduler.Start(() => source.SampleSync(TimeSpan.FromTicks(40), _ => Task.FromResult(++publishes), scheduler));
+        results.Messages.AssertEqual(OnCompleted<int>(280));
+        source.Subscriptions.AssertEqual(Subscribe(200, 250));
+        Assert.Equal(0, publishes);
+    }
 }

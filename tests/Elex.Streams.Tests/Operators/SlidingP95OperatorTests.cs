@@ -189,4 +189,10 @@ public class SlidingP95OperatorTests : ReactiveTest
             .Select(s => s.Count));
         marbles.ExpectObservable(results).ToBe("--1-2---1-0------|", counts);
     }
+
+    [Fact]
+    public void SlidingP95_Never() => OperatorContract.AssertNever<QueryMetric, LatencySnapshot>((s, sch) => s.SlidingP95(TimeSpan.FromTicks(100), TimeSpan.FromTicks(10), sch));
+
+    [Fact]
+    public void SlidingP95_Empty() => OperatorContract.AssertEmpty<QueryMetric, LatencySnapshot>((s, sch) => s.SlidingP95(TimeSpan.FromTicks(100), TimeSpan.FromTicks(10), sch));
 }

@@ -66,4 +66,10 @@ public class ToMetricsOperatorTests : ReactiveTest
         var results = marbles.Run(() => source.ToMetrics().Select(m => m.Success));
         marbles.ExpectObservable(results).ToBe("--s-f-|", outcomes);
     }
+
+    [Fact]
+    public void ToMetrics_Never() => OperatorContract.AssertNever<QueryResponse, QueryMetric>((s, _) => s.ToMetrics());
+
+    [Fact]
+    public void ToMetrics_Empty() => OperatorContract.AssertEmpty<QueryResponse, QueryMetric>((s, _) => s.ToMetrics());
 }

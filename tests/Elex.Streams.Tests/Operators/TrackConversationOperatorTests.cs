@@ -125,4 +125,24 @@ public class TrackConversationOperatorTests : ReactiveTest
         Assert.Equal([ConversationContext.Empty, About(Iflb, Msm)], first.Messages.Where(m => m.Value.HasValue).Select(m => m.Value.Value));
         Assert.Equal([ConversationContext.Empty, About(Iflb, Msm)], second.Messages.Where(m => m.Value.HasValue).Select(m => m.Value.Value));
     }
+
+    [Fact]
+    public void TrackConversation_Never_GivesTheInitialContextAndWaits()
+    {
+        var scheduler = new TestScheduler();
+        var turns = scheduler.CreateHotObservable<ConversationTurn>();
+        var results = scheduler.Start(() => turns.TrackConversation());
+        results.Messages.AssertEqual(OnNext(200, ConversationContext.Empty));
+        turns.Subscriptions.AssertEqual(Subscribe(200, 1000));
+    }
+
+    [Fact]
+    public void TrackConversation_Empty_GivesTheInitialContextThenCompletes()
+    {
+        var scheduler = new TestScheduler();
+        var turns = scheduler.CreateHotObservable(OnCompleted<ConversationTurn>(250));
+        var results = scheduler.Start(() => turns.TrackConversation());
+        results.Messages.AssertEqual(OnNext(200, ConversationContext.Empty), OnCompleted<ConversationContext>(250));
+        turns.Subscriptions.AssertEqual(Subscribe(200, 250));
+    }
 }

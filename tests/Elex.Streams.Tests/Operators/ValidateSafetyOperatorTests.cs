@@ -139,4 +139,10 @@ public class ValidateSafetyOperatorTests : ReactiveTest
                 ? throw new InvalidOperationException("zone store unavailable")
                 : SafetyVerdict.Safe("test");
     }
+
+    [Fact]
+    public void ValidateSafety_Never() => OperatorContract.AssertNever<QueryResponse, QueryResponse>((s, _) => s.ValidateSafety(Validator));
+
+    [Fact]
+    public void ValidateSafety_Empty() => OperatorContract.AssertEmpty<QueryResponse, QueryResponse>((s, _) => s.ValidateSafety(Validator));
 }
