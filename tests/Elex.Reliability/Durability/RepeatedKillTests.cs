@@ -28,7 +28,7 @@ public class RepeatedKillTests
         var unacknowledged = 0;
         for (var round = 0; round < Rounds; round++)
         {
-            using (var elex = ElexProcess.Start("ask", "--jsonl", "--data", data.Path))
+            using (var elex = ElexProcess.Start(null, "ask", "--jsonl", "--data", data.Path))
             {
                 try
                 {

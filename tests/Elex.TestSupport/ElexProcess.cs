@@ -1,8 +1,11 @@
 using System.Diagnostics;
 
-namespace Elex.Cli.Tests;
+namespace Elex.TestSupport;
 
-/// <summary>Starts the built elex tool as a child process (for kill and environment tests).</summary>
+/// <summary>
+/// Starts the built elex tool as a child process (kill, durability and environment tests). The test
+/// project references the CLI project, which copies elex.dll beside the tests.
+/// </summary>
 public static class ElexProcess
 {
     /// <summary>Starts elex with redirected streams; <paramref name="passphrase"/> sets ELEX_PASSPHRASE (null removes it).</summary>
