@@ -12,7 +12,7 @@ namespace Elex.Core.Agents;
 /// </remarks>
 public sealed class AgentCounters
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private long _interactions;
     private long _successes;
     private double _latencySumUs;

@@ -10,7 +10,7 @@ namespace Elex.Core.Agents;
 /// </summary>
 public sealed class AgentRegistry
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly FeatureCatalog _catalog;
     private readonly int _coldStartThreshold;
     private readonly LinkedListNode<FeatureAgent>?[] _loaded;

@@ -13,7 +13,7 @@ namespace Elex.Core.Agents;
 /// </summary>
 public sealed class FeatureAgent
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly FeatureCatalog _catalog;
     private readonly int _coldStartThreshold;
     private readonly AgentCounters _counters;

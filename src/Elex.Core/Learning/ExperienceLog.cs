@@ -8,7 +8,7 @@ namespace Elex.Core.Learning;
 /// </summary>
 public sealed class ExperienceLog(int capacity = 10_000)
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, Experience> _byResponse = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private readonly Dictionary<FeatureCode, Queue<Experience>> _recentByFeature = [];

@@ -8,7 +8,7 @@ namespace Elex.Core.Learning;
 public sealed class ReplayBuffer
 {
     private const int InitialStorage = 16;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly int _capacity;
     private Trajectory[] _items;
     private int _next;   // where the next trajectory goes

@@ -8,7 +8,7 @@ namespace Elex.Core.Telemetry;
 /// </summary>
 public sealed class MetricStore
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly QueryMetric[] _ring;
     private int _start;
     private int _count;

@@ -14,7 +14,7 @@ public sealed class ColumnMajorIndex : IVectorIndex
     private readonly List<float[]> _pending = [];
     private float[] _columns = [];
     private int _frozenCount = -1;
-    private readonly object _freezeGate = new();
+    private readonly Lock _freezeGate = new();
 
     /// <summary>Creates an empty index for vectors of <paramref name="dimensions"/>.</summary>
     public ColumnMajorIndex(int dimensions)
