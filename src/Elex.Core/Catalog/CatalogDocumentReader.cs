@@ -260,16 +260,7 @@ internal sealed class CatalogDocumentReader(string source)
     private void DocumentError(string field, string message) =>
         _issues.Add(new CatalogIssue(CatalogIssueSeverity.Error, null, null, field, message));
 
-    private static string Describe(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => JsonStrings.Read(e) is { } text ? $"\"{Truncate(text)}\"" : JsonStrings.NotText,
-        JsonValueKind.Number => $"number {e.GetRawText()}",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
-        JsonValueKind.Null => "null",
-        _ => e.ValueKind.ToString(),
-    };
+    private static string Describe(JsonElement e) => JsonStrings.Describe(e);
 
-    private static string Truncate(string s, int length = 40) => s.Length <= length ? s : s[..length] + "…";
+    private static string Truncate(string s, int length = 40) => JsonStrings.Truncate(s, length);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Elex.Core.Catalog;
 
 /// <summary>
@@ -17,48 +15,31 @@ public static class CatalogLoader
     public static FeatureCatalog LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (IO.InputFile.Problem(path, "catalog file") is { } problem) throw new CatalogException(path, problem);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new CatalogException(path, $"cannot be read: {e.Message}", e);
-        }
-        return Load(bytes, path);
+        return Load(IO.JsonInput.ReadFile(path, "catalog file", Failure(path)), path);
     }
 
-    /// <summary>Loads a catalog from a stream.</summary>
+    /// <summary>Loads a catalog from a stream; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="CatalogException">The stream cannot be read, is not JSON or the catalog is invalid.</exception>
     public static FeatureCatalog Load(Stream stream, string source)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length).ToArray(), source);
+        ArgumentNullException.ThrowIfNull(source);
+        return Load(IO.JsonInput.ReadStream(stream, Failure(source)), source);
     }
 
-    /// <summary>Loads a catalog from UTF-8 JSON.</summary>
+    /// <summary>Loads a catalog from UTF-8 JSON; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="CatalogException">The bytes are not JSON or the catalog is invalid.</exception>
     public static FeatureCatalog Load(ReadOnlyMemory<byte> utf8Json, string source)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            throw new CatalogException(source, $"is not valid JSON: {e.Message}", e);
-        }
-        using (document)
-        {
-            var reader = new CatalogDocumentReader(source);
-            var features = reader.Read(document.RootElement);
-            var issues = reader.Issues;
-            if (issues.Any(i => i.Severity == CatalogIssueSeverity.Error))
-                throw new CatalogException(source, issues.OrderByDescending(i => i.Severity).ToList());
-            return new FeatureCatalog(features, issues, source);
-        }
+        ArgumentNullException.ThrowIfNull(source);
+        using var document = IO.JsonInput.Parse(utf8Json, Failure(source));
+        var reader = new CatalogDocumentReader(source);
+        var features = reader.Read(document.RootElement);
+        var issues = reader.Issues;
+        if (issues.Any(i => i.Severity == CatalogIssueSeverity.Error))
+            throw new CatalogException(source, issues.OrderByDescending(i => i.Severity).ToList());
+        return new FeatureCatalog(features, issues, source);
     }
+
+    private static Func<string, Exception?, Exception> Failure(string source) => (message, cause) => new CatalogException(source, message, cause);
 }

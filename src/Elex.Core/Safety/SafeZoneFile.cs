@@ -118,18 +118,9 @@ public static class SafeZoneFile
         return zones;
     }
 
-    internal static string Describe(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => JsonStrings.Read(e) is { } text ? $"\"{Truncate(text)}\"" : JsonStrings.NotText,
-        JsonValueKind.Number => $"number {e.GetRawText()}",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
-        JsonValueKind.Null => "null",
-        _ => e.ValueKind.ToString(),
-    };
+    private static string Describe(JsonElement e) => JsonStrings.Describe(e);
 
-    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    private static string Truncate(string s, int length = 40) => JsonStrings.Truncate(s, length);
 
     /// <summary>A property's name for an issue (<c>""</c> for an empty name).</summary>
     private static string FieldName(JsonProperty property) => JsonStrings.NameOf(property) switch

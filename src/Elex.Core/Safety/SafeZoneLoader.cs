@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Elex.Core.Safety;
 
 /// <summary>
@@ -14,17 +12,7 @@ public static class SafeZoneLoader
     public static SafeZoneSet LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (IO.InputFile.Problem(path, "safe-zone file") is { } problem) throw new SafeZoneException(path, problem);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new SafeZoneException(path, $"cannot be read: {e.Message}", e);
-        }
-        return Load(bytes, path);
+        return Load(IO.JsonInput.ReadFile(path, "safe-zone file", Failure(path)), path);
     }
 
     /// <summary>Loads safe zones from a stream; <paramref name="source"/> names it in errors.</summary>
@@ -33,16 +21,7 @@ public static class SafeZoneLoader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
-        using var buffer = new MemoryStream();
-        try
-        {
-            stream.CopyTo(buffer);
-        }
-        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
-        {
-            throw new SafeZoneException(source, $"cannot be read: {e.Message}", e);
-        }
-        return Load(buffer.ToArray(), source);
+        return Load(IO.JsonInput.ReadStream(stream, Failure(source)), source);
     }
 
     /// <summary>Loads safe zones from UTF-8 JSON; <paramref name="source"/> names it in errors.</summary>
@@ -50,21 +29,12 @@ public static class SafeZoneLoader
     public static SafeZoneSet Load(ReadOnlyMemory<byte> utf8Json, string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            throw new SafeZoneException(source, $"is not valid JSON: {e.Message}", e);
-        }
-        using (document)
-        {
-            var issues = new List<SafeZoneIssue>();
-            var zones = SafeZoneFile.Read(document.RootElement, issues);
-            if (issues.Count > 0) throw new SafeZoneException(source, issues);
-            return new SafeZoneSet(zones, source);
-        }
+        using var document = IO.JsonInput.Parse(utf8Json, Failure(source));
+        var issues = new List<SafeZoneIssue>();
+        var zones = SafeZoneFile.Read(document.RootElement, issues);
+        if (issues.Count > 0) throw new SafeZoneException(source, issues);
+        return new SafeZoneSet(zones, source);
     }
+
+    private static Func<string, Exception?, Exception> Failure(string source) => (message, cause) => new SafeZoneException(source, message, cause);
 }

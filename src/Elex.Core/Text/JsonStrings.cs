@@ -39,4 +39,19 @@ internal static class JsonStrings
             return null;
         }
     }
+
+    /// <summary>A JSON value as an error message shows it: strings quoted and cut at <paramref name="length"/>, kinds in words.</summary>
+    public static string Describe(JsonElement element, int length = 40) => element.ValueKind switch
+    {
+        JsonValueKind.String => Read(element) is { } text ? $"\"{Truncate(text, length)}\"" : NotText,
+        JsonValueKind.Number => $"number {element.GetRawText()}",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+        JsonValueKind.Null => "null",
+        _ => element.ValueKind.ToString(),
+    };
+
+    /// <summary><paramref name="text"/> cut at <paramref name="length"/> characters, with an ellipsis when cut.</summary>
+    public static string Truncate(string text, int length = 40) => text.Length <= length ? text : text[..length] + "…";
 }
