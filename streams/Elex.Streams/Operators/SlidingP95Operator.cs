@@ -39,7 +39,7 @@ public static class SlidingP95Operator
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(refresh, TimeSpan.Zero);
         return Observable.Create<LatencySnapshot>(observer =>
         {
-            var gate = new object();
+            var gate = new Lock();
             var state = new SlidingLatencyWindow(window);
             var stopped = false;
             var timer = new SerialDisposable();

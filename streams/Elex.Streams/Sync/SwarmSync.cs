@@ -13,13 +13,8 @@ namespace Elex.Streams.Sync;
 /// merge ledger are kept in the store's settings, so a restart neither reuses a sequence nor
 /// accepts a replay nor forgets what peers taught.
 /// </summary>
-internal sealed class SwarmSync : IAsyncDisposable
+internal sealed partial class SwarmSync : IAsyncDisposable
 {
-    private const string IdentityKey = "sync/identity";
-    private const string SequenceKey = "sync/sequence";
-    private const string SequencesKey = "sync/accepted";
-    private const string LedgerKey = "sync/ledger";
-
     private readonly Lock _gate = new();
     private readonly IAgentStore? _store;
     private readonly AgentRegistry _registry;
@@ -28,7 +23,7 @@ internal sealed class SwarmSync : IAsyncDisposable
     private readonly DeltaVerifier _verifier;
     private readonly BehaviorSubject<SyncStatus> _status;
     // The receive loop and SyncAsync callers publish from different threads: one notification at a time.
-    private readonly object _publishGate = new();
+    private readonly Lock _publishGate = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private ISyncTransport? _transport;
     private CancellationTokenSource? _receiving;
@@ -73,66 +68,6 @@ internal sealed class SwarmSync : IAsyncDisposable
 
     /// <summary>The status now, read live (the stream may not have published a connection that just closed).</summary>
     public SyncStatus Current => Snapshot();
-
-    /// <summary>Loads (or creates and stores) the identity and the sync state, and adopts what peers taught earlier.</summary>
-    public static async Task<(SwarmSync Sync, IReadOnlyList<string> Problems)> LoadAsync(IAgentStore? store, AgentRegistry registry, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var problems = new List<string>();
-        SwarmIdentity? identity = null;
-        if (store is not null && await store.GetSettingAsync(IdentityKey, cancellationToken).ConfigureAwait(false) is { } stored)
-        {
-            try
-            {
-                identity = SwarmIdentity.Import(stored);
-            }
-            catch (FormatException e)
-            {
-                // A broken identity cannot be repaired; a new one is created, and peers must trust it anew.
-                problems.Add($"setting {IdentityKey} is corrupt ({e.Message}); a new sync identity was created");
-                await store.SetSettingAsync($"quarantine/{IdentityKey}", stored, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        if (identity is null)
-        {
-            identity = SwarmIdentity.Create();
-            if (store is not null) await store.SetSettingAsync(IdentityKey, identity.Export(), cancellationToken).ConfigureAwait(false);
-        }
-
-        var ledger = new SyncLedger(identity.PublicKey);
-        long sequence = 0;
-        string? accepted = null;
-        if (store is not null)
-        {
-            if (await store.GetSettingAsync(LedgerKey, cancellationToken).ConfigureAwait(false) is { } text)
-            {
-                try
-                {
-                    ledger = SyncLedger.FromBytes(Convert.FromBase64String(text), identity.PublicKey);
-                }
-                catch (FormatException e)
-                {
-                    problems.Add($"setting {LedgerKey} is corrupt ({e.Message}); peers' learning starts afresh");
-                }
-            }
-            if (await store.GetSettingAsync(SequenceKey, cancellationToken).ConfigureAwait(false) is { } seq && long.TryParse(seq, out var parsed)) sequence = parsed;
-            accepted = await store.GetSettingAsync(SequencesKey, cancellationToken).ConfigureAwait(false);
-        }
-
-        var sync = new SwarmSync(identity, store, registry, clock, ledger, sequence);
-        if (accepted is not null)
-        {
-            try
-            {
-                sync._verifier.ImportSequences(accepted);
-            }
-            catch (FormatException e)
-            {
-                problems.Add($"setting {SequencesKey} is corrupt ({e.Message})");
-            }
-        }
-        sync.AdoptAll(ledger.AgentIds);
-        return (sync, problems);
-    }
 
     /// <summary>
     /// Trusts peers' keys; safe while the receive loop verifies (the list is guarded by the same lock).
@@ -254,21 +189,6 @@ internal sealed class SwarmSync : IAsyncDisposable
             Interlocked.Exchange(ref _routesChanged, 1);
         Publish();
         return verdict;
-    }
-
-    /// <summary>Writes the accepted sequences and the ledger to the store.</summary>
-    public async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        if (_store is null) return;
-        string sequences;
-        byte[] ledger;
-        lock (_gate)
-        {
-            sequences = _verifier.ExportSequences();
-            ledger = _ledger.ToBytes();
-        }
-        await _store.SetSettingAsync(SequencesKey, sequences, cancellationToken).ConfigureAwait(false);
-        await _store.SetSettingAsync(LedgerKey, Convert.ToBase64String(ledger), cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,33 @@
+using Elex.Core.Agents;
+using Elex.Streams.Cache;
+
+namespace Elex.Streams.Pipeline;
+
+/// <summary>
+/// The keyed cache of agent states (agent id → stats): loads and evictions from the registry, and a
+/// fresh snapshot whenever an answer or a rating changed an agent. Persistence coalesces from it.
+/// </summary>
+internal sealed class AgentStateFeed : IDisposable
+{
+    private readonly SourceCache<AgentStats, string> _states = new(s => s.AgentId);
+    private readonly AgentRegistry _registry;
+
+    public AgentStateFeed(AgentRegistry registry)
+    {
+        _registry = registry;
+        registry.Loaded += Publish;
+        registry.Evicted += Publish;
+    }
+
+    public IObservable<IChangeSet<AgentStats, string>> Connect() => _states.Connect();
+
+    public void Publish(FeatureAgent agent) => _states.AddOrUpdate(agent.Snapshot());
+
+    /// <summary>Republishes an agent by id, when it is loaded (one that is not has no live state to show).</summary>
+    public void Republish(string? agentId)
+    {
+        if (agentId is not null && AgentId.TryParse(agentId, out var code) && _registry.Peek(code) is { } agent) Publish(agent);
+    }
+
+    public void Dispose() => _states.Dispose();
+}

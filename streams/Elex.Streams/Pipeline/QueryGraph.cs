@@ -1,0 +1,36 @@
+using System.Reactive.Concurrency;
+using Elex.Core.Agents;
+using Elex.Core.Responses;
+using Elex.Core.Routing;
+using Elex.Core.Safety;
+using Elex.Streams.Operators;
+
+namespace Elex.Streams.Pipeline;
+
+/// <summary>
+/// The query path, as the README draws it:
+/// ingress → Classify → Route | RouteInBatches | RouteWithAsyncModel → ResolveFollowUps → Dispatch → Answer → ValidateSafety.
+/// </summary>
+internal static class QueryGraph
+{
+    public static IObservable<(PipelineItem Item, QueryResponse Response)> Build(
+        IObservable<PipelineItem> ingress, FeatureRouter router, AgentRegistry registry, SafetyValidator safety, SwarmConfig config, IScheduler scheduler)
+    {
+        var classified = ingress.Classify(scheduler);
+        // One notion of "confident enough to answer" for follow-ups and for dispatch.
+        var answeredFrom = Math.Max(config.MinConfidence, config.AbstainBelow);
+        return Routed(classified, router, config, scheduler)
+            .ResolveFollowUps(router, answeredFrom)
+            .Dispatch(registry, answeredFrom)
+            .Answer(scheduler, static (item, response) => (item, response))
+            .ValidateSafety(safety, static pair => pair.response, static (pair, validated) => (pair.item, validated));
+    }
+
+    // The model runs off the reading loop when asked to, in micro-batches when it is loaded, or not at all.
+    private static IObservable<PipelineItem> Routed(IObservable<PipelineItem> classified, FeatureRouter router, SwarmConfig config, IScheduler scheduler) =>
+        config.AsyncModel
+            ? classified.RouteWithAsyncModel(router, config.SemanticBatchWindow, config.SemanticBatchSize, scheduler)
+            : router.Semantic is not null && config.SemanticBatchWindow > TimeSpan.Zero
+            ? classified.RouteInBatches(router, config.SemanticBatchWindow, config.SemanticBatchSize, scheduler)
+            : classified.Route(router);
+}

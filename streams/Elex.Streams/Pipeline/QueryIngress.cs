@@ -1,0 +1,87 @@
+using System.Threading.Channels;
+using Elex.Core.Queries;
+using Elex.Core.Responses;
+using Elex.Streams.Ingress;
+using Elex.Streams.Telemetry;
+
+namespace Elex.Streams.Pipeline;
+
+/// <summary>
+/// The bounded channel in front of the query graph: producers on any thread wait (or are turned away)
+/// here instead of growing memory, and one reading loop hands the graph its items in arrival order.
+/// </summary>
+internal sealed class QueryIngress
+{
+    private readonly Channel<PipelineItem> _channel;
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SwarmLifetime _lifetime;
+    private readonly System.Reactive.Concurrency.IScheduler _scheduler;
+    private readonly SwarmConfig _config;
+    private long _taken;
+
+    public QueryIngress(SwarmConfig config, System.Reactive.Concurrency.IScheduler scheduler, SwarmLifetime lifetime)
+    {
+        _config = config;
+        _scheduler = scheduler;
+        _lifetime = lifetime;
+        _channel = Channel.CreateBounded<PipelineItem>(new BoundedChannelOptions(config.IngressCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>The queued items, read by one loop.</summary>
+    public IObservable<PipelineItem> Items => _channel.Reader.ToObservable();
+
+    public long Taken => Interlocked.Read(ref _taken);
+
+    public async Task<QueryResponse> QueryAsync(Query query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        _lifetime.ThrowIfDisposed();
+        var item = NewItem(query);
+        try
+        {
+            await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(nameof(ElexSwarm));
+        }
+        Interlocked.Increment(ref _taken);
+        return await item.Completion!.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<QueryResponse> TryQueryAsync(Query query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        _lifetime.ThrowIfDisposed();
+        var item = NewItem(query);
+        if (!_channel.Writer.TryWrite(item)) return Task.FromException<QueryResponse>(new SwarmBusyException(_config.IngressCapacity));
+        Interlocked.Increment(ref _taken);
+        return item.Completion!.Task;
+    }
+
+    /// <summary>Stops taking queries and waits until those already queued have been answered.</summary>
+    public Task CloseAndDrainAsync()
+    {
+        _channel.Writer.TryComplete();
+        return _drained.Task;
+    }
+
+    public void Drained() => _drained.TrySetResult();
+
+    // Only a broken ingress ends the graph; callers still waiting are failed with the cause.
+    public void Fail(Exception error)
+    {
+        _channel.Writer.TryComplete();
+        while (_channel.Reader.TryRead(out var item)) item.Completion?.TrySetException(error);
+    }
+
+    private PipelineItem NewItem(Query query) =>
+        new(query, _scheduler.Now, new TaskCompletionSource<QueryResponse>(TaskCreationOptions.RunContinuationsAsynchronously))
+        {
+            Activity = _config.EnableTelemetry ? SwarmInstrumentation.StartQuery(query.Id) : null,
+        };
+}
