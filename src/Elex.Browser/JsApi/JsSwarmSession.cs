@@ -433,7 +433,6 @@ public sealed class JsSwarmSession : IAsyncDisposable
                 MaxAgents = input.MaxAgents ?? defaults.MaxAgents,
                 EnableTelemetry = input.EnableTelemetry ?? defaults.EnableTelemetry,
                 EnableIndexedDB = input.EnableIndexedDB ?? defaults.EnableIndexedDB,
-                CacheSizeMB = input.CacheSizeMB ?? defaults.CacheSizeMB,
                 LazyLoading = input.LazyLoading ?? defaults.LazyLoading,
                 AutoSync = input.AutoSync ?? defaults.AutoSync,
                 SyncIntervalMs = input.SyncIntervalMs ?? defaults.SyncIntervalMs,
