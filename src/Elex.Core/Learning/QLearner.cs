@@ -9,7 +9,7 @@ namespace Elex.Core.Learning;
 /// Degraded). Thread-safe: every member takes the learner's lock. <see cref="Choose(LearningState)"/> and
 /// <see cref="Learn"/> do not allocate.
 /// </summary>
-public sealed class QLearner
+public sealed partial class QLearner
 {
     /// <summary>Outcomes the rolling window must hold before it can make the agent Degraded (or fewer if the window is smaller).</summary>
     public const int MinOutcomesForHealth = 10;
@@ -122,48 +122,6 @@ public sealed class QLearner
         lock (_gate) return (_blended ?? _table).Get(state, action);
     }
 
-    /// <summary>True once peers' learning has been adopted (<see cref="AdoptPeers"/>).</summary>
-    public bool HasPeers
-    {
-        get { lock (_gate) return _peers is not null; }
-    }
-
-    /// <summary>
-    /// Adopts what other swarms learned for this agent: <paramref name="peers"/> holds their
-    /// visit-weighted mean Q-values and total visits (null forgets them). From then on the policy acts on
-    /// the visit-weighted blend of this learner's own table and the peers', re-blended after every
-    /// update; learning itself keeps updating only the own table, which is what gets persisted and
-    /// shared (Q-learning is off-policy, so acting on the blend does not bias the own estimates).
-    /// </summary>
-    public void AdoptPeers(QTable? peers)
-    {
-        lock (_gate)
-        {
-            if (peers is null)
-            {
-                _peers = _blended = null;
-                return;
-            }
-            _peers ??= new QTable();
-            var (values, visits) = peers.Snapshot();
-            _peers.Restore(values, visits);
-            _blended ??= new QTable();
-            _blended.BlendFrom(_table, _peers);
-        }
-    }
-
-    /// <summary>A copy of this learner's own Q-table (without peers' learning), as shared with other swarms.</summary>
-    public QTable OwnTable()
-    {
-        lock (_gate)
-        {
-            var copy = new QTable();
-            var (values, visits) = _table.Snapshot();
-            copy.Restore(values, visits);
-            return copy;
-        }
-    }
-
     /// <summary>
     /// Learns from feedback on <paramref name="action"/> taken in <paramref name="state"/>:
     /// Q(s,a) += α (r + γ max Q(s',·) − Q(s,a)); records the trajectory and the outcome in the rolling
@@ -266,60 +224,6 @@ public sealed class QLearner
 
     /// <summary>The lifecycle by this learner's own <see cref="Interactions"/>.</summary>
     public AgentLifecycle Lifecycle() => Lifecycle(Interactions);
-
-    /// <summary>A copy of everything learned (the random source's state is not included).</summary>
-    public LearnerSnapshot Snapshot()
-    {
-        lock (_gate)
-        {
-            var (values, visits) = _table.Snapshot();
-            var window = new bool[_windowCount];
-            var start = _windowNext - _windowCount;
-            if (start < 0) start += _window.Length;
-            for (var i = 0; i < window.Length; i++)
-                window[i] = _window[(start + i) % _window.Length];
-            return new LearnerSnapshot(values, visits, _policy.Epsilon, _interactions, window, _replay.ToArray(), _degraded);
-        }
-    }
-
-    /// <summary>
-    /// A learner continuing from a snapshot under (possibly different) options: ε is kept but raised
-    /// to <see cref="QLearningOptions.MinEpsilon"/> if below it; only the newest outcomes and
-    /// trajectories that fit the window and buffer are kept; the random source restarts from
-    /// <see cref="QLearningOptions.Seed"/>.
-    /// </summary>
-    /// <exception cref="ArgumentException">The snapshot is inconsistent (lengths, non-finite values, invalid trajectories); the message says what.</exception>
-    public static QLearner Restore(LearnerSnapshot snapshot, QLearningOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        if (snapshot.QValues is null || snapshot.Visits is null || snapshot.SuccessWindow is null || snapshot.Trajectories is null)
-            throw new ArgumentException("The snapshot has a missing array.", nameof(snapshot));
-        if (!(snapshot.Epsilon >= 0f && snapshot.Epsilon <= 1f))
-            throw new ArgumentException($"The snapshot's epsilon {snapshot.Epsilon} is not in [0, 1].", nameof(snapshot));
-        if (snapshot.Interactions < 0)
-            throw new ArgumentException($"The snapshot's interaction count {snapshot.Interactions} is negative.", nameof(snapshot));
-        for (var i = 0; i < snapshot.Trajectories.Length; i++)
-        {
-            var t = snapshot.Trajectories[i];
-            if (!(t.Reward >= -1f && t.Reward <= 1f) || (uint)t.Action >= QTable.ActionCount || !t.State.IsValid || !t.NextState.IsValid)
-                throw new ArgumentException($"The snapshot's trajectory {i} ({t}) is not valid.", nameof(snapshot));
-        }
-
-        var table = new QTable();
-        table.Restore(snapshot.QValues, snapshot.Visits);
-        var learner = new QLearner(options, table, Math.Max(snapshot.Epsilon, options.MinEpsilon));
-        learner._interactions = snapshot.Interactions;
-        var outcomes = snapshot.SuccessWindow.AsSpan();
-        if (outcomes.Length > options.SuccessWindow) outcomes = outcomes[^options.SuccessWindow..];
-        foreach (var outcome in outcomes) learner.RecordOutcome(outcome, decide: false);
-        learner._degraded = snapshot.Degraded;
-        var trajectories = snapshot.Trajectories.AsSpan();
-        if (trajectories.Length > options.ReplayCapacity) trajectories = trajectories[^options.ReplayCapacity..];
-        foreach (ref readonly var t in trajectories) learner._replay.Add(t);
-        return learner;
-    }
 
     private void Update(LearningState state, ResponseAction action, float reward, LearningState next)
     {
