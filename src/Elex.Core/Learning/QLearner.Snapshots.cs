@@ -4,7 +4,7 @@ namespace Elex.Core.Learning;
 public sealed partial class QLearner
 {
     /// <summary>A copy of everything learned (the random source's state is not included).</summary>
-    public LearnerSnapshot Snapshot()
+    internal LearnerSnapshot Snapshot()
     {
         lock (_gate)
         {
@@ -25,7 +25,7 @@ public sealed partial class QLearner
     /// <see cref="QLearningOptions.Seed"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The snapshot is inconsistent (lengths, non-finite values, invalid trajectories); the message says what.</exception>
-    public static QLearner Restore(LearnerSnapshot snapshot, QLearningOptions options)
+    internal static QLearner Restore(LearnerSnapshot snapshot, QLearningOptions options)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);

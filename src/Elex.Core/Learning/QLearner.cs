@@ -83,25 +83,25 @@ public sealed partial class QLearner
     public int TrajectoryCount => _replay.Count;
 
     /// <summary>Q(state, action).</summary>
-    public float QValue(LearningState state, ResponseAction action)
+    internal float QValue(LearningState state, ResponseAction action)
     {
         lock (_gate) return _table.Get(state, action);
     }
 
     /// <summary>Times the action was taken in the state.</summary>
-    public int Visits(LearningState state, ResponseAction action)
+    internal int Visits(LearningState state, ResponseAction action)
     {
         lock (_gate) return _table.Visits(state, action);
     }
 
     /// <summary>The greedy action for the state (ties to the lowest action), without exploration; blended with peers' learning once adopted.</summary>
-    public ResponseAction BestAction(LearningState state)
+    internal ResponseAction BestAction(LearningState state)
     {
         lock (_gate) return (_blended ?? _table).BestAction(state);
     }
 
     /// <summary>Chooses how to respond in the state, ε-greedily, over the blend of own and peers' Q-values once peers are adopted.</summary>
-    public ResponseAction Choose(LearningState state)
+    internal ResponseAction Choose(LearningState state)
     {
         lock (_gate) return _policy.Choose(_blended ?? _table, state, _random);
     }
@@ -111,13 +111,13 @@ public sealed partial class QLearner
     /// been learned so far: the same question against the same learned state gets the same choice,
     /// so an answer does not change between identical runs; after new feedback it may.
     /// </summary>
-    public ResponseAction Choose(LearningState state, int questionSeed)
+    internal ResponseAction Choose(LearningState state, int questionSeed)
     {
         lock (_gate) return _policy.Choose(_blended ?? _table, state, new Random(HashCode.Combine(questionSeed, _interactions, Options.Seed ?? 0)));
     }
 
     /// <summary>The Q-value the policy acts on: the blend with peers' learning once adopted, else the own value.</summary>
-    public float ActingValue(LearningState state, ResponseAction action)
+    internal float ActingValue(LearningState state, ResponseAction action)
     {
         lock (_gate) return (_blended ?? _table).Get(state, action);
     }
@@ -130,7 +130,7 @@ public sealed partial class QLearner
     /// </summary>
     /// <returns>The outcome's sequence number (the interaction count before it), which <see cref="Relearn"/> takes to replace it.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The reward is not a finite number in [-1, 1], or a state or the action is not valid; nothing changed.</exception>
-    public long Learn(LearningState state, ResponseAction action, float reward, LearningState next, bool success, long timestamp)
+    internal long Learn(LearningState state, ResponseAction action, float reward, LearningState next, bool success, long timestamp)
     {
         if (!(reward >= -1f && reward <= 1f)) // also rejects NaN
             throw new ArgumentOutOfRangeException(nameof(reward), reward, $"The reward must be a finite number in [-1, 1]; it is {reward}.");
@@ -178,7 +178,7 @@ public sealed partial class QLearner
     /// <param name="reward">The new reward, in [-1, 1].</param>
     /// <param name="success">Whether the new rating says the answer succeeded.</param>
     /// <exception cref="ArgumentOutOfRangeException">The reward is not a finite number in [-1, 1], or the state or action is not valid; nothing changed.</exception>
-    public void Relearn(LearningState state, ResponseAction action, Rating previous, float reward, bool success)
+    internal void Relearn(LearningState state, ResponseAction action, Rating previous, float reward, bool success)
     {
         if (!(reward >= -1f && reward <= 1f))
             throw new ArgumentOutOfRangeException(nameof(reward), reward, $"The reward must be a finite number in [-1, 1]; it is {reward}.");

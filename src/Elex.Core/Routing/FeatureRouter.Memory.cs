@@ -19,7 +19,7 @@ public sealed partial class FeatureRouter
     }
 
     /// <summary>Teaches many routes at once (restoring a saved memory); routes to features the catalog lacks are skipped and returned.</summary>
-    public IReadOnlyList<LearnedRoute> Restore(IEnumerable<LearnedRoute> routes)
+    internal IReadOnlyList<LearnedRoute> Restore(IEnumerable<LearnedRoute> routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
         var list = routes.ToList();

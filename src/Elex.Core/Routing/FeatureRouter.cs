@@ -52,13 +52,13 @@ public sealed partial class FeatureRouter
     public FeatureCatalog Catalog { get; }
 
     /// <summary>The embedding used for questions (features are embedded with known-term trigrams too).</summary>
-    public TextEmbedder Embedder { get; }
+    internal TextEmbedder Embedder { get; }
 
     /// <summary>The options the router was built with.</summary>
     public RouterOptions Options => _options;
 
     /// <summary>Questions engineers confirmed, by feature; consulted on every route.</summary>
-    public RouteMemory Memory { get; } = new();
+    internal RouteMemory Memory { get; } = new();
 
     /// <summary>The sentence-model index, or null when the router is lexical only (or its model is not attached yet).</summary>
     public SemanticIndex? Semantic => Volatile.Read(ref _semantic);
@@ -84,13 +84,16 @@ public sealed partial class FeatureRouter
     /// <summary>The embedding of the feature at an ordinal.</summary>
     internal ReadOnlySpan<float> VectorOf(int ordinal) => _vectors.AsSpan(ordinal * Embedder.Dimensions, Embedder.Dimensions);
 
-    /// <summary>Builds the router: feature documents, term weights, embeddings, the HNSW index and the exact lookups.</summary>
+    /// <summary>Builds the router: feature documents, term weights, embeddings, the vector index and the exact lookups.</summary>
     /// <param name="catalog">The features.</param>
     /// <param name="options">Tuning; defaults when null.</param>
-    /// <param name="hnsw">HNSW settings when the catalog is large enough for one.</param>
     /// <param name="glosses">Routing glosses; the embedded ones when null (<see cref="RoutingGlosses.None"/> for catalog facts alone).</param>
     /// <param name="semantic">Sentence-model vectors of the same catalog, or null for a lexical router.</param>
-    public static FeatureRouter Build(FeatureCatalog catalog, RouterOptions? options = null, HnswOptions? hnsw = null, RoutingGlosses? glosses = null, SemanticIndex? semantic = null)
+    public static FeatureRouter Build(FeatureCatalog catalog, RouterOptions? options = null, RoutingGlosses? glosses = null, SemanticIndex? semantic = null) =>
+        Build(catalog, options, hnsw: null, glosses, semantic);
+
+    // HNSW settings are tuned for catalogs (RouterOptions.DefaultHnsw); only the recall tests vary them.
+    internal static FeatureRouter Build(FeatureCatalog catalog, RouterOptions? options, HnswOptions? hnsw, RoutingGlosses? glosses = null, SemanticIndex? semantic = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         options = (options ?? new RouterOptions()).Validate();

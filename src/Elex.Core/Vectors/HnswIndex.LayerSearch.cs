@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace Elex.Core.Vectors;
 
 // Walking the graph: the greedy descent through the upper layers and the best-first search of one layer.
-public sealed partial class HnswIndex
+internal sealed partial class HnswIndex
 {
     /// <summary>Greedy walk on one layer: moves to the most similar neighbour until none improves (the ef = 1 search of the upper layers).</summary>
     private int GreedyClosest(ReadOnlySpan<float> q, int current, ref float currentSimilarity, int layer)

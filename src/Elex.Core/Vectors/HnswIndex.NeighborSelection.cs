@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace Elex.Core.Vectors;
 
 // Choosing a node's links, and re-choosing them when a reverse link overfills the list.
-public sealed partial class HnswIndex
+internal sealed partial class HnswIndex
 {
     /// <summary>
     /// The neighbour-selection heuristic (the paper's algorithm 4, without extending or keeping

@@ -25,7 +25,7 @@ namespace Elex.Core.Vectors;
 /// ordinary synchronisation, such as starting a task, a lock or a volatile write).
 /// </para>
 /// </remarks>
-public sealed partial class HnswIndex : IVectorIndex
+internal sealed partial class HnswIndex : IVectorIndex
 {
     private const int InitialCapacity = 16;
 
