@@ -18,8 +18,6 @@ public sealed record SwarmConfig
     public bool EnableTelemetry { get; init; } = true;
     /// <summary>Persist to IndexedDB in the browser.</summary>
     public bool EnableIndexedDB { get; init; } = true;
-    /// <summary>Memory budget for agent state, in MB.</summary>
-    public int CacheSizeMB { get; init; } = 50;
     /// <summary>Create agents on first use instead of all at start.</summary>
     public bool LazyLoading { get; init; } = true;
     /// <summary>Synchronise learned state periodically.</summary>
@@ -78,7 +76,6 @@ public sealed record SwarmConfig
     {
         Require(Enum.IsDefined(Topology), nameof(Topology), $"{(int)Topology} is not a topology (mesh, hierarchical, hierarchical_mesh)");
         Require(MaxAgents is >= 1 and <= 100_000, nameof(MaxAgents), $"{MaxAgents} must be between 1 and 100000");
-        Require(CacheSizeMB is >= 1 and <= 65_536, nameof(CacheSizeMB), $"{CacheSizeMB} must be between 1 and 65536");
         Require(SyncIntervalMs >= 1_000, nameof(SyncIntervalMs), $"{SyncIntervalMs} must be at least 1000 ms");
         Require(IngressCapacity is >= 1 and <= 1_000_000, nameof(IngressCapacity), $"{IngressCapacity} must be between 1 and 1000000");
         Require(MinConfidence is >= 0f and <= 1f, nameof(MinConfidence), $"{MinConfidence} must be between 0 and 1");

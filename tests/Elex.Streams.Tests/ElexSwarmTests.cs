@@ -165,12 +165,11 @@ public class ElexSwarmTests
     }
 
     [Theory]
-    [InlineData(0, 50, 60000, "MaxAgents")]
-    [InlineData(50, 0, 60000, "CacheSizeMB")]
-    [InlineData(50, 50, 10, "SyncIntervalMs")]
-    public void Config_Invalid_NamesTheOption(int maxAgents, int cacheMb, int syncMs, string option)
+    [InlineData(0, 60000, "MaxAgents")]
+    [InlineData(50, 10, "SyncIntervalMs")]
+    public void Config_Invalid_NamesTheOption(int maxAgents, int syncMs, string option)
     {
-        var e = Assert.Throws<ArgumentException>(() => new SwarmConfig { MaxAgents = maxAgents, CacheSizeMB = cacheMb, SyncIntervalMs = syncMs }.Validate());
+        var e = Assert.Throws<ArgumentException>(() => new SwarmConfig { MaxAgents = maxAgents, SyncIntervalMs = syncMs }.Validate());
         Assert.Contains(option, e.Message);
     }
 

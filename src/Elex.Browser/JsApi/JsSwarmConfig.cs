@@ -13,7 +13,7 @@ public sealed record JsSwarmConfig
     public bool? EnableIndexedDB { get; init; }
     /// <summary>IndexedDB database name (default <c>elex</c>).</summary>
     public string? DatabaseName { get; init; }
-    /// <summary>Memory budget for agent state.</summary>
+    /// <summary>Accepted and ignored: the seed SDK's scripts pass it, but nothing here has a memory budget to set (<see cref="MaxAgents"/> bounds the agents loaded).</summary>
     public int? CacheSizeMB { get; init; }
     /// <summary>Create agents on first use.</summary>
     public bool? LazyLoading { get; init; }

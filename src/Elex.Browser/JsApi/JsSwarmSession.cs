@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Elex.Core.Agents;
 using Elex.Core.Catalog;
@@ -16,7 +15,7 @@ namespace Elex.Browser.JsApi;
 /// JSON, and every failure into an <see cref="ElexApiException"/> with a code. Owns the swarm, its store
 /// and its sync connection.
 /// </summary>
-public sealed class JsSwarmSession : IAsyncDisposable
+public sealed partial class JsSwarmSession : IAsyncDisposable
 {
     private readonly IAgentStore? _store;
     private readonly Func<Uri, TimeSpan, ISyncTransport> _createTransport;
@@ -102,87 +101,6 @@ public sealed class JsSwarmSession : IAsyncDisposable
         return session;
     }
 
-    /// <summary>This swarm's public key, <c>ed25519-pub:…</c>, for peers' <c>trustedKeys</c>.</summary>
-    public string Identity()
-    {
-        ThrowIfDisposed();
-        return Swarm.Identity.ToString();
-    }
-
-    /// <summary>Trusts a peer's key from now on; true when it was not trusted before.</summary>
-    /// <exception cref="ElexApiException">INVALID_CONFIG when <paramref name="key"/> is not a public key.</exception>
-    public bool Trust(string? key)
-    {
-        ThrowIfDisposed();
-        return TrustAll([JsSyncSettings.ParseKey(key, "trust(key)")]) == 1;
-    }
-
-    /// <summary>
-    /// Trusts the given keys and connects to the relay (the JS <c>startSync</c>, with <c>config.sync</c>'s
-    /// JSON). Already connected to the same relay: only the keys are added. A closed connection (failed or
-    /// lost) is replaced.
-    /// </summary>
-    /// <exception cref="ElexApiException">
-    /// INVALID_CONFIG (a field, or a different relay while connected), SYNC_UNAVAILABLE (the relay could not
-    /// be reached; the status says why), SWARM_DISPOSED.
-    /// </exception>
-    public async Task StartSyncAsync(string? syncJson)
-    {
-        ThrowIfDisposed();
-        await StartSyncAsync(JsSyncSettings.Parse(syncJson)).ConfigureAwait(false);
-    }
-
-    private async Task StartSyncAsync(JsSyncSettings settings)
-    {
-        await _syncStart.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            ThrowIfDisposed();
-            TrustAll(settings.TrustedKeys);
-            if (Swarm.GetSyncStatus().Connected)
-            {
-                if (settings.Relay == _relay) return;
-                throw new ElexApiException(ElexErrorCodes.InvalidConfig, $"sync.relayUrl: this swarm is already connected to {_relay}; shut it down to use {settings.Relay}");
-            }
-            _relay = settings.Relay;
-            try
-            {
-                await Swarm.StartSyncAsync(_createTransport(settings.Relay, settings.ConnectTimeout)).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is ObjectDisposedException || Volatile.Read(ref _disposed) != 0)
-            {
-                // Shutting down closes a connection still being opened; that is the swarm going away, not the relay.
-                throw Disposed();
-            }
-            catch (SyncTransportClosedException e)
-            {
-                throw new ElexApiException(ElexErrorCodes.SyncUnavailable, $"could not connect to the sync relay {settings.Relay} ({e.Closure})", e);
-            }
-        }
-        finally
-        {
-            _syncStart.Release();
-        }
-    }
-
-    private int TrustAll(IReadOnlyList<SwarmPublicKey> keys)
-    {
-        lock (_trustGate)
-        {
-            foreach (var key in keys) _trusted.Add(key);
-        }
-        return Swarm.TrustPeers(keys);
-    }
-
-    private IReadOnlyList<string> TrustedKeys()
-    {
-        lock (_trustGate) return [.. _trusted.Select(k => k.ToString())];
-    }
-
-    /// <summary>A WebSocket transport to <paramref name="relay"/> giving up after <paramref name="connectTimeout"/>.</summary>
-    internal static ISyncTransport ConnectWebSocket(Uri relay, TimeSpan connectTimeout) =>
-        new WebSocketSyncTransport(relay, new WebSocketSyncTransportOptions { ConnectTimeout = connectTimeout });
-
     /// <summary>Asks a question; resolves with the response as JSON.</summary>
     public async Task<string> QueryAsync(string? queryJson)
     {
@@ -260,18 +178,6 @@ public sealed class JsSwarmSession : IAsyncDisposable
         return true;
     });
 
-    /// <summary>
-    /// Publishes own learning; resolves with the agents carried (0: nothing learned yet). Rejects with
-    /// SYNC_NOT_STARTED when sync was never started, SYNC_UNAVAILABLE when the relay is not connected.
-    /// </summary>
-    public async Task<int> SyncAsync()
-    {
-        ThrowIfDisposed();
-        await _syncStart.WaitAsync().ConfigureAwait(false);
-        _syncStart.Release();
-        return await Guard(() => Swarm.SyncAsync()).ConfigureAwait(false);
-    }
-
     /// <summary>Calls <paramref name="deliver"/> with each response's JSON, in order, until the returned handle is disposed.</summary>
     public IDisposable SubscribeResponses(Action<string> deliver)
     {
@@ -312,63 +218,6 @@ public sealed class JsSwarmSession : IAsyncDisposable
         return JsonSerializer.Serialize(_model?.Status ?? Model.JsModelStatus.None, ElexJsonContext.Default.JsModelStatus);
     }
 
-    /// <summary>Times the router alone over <paramref name="queries"/> questions built from the catalog (JSON result).</summary>
-    public string BenchmarkRoute(int queries)
-    {
-        ThrowIfDisposed();
-        var result = RouteBenchmark.Run(Swarm.Router, Math.Clamp(queries, 1, 1_000_000));
-        return JsonSerializer.Serialize(result, ElexJsonContext.Default.JsRouteBenchmark);
-    }
-
-    /// <summary>
-    /// On a scratch swarm over its own database (<see cref="ScratchDatabaseName"/>), makes every agent of
-    /// the catalog answer (by its feature code) and learn from a 👍, then times one
-    /// <see cref="ElexSwarm.PersistAsync"/> — the batch write of all agents with their Q-tables, replay
-    /// buffers and state — twice: cold, then after every agent answered and learned again (JSON result).
-    /// This swarm and its database are not touched.
-    /// </summary>
-    public async Task<string> BenchmarkPersistAllAsync()
-    {
-        ThrowIfDisposed();
-        if (_store is null || _openStore is null || _databaseName is null) throw new ElexApiException(ElexErrorCodes.StoreError, "this swarm has no store (enableIndexedDB is false)");
-        // The measurement teaches every agent: it runs on a scratch swarm over its own database, so the
-        // user's learned state is never touched.
-        var store = await _openStore(ScratchDatabaseName(_databaseName)).ConfigureAwait(false);
-        try
-        {
-            await using var scratch = await ElexSwarm.CreateAsync(Swarm.Catalog, new SwarmConfig(), store).ConfigureAwait(false);
-            var cold = await LearnAllThenPersistAsync(scratch).ConfigureAwait(false);
-            var warm = await LearnAllThenPersistAsync(scratch).ConfigureAwait(false);
-            var stats = await store.GetStatisticsAsync().ConfigureAwait(false);
-            return JsonSerializer.Serialize(
-                new JsPersistBenchmark(scratch.Registry.AllCounters().Count, cold.TotalMilliseconds, warm.TotalMilliseconds, stats.QTables.Records, stats.Trajectories.Records, stats.AgentStates.Records),
-                ElexJsonContext.Default.JsPersistBenchmark);
-        }
-        finally
-        {
-            await store.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The database the persist measurement writes to, beside the swarm's own.</summary>
-    public static string ScratchDatabaseName(string databaseName) => databaseName + "-persist-benchmark";
-
-    private static async Task<TimeSpan> LearnAllThenPersistAsync(ElexSwarm swarm)
-    {
-        var acknowledged = new List<Task<FeedbackResult>>();
-        foreach (var feature in swarm.Catalog.Features)
-        {
-            var response = await swarm.QueryAsync(new Query(feature.Code.Value)).ConfigureAwait(false);
-            // Acknowledged once durable: awaited after the timed write, which is what makes them durable.
-            acknowledged.Add(swarm.FeedbackAsync(Feedback.ForResponse(response.ResponseId, 1, true)));
-        }
-        var started = Stopwatch.GetTimestamp();
-        await swarm.PersistAsync().ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        await Task.WhenAll(acknowledged).ConfigureAwait(false);
-        return elapsed;
-    }
-
     /// <summary>Shuts the swarm down (persisting everything once more) and closes the store.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -407,44 +256,6 @@ public sealed class JsSwarmSession : IAsyncDisposable
         catch (StoreException e)
         {
             throw new ElexApiException(ElexErrorCodes.StoreError, e.Message, e);
-        }
-    }
-
-    private static JsSwarmConfig ParseConfig(string? json)
-    {
-        try
-        {
-            return (string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize(json, ElexJsonContext.Default.JsSwarmConfig)) ?? new JsSwarmConfig();
-        }
-        catch (JsonException e)
-        {
-            throw new ElexApiException(ElexErrorCodes.InvalidConfig, $"the config is not a valid object ({e.Message})");
-        }
-    }
-
-    private static SwarmConfig ToSwarmConfig(JsSwarmConfig input)
-    {
-        var defaults = new SwarmConfig();
-        try
-        {
-            return new SwarmConfig
-            {
-                Topology = input.Topology is { } topology ? SwarmConfig.ParseTopology(topology) : defaults.Topology,
-                MaxAgents = input.MaxAgents ?? defaults.MaxAgents,
-                EnableTelemetry = input.EnableTelemetry ?? defaults.EnableTelemetry,
-                EnableIndexedDB = input.EnableIndexedDB ?? defaults.EnableIndexedDB,
-                CacheSizeMB = input.CacheSizeMB ?? defaults.CacheSizeMB,
-                LazyLoading = input.LazyLoading ?? defaults.LazyLoading,
-                AutoSync = input.AutoSync ?? defaults.AutoSync,
-                SyncIntervalMs = input.SyncIntervalMs ?? defaults.SyncIntervalMs,
-                MinConfidence = input.MinConfidence ?? defaults.MinConfidence,
-                // The sentence model may be loaded later (loadModel) and answers with a Promise.
-                AsyncModel = true,
-            }.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new ElexApiException(ElexErrorCodes.InvalidConfig, e.Message, e);
         }
     }
 }

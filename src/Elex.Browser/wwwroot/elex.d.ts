@@ -131,7 +131,10 @@ export interface SwarmConfig {
   enableIndexedDB?: boolean;
   /** IndexedDB database name. Default `elex`. Two swarms must not share one. */
   databaseName?: string;
-  /** Memory budget for agent state. Default 50. */
+  /**
+   * Accepted for compatibility with the seed SDK's configs and has no effect: no memory budget
+   * is enforced; `maxAgents` bounds the agents kept loaded.
+   */
   cacheSizeMB?: number;
   /** Create agents on first use. Default true. */
   lazyLoading?: boolean;

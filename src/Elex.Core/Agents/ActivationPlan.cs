@@ -6,7 +6,7 @@ namespace Elex.Core.Agents;
 /// What activating a feature involves: its prerequisites in dependency order (each after the
 /// ones it needs), the conflicting features to check, and problems found in the graph.
 /// </summary>
-public sealed record ActivationPlan(
+internal sealed record ActivationPlan(
     Feature Target,
     IReadOnlyList<Feature> PrerequisitesInOrder,
     IReadOnlyList<FeatureCode> MissingPrerequisites,

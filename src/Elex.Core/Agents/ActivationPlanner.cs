@@ -6,7 +6,7 @@ namespace Elex.Core.Agents;
 /// Orders a feature's transitive prerequisites topologically (depth-first post-order, so every
 /// prerequisite comes after the ones it requires) and reports cycles instead of looping.
 /// </summary>
-public static class ActivationPlanner
+internal static class ActivationPlanner
 {
     /// <summary>Plans the activation of <paramref name="target"/> within <paramref name="catalog"/>.</summary>
     public static ActivationPlan Plan(FeatureCatalog catalog, Feature target)

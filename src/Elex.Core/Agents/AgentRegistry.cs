@@ -92,14 +92,14 @@ public sealed class AgentRegistry
     }
 
     /// <summary>The counters of a feature's agent, loaded or not; null when it never answered.</summary>
-    public AgentCounters? CountersOf(FeatureCode code)
+    internal AgentCounters? CountersOf(FeatureCode code)
     {
         if (!_catalog.TryGetOrdinal(code, out var ordinal)) return null;
         lock (_gate) return _counters[ordinal];
     }
 
     /// <summary>The counters of a feature's agent, created when missing (to restore stored state into).</summary>
-    public AgentCounters CountersFor(FeatureCode code)
+    internal AgentCounters CountersFor(FeatureCode code)
     {
         if (!_catalog.TryGetOrdinal(code, out var ordinal)) throw new ArgumentException($"{code} is not in the catalog.", nameof(code));
         lock (_gate) return _counters[ordinal] ??= new AgentCounters();
@@ -113,7 +113,7 @@ public sealed class AgentRegistry
     }
 
     /// <summary>Replaces a feature's learner with a restored one (ignored when learning is off).</summary>
-    public void RestoreLearner(FeatureCode code, QLearner learner)
+    internal void RestoreLearner(FeatureCode code, QLearner learner)
     {
         if (!_catalog.TryGetOrdinal(code, out var ordinal)) throw new ArgumentException($"{code} is not in the catalog.", nameof(code));
         lock (_gate)
@@ -141,7 +141,7 @@ public sealed class AgentRegistry
 
     // Caller holds the lock (or is the constructor path inside it).
     /// <summary>The learners that exist (agents that answered, were restored or adopted peers' learning), by feature.</summary>
-    public IReadOnlyList<(FeatureCode Code, QLearner Learner)> AllLearners()
+    internal IReadOnlyList<(FeatureCode Code, QLearner Learner)> AllLearners()
     {
         var result = new List<(FeatureCode, QLearner)>();
         lock (_gate)
@@ -186,7 +186,7 @@ public sealed class AgentRegistry
     }
 
     /// <summary>Counters.</summary>
-    public RegistryStats Stats()
+    internal RegistryStats Stats()
     {
         lock (_gate) return new RegistryStats(_catalog.Count, _recency.Count, _hits, _misses, _evictions, MaxAgents);
     }

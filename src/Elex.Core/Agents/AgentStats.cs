@@ -15,7 +15,7 @@ public sealed record AgentStats(
     DateTimeOffset LastActive)
 {
     /// <summary>The stats of a feature's agent from its counters and learner, in the given lifecycle.</summary>
-    public static AgentStats Of(Feature feature, AgentCounters? counters, Learning.QLearner? learner, AgentLifecycle lifecycle)
+    internal static AgentStats Of(Feature feature, AgentCounters? counters, Learning.QLearner? learner, AgentLifecycle lifecycle)
     {
         ArgumentNullException.ThrowIfNull(feature);
         var (interactions, successes, latencySum, confidenceSum, lastActive) = counters?.Read() ?? default;

@@ -6,7 +6,7 @@ using Elex.Core.Responses;
 namespace Elex.Core.Agents;
 
 /// <summary>What an agent knows about the question it answers.</summary>
-public sealed record AnswerContext(string Text, Classification Classification)
+internal sealed record AnswerContext(string Text, Classification Classification)
 {
     /// <summary>Parameter changes the question asks for.</summary>
     public IReadOnlyList<ParameterChange> Changes { get; init; } = ParameterChange.Find(Text);

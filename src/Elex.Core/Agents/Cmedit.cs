@@ -8,7 +8,7 @@ namespace Elex.Core.Agents;
 /// Builds ENM cmedit commands for feature state and parameters, addressed to the node and MO
 /// instance the question named; placeholders stand for what it did not name.
 /// </summary>
-public static class Cmedit
+internal static class Cmedit
 {
     /// <summary>The placeholder for the target node.</summary>
     public const string NodePlaceholder = "<NODE>";

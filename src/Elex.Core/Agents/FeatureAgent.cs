@@ -22,7 +22,7 @@ public sealed class FeatureAgent
     private AgentLifecycle _lifecycle = AgentLifecycle.Initializing;
 
     /// <summary>Creates the agent for one feature of a catalog.</summary>
-    public FeatureAgent(FeatureCatalog catalog, Feature feature, int coldStartThreshold = 100, AgentCounters? counters = null, QLearner? learner = null)
+    internal FeatureAgent(FeatureCatalog catalog, Feature feature, int coldStartThreshold = 100, AgentCounters? counters = null, QLearner? learner = null)
     {
         _learner = learner;
         ArgumentNullException.ThrowIfNull(catalog);
@@ -53,7 +53,7 @@ public sealed class FeatureAgent
     public event Action<FeatureAgent>? Changed;
 
     /// <summary>Answers a question by its type.</summary>
-    public AgentAnswer Answer(AnswerContext context)
+    internal AgentAnswer Answer(AnswerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         EnterBusy();
@@ -92,7 +92,7 @@ public sealed class FeatureAgent
     }
 
     /// <summary>The agent's learner (null when the swarm runs without learning).</summary>
-    public QLearner? Learner => _learner;
+    internal QLearner? Learner => _learner;
 
     /// <summary>Re-evaluates the lifecycle after interactions or feedback: ColdStart, Ready or Degraded.</summary>
     public void RefreshLifecycle()

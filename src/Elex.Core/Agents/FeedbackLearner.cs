@@ -9,8 +9,18 @@ namespace Elex.Core.Agents;
 /// not given a second rating). Bad feedback changes nothing and says why. Not thread-safe: the
 /// Learn stage applies feedback one record at a time.
 /// </summary>
-public sealed class FeedbackLearner(AgentRegistry registry, ExperienceLog experiences)
+public sealed class FeedbackLearner
 {
+    private readonly AgentRegistry _registry;
+    private readonly ExperienceLog _experiences;
+
+    // The swarm wires the learner to its own registry and experience log; nothing else can supply them.
+    internal FeedbackLearner(AgentRegistry registry, ExperienceLog experiences)
+    {
+        _registry = registry;
+        _experiences = experiences;
+    }
+
     /// <summary>Applies one feedback record.</summary>
     public FeedbackResult Apply(Feedback feedback, long timestamp)
     {
@@ -21,14 +31,14 @@ public sealed class FeedbackLearner(AgentRegistry registry, ExperienceLog experi
         Experience experience;
         if (!string.IsNullOrWhiteSpace(feedback.ResponseId))
         {
-            if (!experiences.TryGetByResponse(feedback.ResponseId, out experience))
-                return new(feedback, FeedbackStatus.UnknownResponse, $"No response '{feedback.ResponseId}' is remembered (unknown, or older than the last {experiences.Capacity}); nothing was learned.");
+            if (!_experiences.TryGetByResponse(feedback.ResponseId, out experience))
+                return new(feedback, FeedbackStatus.UnknownResponse, $"No response '{feedback.ResponseId}' is remembered (unknown, or older than the last {_experiences.Capacity}); nothing was learned.");
         }
         else if (!string.IsNullOrWhiteSpace(feedback.AgentId))
         {
-            if (!AgentId.TryParse(feedback.AgentId, out var code) || !registry.Knows(code))
+            if (!AgentId.TryParse(feedback.AgentId, out var code) || !_registry.Knows(code))
                 return new(feedback, FeedbackStatus.UnknownAgent, $"No agent '{feedback.AgentId}' in the catalog; nothing was learned.");
-            if (!experiences.TryGetLast(code, out experience))
+            if (!_experiences.TryGetLast(code, out experience))
                 return new(feedback, FeedbackStatus.UnknownAgent, $"Agent '{feedback.AgentId}' has not answered yet; nothing was learned.", AgentId.For(code));
         }
         else
@@ -36,7 +46,7 @@ public sealed class FeedbackLearner(AgentRegistry registry, ExperienceLog experi
             return new(feedback, FeedbackStatus.MissingTarget, "Feedback needs a response id or an agent id; nothing was learned.");
         }
 
-        var learner = registry.LearnerFor(experience.Feature);
+        var learner = _registry.LearnerFor(experience.Feature);
         var agentId = AgentId.For(experience.Feature);
         if (learner is null) return new(feedback, FeedbackStatus.UnknownAgent, $"Learning is off; {agentId} learned nothing.", agentId);
         var previous = experience.Rating;
@@ -48,12 +58,12 @@ public sealed class FeedbackLearner(AgentRegistry registry, ExperienceLog experi
         }
         else
         {
-            var next = experience.State with { Maturity = Maturity.From(learner.Interactions + 1, registry.Learning!.ColdStartThreshold) };
+            var next = experience.State with { Maturity = Maturity.From(learner.Interactions + 1, _registry.Learning!.ColdStartThreshold) };
             rating = new Rating(feedback.Reward, feedback.Success, learner.Learn(experience.State, experience.Action, feedback.Reward, next, feedback.Success, timestamp));
         }
-        experiences.Rate(experience.ResponseId, rating);
-        registry.CountersFor(experience.Feature).Rate(previous?.Success, feedback.Success);
-        registry.Peek(experience.Feature)?.RefreshLifecycle();
+        _experiences.Rate(experience.ResponseId, rating);
+        _registry.CountersFor(experience.Feature).Rate(previous?.Success, feedback.Success);
+        _registry.Peek(experience.Feature)?.RefreshLifecycle();
         var verdict = feedback.Success ? "counts as a success" : "counts as unsuccessful";
         var message = previous is { } old
             ? $"{agentId} learned reward {Format(feedback.Reward)} for {experience.Action}, replacing the earlier rating of {experience.ResponseId} (reward {Format(old.Reward)}): one rating per response; the answer {verdict}."

@@ -8,7 +8,7 @@ namespace Elex.Core.Agents;
 /// or a placeholder instance (<c>EUtranCellFDD=&lt;CELL&gt;</c>) — never every instance of a
 /// multi-instance class unless the question asked for it.
 /// </summary>
-public static class ManagedObjectRef
+internal static class ManagedObjectRef
 {
     /// <summary>The placeholder for a cell instance.</summary>
     public const string CellPlaceholder = "<CELL>";

@@ -7,7 +7,7 @@ namespace Elex.Core.Catalog;
 /// The catalog's dependency edges read from both ends: conflicts whichever side declared them, and
 /// the features that require a given one. Built once per catalog on first use.
 /// </summary>
-public sealed class CatalogEdges
+internal sealed class CatalogEdges
 {
     private static readonly ConditionalWeakTable<FeatureCatalog, CatalogEdges> Cache = new();
     private static readonly IReadOnlyList<ConflictEdge> NoConflicts = [];

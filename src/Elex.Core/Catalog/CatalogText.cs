@@ -5,7 +5,7 @@ namespace Elex.Core.Catalog;
 /// ("downlink cell      throughput"), which would show in answers and split matches. Every run
 /// becomes one space and the ends are trimmed.
 /// </summary>
-public static class CatalogText
+internal static class CatalogText
 {
     /// <summary>The text with every run of whitespace collapsed to one space, trimmed.</summary>
     public static string Normalize(string text)

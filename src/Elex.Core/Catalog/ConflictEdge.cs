@@ -1,7 +1,7 @@
 namespace Elex.Core.Catalog;
 
 /// <summary>Which side of a conflict declared it: the catalog often records a conflict on one side only.</summary>
-public enum ConflictDeclaredBy
+internal enum ConflictDeclaredBy
 {
     /// <summary>The feature itself lists the other as a conflict.</summary>
     This,
@@ -12,7 +12,7 @@ public enum ConflictDeclaredBy
 }
 
 /// <summary>A conflict of a feature with another (<see cref="Feature"/> is null when the other code is not in the catalog).</summary>
-public sealed record ConflictEdge(FeatureCode Code, Feature? Feature, ConflictDeclaredBy DeclaredBy)
+internal sealed record ConflictEdge(FeatureCode Code, Feature? Feature, ConflictDeclaredBy DeclaredBy)
 {
     /// <summary>The other feature's display name, or its code when the catalog does not describe it.</summary>
     public string DisplayName => Feature?.DisplayName ?? Code.Value;

@@ -10,7 +10,7 @@ namespace Elex.Core.Catalog;
 /// as "KPIs affected" misleads. Fragments cut from a longer phrase ("and retainability") keep the
 /// KPI they name without the dangling word.
 /// </summary>
-public static partial class KpiText
+internal static partial class KpiText
 {
     // How a KPI moves, not what it is.
     private static readonly FrozenSet<string> TrendWords = FrozenSet.ToFrozenSet(

@@ -7,7 +7,7 @@ namespace Elex.Core.Catalog;
 /// <c>zzzTemp20</c>, <c>pmZtemporary118</c>, <c>dummy4</c>. Node models reserve such attributes for
 /// later use; no engineer sets or reads them, so an answer that lists one is noise.
 /// </summary>
-public static partial class PlaceholderNames
+internal static partial class PlaceholderNames
 {
     /// <summary>True when the name is a placeholder: a placeholder word (temp, temporary, dummy, placeholder, spare, unused, tbd, todo, fixme) with at most a zzz / pm prefix and an Ext or number suffix, or any name starting with zzz.</summary>
     public static bool IsPlaceholder(string name)

@@ -7,7 +7,7 @@ namespace Elex.Core.Conversations;
 /// connective and says nothing of what it wants asks the same thing about another feature, so it
 /// keeps the previous question's type.
 /// </summary>
-public static class AspectCarryOver
+internal static class AspectCarryOver
 {
     /// <summary>A follow-up of at most this many words may carry the previous question's type.</summary>
     public const int MostWords = 6;

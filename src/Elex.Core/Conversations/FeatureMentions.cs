@@ -4,7 +4,7 @@ using Elex.Core.Text;
 namespace Elex.Core.Conversations;
 
 /// <summary>Which features a question names itself, read from the router's exact evidence.</summary>
-public static class FeatureMentions
+internal static class FeatureMentions
 {
     /// <summary>
     /// The candidates the question names, in route order: by code, licence key, acronym (not an

@@ -12,7 +12,7 @@ namespace Elex.Core.Conversations;
 /// feature has (its counters, activation, prerequisites): "what about the offload thresholds?" has a
 /// topic, "and how do I activate it?" none.
 /// </summary>
-public readonly partial record struct FollowUpCues(bool Connective, bool PointsBack, bool Pronoun, int Words, int TopicWords)
+internal readonly partial record struct FollowUpCues(bool Connective, bool PointsBack, bool Pronoun, int Words, int TopicWords)
 {
     /// <summary>Questions of at most this many words count a pronoun as pointing back.</summary>
     public const int ShortQuestionWords = 12;

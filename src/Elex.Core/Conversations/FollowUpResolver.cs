@@ -20,7 +20,7 @@ namespace Elex.Core.Conversations;
 /// Mode) — with the other context feature as the first alternative. When nothing tells two context
 /// features apart, the route is marked ambiguous and goes to the more recent one.
 /// </summary>
-public static class FollowUpResolver
+internal static class FollowUpResolver
 {
     /// <summary>
     /// The confidence of a follow-up that is settled: its wording points back ("how do I activate it?")

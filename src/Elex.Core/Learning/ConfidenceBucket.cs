@@ -1,7 +1,7 @@
 namespace Elex.Core.Learning;
 
 /// <summary>The routing confidence of a question, coarsened for the learning state.</summary>
-public enum ConfidenceBucket
+internal enum ConfidenceBucket
 {
     /// <summary>Below 0.25 (or not a number).</summary>
     VeryLow = 0,
@@ -14,7 +14,7 @@ public enum ConfidenceBucket
 }
 
 /// <summary>Construction of <see cref="ConfidenceBucket"/> values: <c>ConfidenceBucket.From(0.6f)</c>.</summary>
-public static class ConfidenceBucketExtensions
+internal static class ConfidenceBucketExtensions
 {
     /// <summary>Static members of <see cref="ConfidenceBucket"/>.</summary>
     extension(ConfidenceBucket)

@@ -5,7 +5,7 @@ namespace Elex.Core.Learning;
 /// otherwise the table's best (ties to the lowest action). <see cref="Decay"/> shrinks ε
 /// geometrically to a floor. Not thread-safe: <see cref="QLearner"/> serialises access.
 /// </summary>
-public sealed class EpsilonGreedyPolicy
+internal sealed class EpsilonGreedyPolicy
 {
     /// <summary>Creates a policy with an exploration rate, a decay factor and a floor.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A rate is outside [0, 1], the decay outside (0, 1], or the floor above ε.</exception>

@@ -3,7 +3,7 @@ using Elex.Core.Catalog;
 namespace Elex.Core.Learning;
 
 /// <summary>What an agent did for one response: the state it saw and the action it chose, to learn from feedback later.</summary>
-public readonly record struct Experience(string ResponseId, FeatureCode Feature, LearningState State, ResponseAction Action, long Timestamp)
+internal readonly record struct Experience(string ResponseId, FeatureCode Feature, LearningState State, ResponseAction Action, long Timestamp)
 {
     /// <summary>The rating the response has been given (null until it is rated); a response has at most one.</summary>
     public Rating? Rating { get; init; }

@@ -6,7 +6,7 @@ namespace Elex.Core.Learning;
 /// The most recent experiences by response id (bounded: the oldest are forgotten first) and the
 /// last one per feature, so feedback can name a response or just an agent. Thread-safe.
 /// </summary>
-public sealed class ExperienceLog(int capacity = 10_000)
+internal sealed class ExperienceLog(int capacity = 10_000)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Experience> _byResponse = new(StringComparer.Ordinal);

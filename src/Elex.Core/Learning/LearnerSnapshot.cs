@@ -6,7 +6,7 @@ namespace Elex.Core.Learning;
 /// interaction count, the rolling success window and the replay trajectories (both oldest first),
 /// and whether the learner had judged itself degraded. Arrays are copies owned by the snapshot.
 /// </summary>
-public sealed record LearnerSnapshot(
+internal sealed record LearnerSnapshot(
     float[] QValues,
     int[] Visits,
     float Epsilon,

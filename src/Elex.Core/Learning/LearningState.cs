@@ -7,7 +7,7 @@ namespace Elex.Core.Learning;
 /// confidence bucket and its own maturity. The <see cref="Count"/> states are numbered densely by
 /// <see cref="Index"/> (type-major, maturity-minor), which indexes the Q-table.
 /// </summary>
-public readonly record struct LearningState(QueryType Type, Complexity Complexity, ConfidenceBucket Confidence, Maturity Maturity)
+internal readonly record struct LearningState(QueryType Type, Complexity Complexity, ConfidenceBucket Confidence, Maturity Maturity)
 {
     private const int Types = 6, Complexities = 3, Buckets = 4, Maturities = 3;
 

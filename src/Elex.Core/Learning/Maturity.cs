@@ -1,7 +1,7 @@
 namespace Elex.Core.Learning;
 
 /// <summary>How experienced an agent is, relative to its cold-start threshold.</summary>
-public enum Maturity
+internal enum Maturity
 {
     /// <summary>Fewer interactions than the cold-start threshold.</summary>
     Novice = 0,
@@ -12,7 +12,7 @@ public enum Maturity
 }
 
 /// <summary>Construction of <see cref="Maturity"/> values: <c>Maturity.From(interactions, threshold)</c>.</summary>
-public static class MaturityExtensions
+internal static class MaturityExtensions
 {
     /// <summary>Static members of <see cref="Maturity"/>.</summary>
     extension(Maturity)

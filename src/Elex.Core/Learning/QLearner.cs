@@ -9,7 +9,7 @@ namespace Elex.Core.Learning;
 /// Degraded). Thread-safe: every member takes the learner's lock. <see cref="Choose(LearningState)"/> and
 /// <see cref="Learn"/> do not allocate.
 /// </summary>
-public sealed class QLearner
+public sealed partial class QLearner
 {
     /// <summary>Outcomes the rolling window must hold before it can make the agent Degraded (or fewer if the window is smaller).</summary>
     public const int MinOutcomesForHealth = 10;
@@ -83,25 +83,25 @@ public sealed class QLearner
     public int TrajectoryCount => _replay.Count;
 
     /// <summary>Q(state, action).</summary>
-    public float QValue(LearningState state, ResponseAction action)
+    internal float QValue(LearningState state, ResponseAction action)
     {
         lock (_gate) return _table.Get(state, action);
     }
 
     /// <summary>Times the action was taken in the state.</summary>
-    public int Visits(LearningState state, ResponseAction action)
+    internal int Visits(LearningState state, ResponseAction action)
     {
         lock (_gate) return _table.Visits(state, action);
     }
 
     /// <summary>The greedy action for the state (ties to the lowest action), without exploration; blended with peers' learning once adopted.</summary>
-    public ResponseAction BestAction(LearningState state)
+    internal ResponseAction BestAction(LearningState state)
     {
         lock (_gate) return (_blended ?? _table).BestAction(state);
     }
 
     /// <summary>Chooses how to respond in the state, ε-greedily, over the blend of own and peers' Q-values once peers are adopted.</summary>
-    public ResponseAction Choose(LearningState state)
+    internal ResponseAction Choose(LearningState state)
     {
         lock (_gate) return _policy.Choose(_blended ?? _table, state, _random);
     }
@@ -111,57 +111,15 @@ public sealed class QLearner
     /// been learned so far: the same question against the same learned state gets the same choice,
     /// so an answer does not change between identical runs; after new feedback it may.
     /// </summary>
-    public ResponseAction Choose(LearningState state, int questionSeed)
+    internal ResponseAction Choose(LearningState state, int questionSeed)
     {
         lock (_gate) return _policy.Choose(_blended ?? _table, state, new Random(HashCode.Combine(questionSeed, _interactions, Options.Seed ?? 0)));
     }
 
     /// <summary>The Q-value the policy acts on: the blend with peers' learning once adopted, else the own value.</summary>
-    public float ActingValue(LearningState state, ResponseAction action)
+    internal float ActingValue(LearningState state, ResponseAction action)
     {
         lock (_gate) return (_blended ?? _table).Get(state, action);
-    }
-
-    /// <summary>True once peers' learning has been adopted (<see cref="AdoptPeers"/>).</summary>
-    public bool HasPeers
-    {
-        get { lock (_gate) return _peers is not null; }
-    }
-
-    /// <summary>
-    /// Adopts what other swarms learned for this agent: <paramref name="peers"/> holds their
-    /// visit-weighted mean Q-values and total visits (null forgets them). From then on the policy acts on
-    /// the visit-weighted blend of this learner's own table and the peers', re-blended after every
-    /// update; learning itself keeps updating only the own table, which is what gets persisted and
-    /// shared (Q-learning is off-policy, so acting on the blend does not bias the own estimates).
-    /// </summary>
-    public void AdoptPeers(QTable? peers)
-    {
-        lock (_gate)
-        {
-            if (peers is null)
-            {
-                _peers = _blended = null;
-                return;
-            }
-            _peers ??= new QTable();
-            var (values, visits) = peers.Snapshot();
-            _peers.Restore(values, visits);
-            _blended ??= new QTable();
-            _blended.BlendFrom(_table, _peers);
-        }
-    }
-
-    /// <summary>A copy of this learner's own Q-table (without peers' learning), as shared with other swarms.</summary>
-    public QTable OwnTable()
-    {
-        lock (_gate)
-        {
-            var copy = new QTable();
-            var (values, visits) = _table.Snapshot();
-            copy.Restore(values, visits);
-            return copy;
-        }
     }
 
     /// <summary>
@@ -172,7 +130,7 @@ public sealed class QLearner
     /// </summary>
     /// <returns>The outcome's sequence number (the interaction count before it), which <see cref="Relearn"/> takes to replace it.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The reward is not a finite number in [-1, 1], or a state or the action is not valid; nothing changed.</exception>
-    public long Learn(LearningState state, ResponseAction action, float reward, LearningState next, bool success, long timestamp)
+    internal long Learn(LearningState state, ResponseAction action, float reward, LearningState next, bool success, long timestamp)
     {
         if (!(reward >= -1f && reward <= 1f)) // also rejects NaN
             throw new ArgumentOutOfRangeException(nameof(reward), reward, $"The reward must be a finite number in [-1, 1]; it is {reward}.");
@@ -220,7 +178,7 @@ public sealed class QLearner
     /// <param name="reward">The new reward, in [-1, 1].</param>
     /// <param name="success">Whether the new rating says the answer succeeded.</param>
     /// <exception cref="ArgumentOutOfRangeException">The reward is not a finite number in [-1, 1], or the state or action is not valid; nothing changed.</exception>
-    public void Relearn(LearningState state, ResponseAction action, Rating previous, float reward, bool success)
+    internal void Relearn(LearningState state, ResponseAction action, Rating previous, float reward, bool success)
     {
         if (!(reward >= -1f && reward <= 1f))
             throw new ArgumentOutOfRangeException(nameof(reward), reward, $"The reward must be a finite number in [-1, 1]; it is {reward}.");
@@ -266,60 +224,6 @@ public sealed class QLearner
 
     /// <summary>The lifecycle by this learner's own <see cref="Interactions"/>.</summary>
     public AgentLifecycle Lifecycle() => Lifecycle(Interactions);
-
-    /// <summary>A copy of everything learned (the random source's state is not included).</summary>
-    public LearnerSnapshot Snapshot()
-    {
-        lock (_gate)
-        {
-            var (values, visits) = _table.Snapshot();
-            var window = new bool[_windowCount];
-            var start = _windowNext - _windowCount;
-            if (start < 0) start += _window.Length;
-            for (var i = 0; i < window.Length; i++)
-                window[i] = _window[(start + i) % _window.Length];
-            return new LearnerSnapshot(values, visits, _policy.Epsilon, _interactions, window, _replay.ToArray(), _degraded);
-        }
-    }
-
-    /// <summary>
-    /// A learner continuing from a snapshot under (possibly different) options: ε is kept but raised
-    /// to <see cref="QLearningOptions.MinEpsilon"/> if below it; only the newest outcomes and
-    /// trajectories that fit the window and buffer are kept; the random source restarts from
-    /// <see cref="QLearningOptions.Seed"/>.
-    /// </summary>
-    /// <exception cref="ArgumentException">The snapshot is inconsistent (lengths, non-finite values, invalid trajectories); the message says what.</exception>
-    public static QLearner Restore(LearnerSnapshot snapshot, QLearningOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        if (snapshot.QValues is null || snapshot.Visits is null || snapshot.SuccessWindow is null || snapshot.Trajectories is null)
-            throw new ArgumentException("The snapshot has a missing array.", nameof(snapshot));
-        if (!(snapshot.Epsilon >= 0f && snapshot.Epsilon <= 1f))
-            throw new ArgumentException($"The snapshot's epsilon {snapshot.Epsilon} is not in [0, 1].", nameof(snapshot));
-        if (snapshot.Interactions < 0)
-            throw new ArgumentException($"The snapshot's interaction count {snapshot.Interactions} is negative.", nameof(snapshot));
-        for (var i = 0; i < snapshot.Trajectories.Length; i++)
-        {
-            var t = snapshot.Trajectories[i];
-            if (!(t.Reward >= -1f && t.Reward <= 1f) || (uint)t.Action >= QTable.ActionCount || !t.State.IsValid || !t.NextState.IsValid)
-                throw new ArgumentException($"The snapshot's trajectory {i} ({t}) is not valid.", nameof(snapshot));
-        }
-
-        var table = new QTable();
-        table.Restore(snapshot.QValues, snapshot.Visits);
-        var learner = new QLearner(options, table, Math.Max(snapshot.Epsilon, options.MinEpsilon));
-        learner._interactions = snapshot.Interactions;
-        var outcomes = snapshot.SuccessWindow.AsSpan();
-        if (outcomes.Length > options.SuccessWindow) outcomes = outcomes[^options.SuccessWindow..];
-        foreach (var outcome in outcomes) learner.RecordOutcome(outcome, decide: false);
-        learner._degraded = snapshot.Degraded;
-        var trajectories = snapshot.Trajectories.AsSpan();
-        if (trajectories.Length > options.ReplayCapacity) trajectories = trajectories[^options.ReplayCapacity..];
-        foreach (ref readonly var t in trajectories) learner._replay.Add(t);
-        return learner;
-    }
 
     private void Update(LearningState state, ResponseAction action, float reward, LearningState next)
     {

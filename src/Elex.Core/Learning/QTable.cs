@@ -29,11 +29,11 @@ public sealed class QTable
     private int _nonZero;
 
     /// <summary>Q(state, action); 0 until set.</summary>
-    public float Get(LearningState state, ResponseAction action) => _values[Slot(state, action)];
+    internal float Get(LearningState state, ResponseAction action) => _values[Slot(state, action)];
 
     /// <summary>Sets Q(state, action).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is NaN or infinite.</exception>
-    public void Set(LearningState state, ResponseAction action, float value)
+    internal void Set(LearningState state, ResponseAction action, float value)
     {
         if (!float.IsFinite(value)) throw new ArgumentOutOfRangeException(nameof(value), value, "A Q-value must be finite.");
         ref var slot = ref _values[Slot(state, action)];
@@ -43,17 +43,17 @@ public sealed class QTable
     }
 
     /// <summary>Times the action was taken in the state (replays not counted).</summary>
-    public int Visits(LearningState state, ResponseAction action) => _visits[Slot(state, action)];
+    internal int Visits(LearningState state, ResponseAction action) => _visits[Slot(state, action)];
 
     /// <summary>Counts one visit of (state, action); saturates at <see cref="int.MaxValue"/>.</summary>
-    public void AddVisit(LearningState state, ResponseAction action)
+    internal void AddVisit(LearningState state, ResponseAction action)
     {
         ref var visits = ref _visits[Slot(state, action)];
         if (visits < int.MaxValue) visits++;
     }
 
     /// <summary>The action with the highest Q-value in the state; ties go to the lowest action value.</summary>
-    public ResponseAction BestAction(LearningState state)
+    internal ResponseAction BestAction(LearningState state)
     {
         var row = Row(state);
         var best = 0;
@@ -63,7 +63,7 @@ public sealed class QTable
     }
 
     /// <summary>The highest Q-value in the state: max over actions of Q(state, ·).</summary>
-    public float MaxValue(LearningState state)
+    internal float MaxValue(LearningState state)
     {
         var row = Row(state);
         var max = row[0];

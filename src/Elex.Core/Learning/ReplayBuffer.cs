@@ -5,7 +5,7 @@ namespace Elex.Core.Learning;
 /// oldest. Thread-safe; sampling does not allocate, and adding allocates only while the storage
 /// grows (doubling from 16 up to the capacity), so an agent that never learns costs almost nothing.
 /// </summary>
-public sealed class ReplayBuffer
+internal sealed class ReplayBuffer
 {
     private const int InitialStorage = 16;
     private readonly Lock _gate = new();

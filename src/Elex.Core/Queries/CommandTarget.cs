@@ -7,7 +7,7 @@ namespace Elex.Core.Queries;
 /// "ManagedElement=RBS1"), and an MO instance ("EUtranCellFDD=CELL1") or a cell by name only
 /// ("cell CELL1", class unknown). Every part may be missing; commands then carry placeholders.
 /// </summary>
-public sealed partial record CommandTarget(string? Node, string? MoClass, string? Instance)
+internal sealed partial record CommandTarget(string? Node, string? MoClass, string? Instance)
 {
     /// <summary>Nothing named.</summary>
     public static CommandTarget None { get; } = new(null, null, null);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Elex.Core.Queries;
 
 /// <summary>A parameter change a question asks for: "set sleepMode to 2 on cell X".</summary>
-public sealed partial record ParameterChange(string Parameter, string Value, CommandTarget Target)
+internal sealed partial record ParameterChange(string Parameter, string Value, CommandTarget Target)
 {
     /// <summary>Finds every "set P to V" / "P = V" request in a question, with the node and MO instance the question names.</summary>
     public static IReadOnlyList<ParameterChange> Find(string text)

@@ -35,7 +35,7 @@ public sealed record Query
     /// The features of the conversation this question belongs to (set by a conversation session),
     /// or null: a follow-up that names no feature of its own is routed to them.
     /// </summary>
-    public Conversations.ConversationContext? Conversation { get; init; }
+    internal Conversations.ConversationContext? Conversation { get; init; }
 
     private static string NewId() => "q-" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -8,7 +8,7 @@ namespace Elex.Core.Queries;
 /// patterns with weights; the highest total wins, ties going to the more specific type, and
 /// General when nothing speaks. An explicit type or complexity on the query always wins.
 /// </summary>
-public static partial class QueryClassifier
+internal static partial class QueryClassifier
 {
     private static readonly (QueryType Type, float Weight, string[] Cues)[] WordCues =
     [

@@ -54,7 +54,7 @@ public sealed record QueryResponse
     /// <summary>The response strategy the agent chose (its Q-policy's action).</summary>
     public ResponseAction Strategy { get; init; } = ResponseAction.DirectAnswer;
     /// <summary>The learning state the agent acted in; feedback on this response teaches that state.</summary>
-    public LearningState? LearningState { get; init; }
+    internal LearningState? LearningState { get; init; }
     /// <summary>Error text when <see cref="Status"/> is Error or Rejected.</summary>
     public string? Error { get; init; }
     /// <summary>Time the swarm spent on the query, from leaving the ingress queue to the response, in microseconds.</summary>

@@ -3,4 +3,4 @@ using Elex.Core.Catalog;
 namespace Elex.Core.Routing;
 
 /// <summary>A question an engineer confirmed belongs to a feature (feedback naming the right one).</summary>
-public sealed record LearnedRoute(string Question, FeatureCode Feature);
+internal sealed record LearnedRoute(string Question, FeatureCode Feature);

@@ -7,7 +7,7 @@ namespace Elex.Core.Routing;
 /// engineer corrected before goes where the correction said. Bounded (oldest forgotten first);
 /// readers see an immutable snapshot, so routing never locks.
 /// </summary>
-public sealed class RouteMemory
+internal sealed class RouteMemory
 {
     private readonly Lock _gate = new();
     private Snapshot _snapshot = Snapshot.Empty;

@@ -13,7 +13,7 @@ public sealed record RouteResult(IReadOnlyList<RouteCandidate> Candidates, float
     public static RouteResult None { get; } = new([], 0f, false);
 
     /// <summary>The radio technology the question names (read once while routing), or Any.</summary>
-    public Glosses.Rat QuestionRat { get; init; } = Glosses.Rat.Any;
+    internal Glosses.Rat QuestionRat { get; init; } = Glosses.Rat.Any;
 
     /// <summary>True when the sentence model took part in this route.</summary>
     public bool UsedSemantic { get; init; }
@@ -22,7 +22,7 @@ public sealed record RouteResult(IReadOnlyList<RouteCandidate> Candidates, float
     public string? ModelFailure { get; init; }
 
     /// <summary>What backs the route when the sentence model took part (the calibration's inputs); null otherwise.</summary>
-    public RouteSignals? Signals { get; init; }
+    internal RouteSignals? Signals { get; init; }
 
     /// <summary>
     /// True when the question named no feature of its own and was routed to a feature of its

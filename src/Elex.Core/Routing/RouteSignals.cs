@@ -12,4 +12,4 @@ namespace Elex.Core.Routing;
 /// <param name="Margin">Fused score lead over the runner-up.</param>
 /// <param name="Cosine">The sentence model's cosine between question and feature.</param>
 /// <param name="NameCoverage">Share of the question's content words that are the feature's name (0 when not named).</param>
-public readonly record struct RouteSignals(bool ModelAgrees, bool LexicalAgrees, bool NamedWhole, bool OtherExact, float Margin, float Cosine, float NameCoverage);
+internal readonly record struct RouteSignals(bool ModelAgrees, bool LexicalAgrees, bool NamedWhole, bool OtherExact, float Margin, float Cosine, float NameCoverage);

@@ -60,9 +60,9 @@ public sealed record RouterOptions
     /// <summary>Boost of a learned route: half at the threshold, one and a half for an identical question.</summary>
     public float MemoryBoost { get; init; } = 0.4f;
     /// <summary>Confidence of routes the sentence model took part in.</summary>
-    public SemanticCalibration Calibration { get; init; } = new();
+    internal SemanticCalibration Calibration { get; init; } = new();
     /// <summary>Vector index choice; see <see cref="VectorSearchMode"/>.</summary>
-    public VectorSearchMode VectorSearch { get; init; } = VectorSearchMode.Auto;
+    internal VectorSearchMode VectorSearch { get; init; } = VectorSearchMode.Auto;
     /// <summary>
     /// Largest catalog searched exactly in <see cref="VectorSearchMode.Auto"/>: a question's
     /// embedding is sparse, so exact search costs about one SIMD pass over the features per
@@ -77,7 +77,7 @@ public sealed record RouterOptions
     /// small candidate list already reaches recall@10 ≥ 0.99 (see the recall tests) at a fraction
     /// of the search cost of the general-purpose defaults.
     /// </summary>
-    public static Vectors.HnswOptions DefaultHnsw { get; } = new() { M = 16, EfConstruction = 100, EfSearch = 64 };
+    internal static Vectors.HnswOptions DefaultHnsw { get; } = new() { M = 16, EfConstruction = 100, EfSearch = 64 };
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming a bad option.</summary>
     public RouterOptions Validate()

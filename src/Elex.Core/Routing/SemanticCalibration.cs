@@ -6,7 +6,7 @@ namespace Elex.Core.Routing;
 /// mode on natural-dev and the dev questions, and checked on the held-out natural questions (see
 /// docs/PERFORMANCE.md, "calibration").
 /// </summary>
-public sealed record SemanticCalibration
+internal sealed record SemanticCalibration
 {
     /// <summary>Intercept.</summary>
     public float Bias { get; init; } = 0.967f;

@@ -1,7 +1,7 @@
 namespace Elex.Core.Routing;
 
 /// <summary>Which vector index the router searches.</summary>
-public enum VectorSearchMode
+internal enum VectorSearchMode
 {
     /// <summary>Exact column-major search up to <see cref="RouterOptions.ExactSearchLimit"/> features, HNSW beyond.</summary>
     Auto,

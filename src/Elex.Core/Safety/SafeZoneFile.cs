@@ -15,7 +15,7 @@ namespace Elex.Core.Safety;
 ///    "maxChange":1,"requiresApproval":false,"allowed":null,"note":"..."}]}
 /// </code>
 /// </example>
-public static class SafeZoneFile
+internal static class SafeZoneFile
 {
     /// <summary>The schema identifier of the format.</summary>
     public const string Schema = "elex-safe-zones/1";

@@ -5,7 +5,7 @@ namespace Elex.Core.Safety;
 /// error is collected and reported together in one <see cref="SafeZoneException"/>, each naming
 /// <c>zones[i] (Mo.parameter).field</c> and what was found.
 /// </summary>
-public static class SafeZoneLoader
+internal static class SafeZoneLoader
 {
     /// <summary>Loads a safe-zone file.</summary>
     /// <exception cref="SafeZoneException">The file is missing, unreadable, not JSON or invalid; the message names the path.</exception>

@@ -38,7 +38,7 @@ public sealed class SemanticIndex
     public ReadOnlySpan<float> Vectors => _vectors;
 
     /// <summary>The text the model reads for a feature: who it is, then what it does.</summary>
-    public static string DocumentText(Feature feature, FeatureGloss? gloss)
+    internal static string DocumentText(Feature feature, FeatureGloss? gloss)
     {
         ArgumentNullException.ThrowIfNull(feature);
         var name = feature.Acronym is { Length: > 0 } acronym ? $"{feature.Name} ({acronym})" : feature.Name;

@@ -6,7 +6,7 @@ namespace Elex.Core.Telemetry;
 /// HdrHistogram (on the mirror) cannot remove samples, which a sliding window needs.
 /// Buckets grow by 1 % from 0.1 µs to 10⁹ µs: a percentile is exact to within 1 %.
 /// </summary>
-public sealed class LatencyHistogram
+internal sealed class LatencyHistogram
 {
     private const double Smallest = 0.1;
     private static readonly double LogGrowth = Math.Log(1.01);

@@ -6,7 +6,7 @@ namespace Elex.Core.Telemetry;
 /// success while it is in the window. Not thread-safe; the stream operator serialises access.
 /// Memory is 32 bytes per sample in the window plus a fixed histogram.
 /// </summary>
-public sealed class SlidingLatencyWindow(TimeSpan window)
+internal sealed class SlidingLatencyWindow(TimeSpan window)
 {
     private const int InitialCapacity = 64;
     // A ring rather than a Queue: a rating updates a sample in place.

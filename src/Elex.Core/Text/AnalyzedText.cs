@@ -5,4 +5,4 @@ namespace Elex.Core.Text;
 /// identifiers (camelCase parameter or counter names, dotted MO paths). Identifier sub-words
 /// describe, they do not name a feature, so they weigh less and never match a feature name.
 /// </summary>
-public sealed record AnalyzedText(IReadOnlyList<RawToken> Tokens, List<string> WordTerms, List<string> IdentifierTerms);
+internal sealed record AnalyzedText(IReadOnlyList<RawToken> Tokens, List<string> WordTerms, List<string> IdentifierTerms);

@@ -9,7 +9,7 @@ namespace Elex.Core.Text;
 /// (GERAN)", so a question meets a feature described in 3GPP words. Written from 3GPP and field
 /// vocabulary; the lexical channel has its own canonical forms (<see cref="RanGlossary"/>).
 /// </summary>
-public static partial class RanAbbreviations
+internal static partial class RanAbbreviations
 {
     private static readonly FrozenDictionary<string, string> Expansions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -7,7 +7,7 @@ namespace Elex.Core.Text;
 /// questions and to catalog text alike, so "UL CA" meets "Uplink Carrier Aggregation".
 /// Feature acronyms are not listed here: the router learns them from the catalog.
 /// </summary>
-public static class RanGlossary
+internal static class RanGlossary
 {
     private static readonly FrozenDictionary<string, string[]> Expansions = new Dictionary<string, string[]>
     {

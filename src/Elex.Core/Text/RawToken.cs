@@ -1,7 +1,7 @@
 namespace Elex.Core.Text;
 
 /// <summary>A run of identifier characters as written (e.g. <c>MimoSleepFunction.sleepMode</c>, <c>SL-RAN</c>).</summary>
-public readonly record struct RawToken(string Text, int Start)
+internal readonly record struct RawToken(string Text, int Start)
 {
     /// <summary>True when every letter is upper case (acronym-like, e.g. <c>MSM</c>, <c>CA</c>).</summary>
     public bool IsUpperCase

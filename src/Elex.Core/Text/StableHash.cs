@@ -1,7 +1,7 @@
 namespace Elex.Core.Text;
 
 /// <summary>FNV-1a over UTF-16 code units: stable across processes and platforms (unlike string.GetHashCode).</summary>
-public static class StableHash
+internal static class StableHash
 {
     /// <summary>Hashes a span of characters, optionally continuing from a seed.</summary>
     public static uint Fnv1a(ReadOnlySpan<char> text, uint seed = 2166136261)

@@ -5,7 +5,7 @@ namespace Elex.Core.Text;
 /// "balancing", "balance" and "balanced" or "counters" and "counter" meet. Heavier stemmers
 /// conflate RAN terms that must stay apart.
 /// </summary>
-public static class Stemmer
+internal static class Stemmer
 {
     /// <summary>Stems one lower-case word.</summary>
     public static string Stem(string word)

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Elex.Core.Text;
 
 /// <summary>English function words and question words that carry no feature identity.</summary>
-public static class StopWords
+internal static class StopWords
 {
     private static readonly FrozenSet<string> Words = new[]
     {

@@ -5,7 +5,7 @@ namespace Elex.Core.Text;
 /// glossary expansion, stop-word removal and light stemming — identically for catalog text
 /// and questions.
 /// </summary>
-public static class TermAnalyzer
+internal static class TermAnalyzer
 {
     /// <summary>The normalised terms of a text, in order.</summary>
     public static List<string> Terms(string text, bool keepStopWords = false)

@@ -4,7 +4,7 @@ namespace Elex.Core.Text;
 /// Inverse document frequencies of the terms of a corpus (the catalog's features), so rare,
 /// identifying words outweigh common ones in the embedding.
 /// </summary>
-public sealed class TermWeights
+internal sealed class TermWeights
 {
     private readonly Dictionary<string, float> _idf;
 

@@ -8,7 +8,7 @@ namespace Elex.Core.Text;
 /// inverse document frequency, and L2-normalised. No model download: the same text always yields
 /// the same vector, in the browser and on the console.
 /// </summary>
-public sealed class TextEmbedder
+internal sealed class TextEmbedder
 {
     private const float BigramWeight = 0.5f;
     private const float TrigramWeight = 0.3f;

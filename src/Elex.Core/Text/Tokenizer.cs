@@ -5,7 +5,7 @@ namespace Elex.Core.Text;
 /// (<c>- . _</c>) and at camelCase boundaries, so <c>pmMimoSleepTime</c> yields
 /// <c>pm mimo sleep time</c> and <c>Inter-Frequency</c> yields <c>inter frequency</c>.
 /// </summary>
-public static class Tokenizer
+internal static class Tokenizer
 {
     /// <summary>Identifier runs as written: letters, digits and the joiners <c>- . _</c> inside a run.</summary>
     public static List<RawToken> RawTokens(string text)

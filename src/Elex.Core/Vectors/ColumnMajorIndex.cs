@@ -9,7 +9,7 @@ namespace Elex.Core.Vectors;
 /// exact search over a few thousand vectors cheaper than any graph walk, with recall 1.
 /// Vectors are added during a build phase and frozen on first search.
 /// </summary>
-public sealed class ColumnMajorIndex : IVectorIndex
+internal sealed class ColumnMajorIndex : IVectorIndex
 {
     private readonly List<float[]> _pending = [];
     private float[] _columns = [];

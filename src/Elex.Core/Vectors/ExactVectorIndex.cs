@@ -14,7 +14,7 @@ namespace Elex.Core.Vectors;
 /// (queries above 256 dimensions rent their normalisation buffer from the shared array pool).
 /// <see cref="Add"/> is single-writer and must not run concurrently with other calls.
 /// </remarks>
-public sealed class ExactVectorIndex : IVectorIndex
+internal sealed class ExactVectorIndex : IVectorIndex
 {
     private const int StackQueryLimit = 256;
     private const int InitialCapacity = 16;

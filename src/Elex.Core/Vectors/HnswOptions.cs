@@ -6,7 +6,7 @@ namespace Elex.Core.Vectors;
 /// with no structure for the graph to exploit; real embeddings usually reach the same recall with
 /// a much smaller <see cref="EfSearch"/>, so measure and lower it for speed.
 /// </summary>
-public sealed record HnswOptions
+internal sealed record HnswOptions
 {
     /// <summary>The largest accepted <see cref="M"/>; far beyond any useful setting.</summary>
     public const int MaxM = 4096;

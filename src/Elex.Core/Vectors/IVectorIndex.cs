@@ -4,7 +4,7 @@ namespace Elex.Core.Vectors;
 /// A nearest-neighbour index over fixed-length vectors, ranked by cosine similarity.
 /// Vectors get ids 0, 1, 2, ... in insertion order.
 /// </summary>
-public interface IVectorIndex
+internal interface IVectorIndex
 {
     /// <summary>Length of every vector in the index.</summary>
     int Dimensions { get; }

@@ -1,7 +1,7 @@
 namespace Elex.Core.Vectors;
 
 /// <summary>Conveniences over <see cref="IVectorIndex"/>.</summary>
-public static class VectorIndexExtensions
+internal static class VectorIndexExtensions
 {
     /// <summary>
     /// Searches for the <paramref name="k"/> most similar vectors and returns them best-first in a

@@ -6,4 +6,4 @@ namespace Elex.Core.Vectors;
 /// Cosine similarity to the query, in [-1, 1] up to rounding. Vectors are stored L2-normalised,
 /// so this is their dot product with the normalised query.
 /// </param>
-public readonly record struct VectorNeighbor(int Id, float Similarity);
+internal readonly record struct VectorNeighbor(int Id, float Similarity);

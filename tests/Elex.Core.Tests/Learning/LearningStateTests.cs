@@ -38,30 +38,31 @@ public sealed class LearningStateTests
         Assert.Equal("Type", ex.ParamName);
     }
 
+    // The buckets and maturities are internal and theories are public: expected values travel as numbers.
     [Theory]
-    [InlineData(0f, ConfidenceBucket.VeryLow)]
-    [InlineData(0.2499f, ConfidenceBucket.VeryLow)]
-    [InlineData(0.25f, ConfidenceBucket.Low)]
-    [InlineData(0.4999f, ConfidenceBucket.Low)]
-    [InlineData(0.5f, ConfidenceBucket.Medium)]
-    [InlineData(0.7999f, ConfidenceBucket.Medium)]
-    [InlineData(0.8f, ConfidenceBucket.High)]
-    [InlineData(1f, ConfidenceBucket.High)]
-    [InlineData(float.NaN, ConfidenceBucket.VeryLow)]
-    [InlineData(-3f, ConfidenceBucket.VeryLow)]
-    public void Confidence_bucket_boundaries(float confidence, ConfidenceBucket expected) =>
-        Assert.Equal(expected, ConfidenceBucket.From(confidence));
+    [InlineData(0f, (int)ConfidenceBucket.VeryLow)]
+    [InlineData(0.2499f, (int)ConfidenceBucket.VeryLow)]
+    [InlineData(0.25f, (int)ConfidenceBucket.Low)]
+    [InlineData(0.4999f, (int)ConfidenceBucket.Low)]
+    [InlineData(0.5f, (int)ConfidenceBucket.Medium)]
+    [InlineData(0.7999f, (int)ConfidenceBucket.Medium)]
+    [InlineData(0.8f, (int)ConfidenceBucket.High)]
+    [InlineData(1f, (int)ConfidenceBucket.High)]
+    [InlineData(float.NaN, (int)ConfidenceBucket.VeryLow)]
+    [InlineData(-3f, (int)ConfidenceBucket.VeryLow)]
+    public void Confidence_bucket_boundaries(float confidence, int expected) =>
+        Assert.Equal((ConfidenceBucket)expected, ConfidenceBucket.From(confidence));
 
     [Theory]
-    [InlineData(0, 100, Maturity.Novice)]
-    [InlineData(99, 100, Maturity.Novice)]
-    [InlineData(100, 100, Maturity.Practised)]
-    [InlineData(499, 100, Maturity.Practised)]
-    [InlineData(500, 100, Maturity.Expert)]
-    [InlineData(0, 0, Maturity.Expert)]
-    [InlineData(long.MaxValue, int.MaxValue, Maturity.Expert)]
-    public void Maturity_boundaries(long interactions, int threshold, Maturity expected) =>
-        Assert.Equal(expected, Maturity.From(interactions, threshold));
+    [InlineData(0, 100, (int)Maturity.Novice)]
+    [InlineData(99, 100, (int)Maturity.Novice)]
+    [InlineData(100, 100, (int)Maturity.Practised)]
+    [InlineData(499, 100, (int)Maturity.Practised)]
+    [InlineData(500, 100, (int)Maturity.Expert)]
+    [InlineData(0, 0, (int)Maturity.Expert)]
+    [InlineData(long.MaxValue, int.MaxValue, (int)Maturity.Expert)]
+    public void Maturity_boundaries(long interactions, int threshold, int expected) =>
+        Assert.Equal((Maturity)expected, Maturity.From(interactions, threshold));
 
     [Fact]
     public void Create_buckets_confidence_and_maturity()

@@ -29,7 +29,7 @@ public sealed class HnswRecallFixture
 
     public float[][] Data { get; }
     public float[][] Queries { get; }
-    public HnswIndex Index { get; }
+    internal HnswIndex Index { get; }
     public TimeSpan BuildTime { get; }
     public int[][] Truth { get; }
 }

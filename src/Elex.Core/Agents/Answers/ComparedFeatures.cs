@@ -11,7 +11,7 @@ namespace Elex.Core.Agents;
 /// only that feature has. A name inside a longer named feature's name ("MIMO Sleep Mode" in
 /// "NR Massive MIMO Sleep Mode") counts only where it also stands on its own.
 /// </summary>
-public static partial class ComparedFeatures
+internal static partial class ComparedFeatures
 {
     private const int Most = 4;
     private static readonly ConditionalWeakTable<FeatureCatalog, HashSet<string>> UniqueAcronyms = new();

@@ -8,4 +8,4 @@ namespace Elex.Core.Routing.Glosses;
 /// <param name="Rat">The radio access technology the feature works on.</param>
 /// <param name="Gloss">Plain-language description: purpose, behaviour, symptoms it addresses.</param>
 /// <param name="Terms">Synonyms, spelling variants, expanded abbreviations, 3GPP concepts.</param>
-public sealed record FeatureGloss(string Code, Rat Rat, string Gloss, IReadOnlyList<string> Terms);
+internal sealed record FeatureGloss(string Code, Rat Rat, string Gloss, IReadOnlyList<string> Terms);

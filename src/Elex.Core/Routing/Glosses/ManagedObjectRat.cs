@@ -1,7 +1,7 @@
 namespace Elex.Core.Routing.Glosses;
 
 /// <summary>The radio technology a managed-object class belongs to, read from Ericsson's MO naming.</summary>
-public static class ManagedObjectRat
+internal static class ManagedObjectRat
 {
     private static readonly string[] LtePrefixes = ["EUtran", "ENodeB", "ExternalEUtran", "ExternalENodeB", "Lte", "TermPointToENB"];
     private static readonly string[] NrPrefixes = ["NRCell", "NRSector", "NRFreq", "NRNetwork", "NRSynch", "GNBDU", "GNBCU", "ExternalGNB", "ExternalNR", "TermPointToGNB", "Nr"];

@@ -2,7 +2,7 @@ namespace Elex.Core.Routing.Glosses;
 
 /// <summary>The radio access technology a feature works on, or a question names.</summary>
 [Flags]
-public enum Rat
+internal enum Rat
 {
     /// <summary>Not tied to a radio technology (transport, security, node level), or not named.</summary>
     Any = 0,

@@ -26,10 +26,10 @@ public sealed class RoutingGlosses
     public int Count => _byCode.Count;
 
     /// <summary>All glosses.</summary>
-    public IEnumerable<FeatureGloss> All => _byCode.Values;
+    internal IEnumerable<FeatureGloss> All => _byCode.Values;
 
     /// <summary>The gloss of a feature, or null.</summary>
-    public FeatureGloss? For(FeatureCode code) => _byCode.GetValueOrDefault(code.Value);
+    internal FeatureGloss? For(FeatureCode code) => _byCode.GetValueOrDefault(code.Value);
 
     /// <summary>
     /// Parses glosses, one JSON object per line (<c>code</c>, <c>rat</c>, <c>gloss</c>, <c>terms</c>).

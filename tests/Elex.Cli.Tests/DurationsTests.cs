@@ -1,6 +1,4 @@
-using Elex.Core.Telemetry;
-
-namespace Elex.Core.Tests.Telemetry;
+namespace Elex.Cli.Tests;
 
 public class DurationsTests
 {

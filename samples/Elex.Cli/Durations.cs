@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Elex.Core.Telemetry;
+namespace Elex.Cli;
 
 /// <summary>
 /// Durations for people: milliseconds or seconds with as many digits as mean something — "0.04 ms",
 /// "4.3 ms", "83 ms", "1.2 s" — instead of "150215 µs". Machine-readable output keeps its microseconds.
 /// </summary>
-public static class Durations
+internal static class Durations
 {
     /// <summary>A duration given in microseconds, readable.</summary>
     public static string FromMicroseconds(double microseconds)

@@ -1,0 +1,245 @@
+using System.Numerics.Tensors;
+using Elex.Core.Text;
+using Elex.Core.Vectors;
+
+namespace Elex.Core.Routing;
+
+// One route: the channels (term vectors, sentence model, BM25 over glosses, exact identifiers,
+// learned routes) each nominate candidates, and their fused scores become confidences.
+public sealed partial class FeatureRouter
+{
+    /// <summary>
+    /// Routes a question whose sentence-model vector is already known (a micro-batch encoded it);
+    /// an empty vector routes on exact and lexical evidence alone.
+    /// </summary>
+    public RouteResult Route(string text, ReadOnlySpan<float> semanticQuery, int topK)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        var model = Semantic;
+        var useSemantic = model is not null && semanticQuery.Length > 0;
+        if (useSemantic && semanticQuery.Length != model!.Dimensions)
+            throw new ArgumentException($"The question vector has {semanticQuery.Length} dimensions, the model {model.Dimensions}.", nameof(semanticQuery));
+        var memoryInModel = useSemantic && _memoryInModelSpace;
+        var dims = Embedder.Dimensions;
+        var analyzed = TermAnalyzer.Analyze(text);
+
+        var scores = new Dictionary<int, Scored>();
+        var query = dims <= 2048 ? stackalloc float[dims] : new float[dims];
+        query.Clear();
+        Embedder.Accumulate(analyzed.WordTerms, 1f, query);
+        Embedder.Accumulate(analyzed.IdentifierTerms, IdentifierTermWeight, query);
+        var hasLexical = TextEmbedder.Normalize(query);
+        if (hasLexical)
+        {
+            Span<VectorNeighbor> neighbors = stackalloc VectorNeighbor[Math.Min(_options.VectorCandidates, Catalog.Count)];
+            var found = _index.Search(query, neighbors.Length, neighbors);
+            foreach (var n in neighbors[..found]) scores[n.Id] = new Scored(n.Similarity);
+        }
+
+        float[]? semantic = null;
+        List<(int Ordinal, LearnedRoute Route)>? lifted = null;
+        if (useSemantic)
+        {
+            semantic = new float[Catalog.Count];
+            model!.Score(semanticQuery, semantic);
+            if (Memory.Count > 0 && memoryInModel) Memory.Lift(semanticQuery, semantic, _options.MemoryOffset, _options.MemoryPull, model.VectorOf, lifted = []);
+            foreach (var ordinal in TopOrdinals(semantic, _options.SemanticCandidates))
+                if (!scores.ContainsKey(ordinal)) scores[ordinal] = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
+        }
+
+        float[]? bm25 = null;
+        if ((semantic is null ? _options.Bm25Weight : _options.Bm25WeightWithModel) > 0)
+        {
+            bm25 = new float[Catalog.Count];
+            if (_bm25.Score(analyzed.WordTerms, analyzed.IdentifierTerms, bm25))
+            {
+                foreach (var ordinal in TopOrdinals(bm25, _options.Bm25Candidates))
+                    if (!scores.ContainsKey(ordinal)) scores[ordinal] = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
+            }
+            else
+            {
+                bm25 = null;
+            }
+        }
+
+        var hits = new List<ExactHit>();
+        _exact.Match(text, analyzed, hits);
+        foreach (var hit in hits)
+        {
+            if (!scores.TryGetValue(hit.Ordinal, out var s))
+                scores[hit.Ordinal] = s = new Scored(hasLexical ? Similarity(query, hit.Ordinal) : 0f);
+            if (hit.Evidence.Kind == MatchKind.Name)
+            {
+                s.NameBoost += hit.Boost;
+                s.NameTerms = Math.Max(s.NameTerms, hit.Evidence.Text.Count(c => c == ' ') + 1);
+            }
+            else s.Boost += hit.Boost;
+            s.Evidence.Add(hit.Evidence);
+        }
+        if (semantic is not null && _options.FamilyNameShareWithModel > 0) ShareNamesWithFamilies(scores, query, hasLexical, analyzed.WordTerms);
+        if (lifted is not null)
+        {
+            foreach (var (ordinal, route) in lifted)
+            {
+                if (!scores.TryGetValue(ordinal, out var s))
+                    scores[ordinal] = s = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
+                s.Learned = true;
+                s.Evidence.Add(new RouteEvidence(MatchKind.Learned, route.Question.Length > 80 ? route.Question[..77] + "..." : route.Question, 1));
+            }
+        }
+        else if (Memory.Count > 0 && !memoryInModel && hasLexical)
+        {
+            Recall(query, scores);
+        }
+        if (scores.Count == 0) return RouteResult.None;
+        // Off-topic text ("how do I cook pasta") still has a nearest feature; below the floor, with no
+        // exact fact named, nothing in the catalog is what the question is about.
+        if (semantic is not null && hits.Count == 0 && semantic[ArgMax(semantic)] < _options.SemanticFloor && !scores.Values.Any(v => v.Learned)) return RouteResult.None;
+
+        var rat = QuestionRat.Detect(analyzed);
+        foreach (var (ordinal, s) in scores)
+        {
+            if (semantic is not null)
+            {
+                s.Semantic = semantic[ordinal];
+                s.Fused = _options.LexicalWeight * s.Similarity + _options.SemanticWeight * s.Semantic + s.Boost
+                    + (s.NameTerms >= 3 ? _options.LongNameWeightWithModel : _options.NameWeightWithModel) * s.NameBoost;
+            }
+            else
+            {
+                s.Fused = s.Similarity + s.Boost + s.NameBoost;
+            }
+            if (bm25 is not null)
+            {
+                s.Bm25 = bm25[ordinal];
+                s.Fused += (semantic is null ? _options.Bm25Weight : _options.Bm25WeightWithModel) * s.Bm25;
+            }
+            if (QuestionRat.Contradicts(rat, _rats[ordinal])) s.Fused -= _options.RatPenalty;
+        }
+
+        var ranked = scores.OrderByDescending(kv => kv.Value.Fused).ThenBy(kv => kv.Key).ToList();
+        var top = ranked[0].Value.Fused;
+        var temperature = semantic is null ? _options.Temperature : _options.SemanticTemperature;
+        var denominator = 0f;
+        foreach (var (_, s) in ranked) denominator += MathF.Exp((s.Fused - top) / temperature);
+        float topConfidence;
+        RouteSignals? signals = null;
+        if (semantic is null)
+        {
+            topConfidence = Math.Clamp(top / _options.StrongScore, 0f, 1f) / denominator;
+        }
+        else
+        {
+            var (bestOrdinal, best) = (ranked[0].Key, ranked[0].Value);
+            var namedTerms = 0;
+            var otherExact = false;
+            foreach (var e in best.Evidence)
+            {
+                if (e.Kind == MatchKind.Name) namedTerms = Math.Max(namedTerms, e.Text.Split(' ').Length);
+                else otherExact = true;
+            }
+            signals = new RouteSignals(
+                ArgMax(semantic) == bestOrdinal,
+                LexicalBest(scores, _options.Bm25Weight) == bestOrdinal,
+                namedTerms > 0,
+                otherExact,
+                ranked.Count > 1 ? top - ranked[1].Value.Fused : top,
+                best.Semantic,
+                namedTerms == 0 ? 0f : Math.Min(1f, namedTerms / (float)Math.Max(1, analyzed.WordTerms.Count)));
+            topConfidence = _options.Calibration.Confidence(signals.Value);
+        }
+
+        var candidates = new List<RouteCandidate>(Math.Min(topK, ranked.Count));
+        foreach (var (ordinal, s) in ranked.Take(topK))
+        {
+            // Alternatives keep their softmax share relative to the best.
+            var relative = MathF.Exp((s.Fused - top) / temperature);
+            candidates.Add(new RouteCandidate(Catalog[ordinal], ordinal, s.Fused, semantic is null ? s.Similarity : s.Semantic, topConfidence * relative, s.Evidence));
+        }
+        var ambiguous = ranked.Count > 1 && top - ranked[1].Value.Fused < temperature * 0.7f;
+        return new RouteResult(candidates, candidates[0].Confidence, ambiguous) { UsedSemantic = semantic is not null, Signals = signals, QuestionRat = rat };
+    }
+
+    private static int ArgMax(float[] values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
+    }
+
+    // The lexical channel alone: term similarity, BM25 over the glosses, and exact boosts.
+    private static int LexicalBest(Dictionary<int, Scored> scores, float bm25Weight)
+    {
+        var best = -1;
+        var bestScore = float.NegativeInfinity;
+        foreach (var (ordinal, s) in scores)
+        {
+            var lexical = s.Similarity + s.Boost + s.NameBoost + bm25Weight * s.Bm25;
+            if (lexical > bestScore || (lexical == bestScore && ordinal < best))
+            {
+                best = ordinal;
+                bestScore = lexical;
+            }
+        }
+        return best;
+    }
+
+    // The best `count` ordinals by score, in no particular order: one pass with a min-heap of the
+    // current best (a full sort of every feature per question was the exact path's largest cost).
+    private static int[] TopOrdinals(float[] scores, int count)
+    {
+        count = Math.Min(count, scores.Length);
+        var heap = new NeighborHeap(bestOnTop: false, count);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (heap.Count < count) heap.Push(i, scores[i]);
+            else if (scores[i] > heap.TopSimilarity) heap.ReplaceTop(i, scores[i]);
+        }
+        var top = new int[heap.Count];
+        for (var i = top.Length - 1; i >= 0; i--) top[i] = heap.Pop();
+        return top;
+    }
+
+    private float Similarity(ReadOnlySpan<float> query, int ordinal)
+    {
+        var dims = Embedder.Dimensions;
+        return TensorPrimitives.Dot(query, _vectors.AsSpan(ordinal * dims, dims));
+    }
+
+    // A parent named in the question lends part of its name boost to its add-ons (no evidence: they
+    // were not named), so the model's reading decides between "IFLB" and "IFLB Activation Threshold".
+    private void ShareNamesWithFamilies(Dictionary<int, Scored> scores, ReadOnlySpan<float> query, bool hasLexical, List<string> questionTerms)
+    {
+        List<(int Ordinal, float Boost, int Terms)>? named = null;
+        foreach (var (ordinal, s) in scores)
+        {
+            if (s.NameBoost > 0) (named ??= []).Add((ordinal, s.NameBoost, s.NameTerms));
+        }
+        if (named is null) return;
+        foreach (var (parent, boost, terms) in named)
+        {
+            foreach (var member in _families.Value.PointedAt(parent, questionTerms))
+            {
+                if (!scores.TryGetValue(member, out var s))
+                    scores[member] = s = new Scored(hasLexical ? Similarity(query, member) : 0f);
+                if (s.NameBoost > 0) continue;
+                s.NameBoost = _options.FamilyNameShareWithModel * boost;
+                s.NameTerms = terms;
+            }
+        }
+    }
+
+    private sealed class Scored(float similarity)
+    {
+        public float Similarity { get; } = similarity;
+        public float Boost { get; set; }
+        public float NameBoost { get; set; }
+        public int NameTerms { get; set; }
+        public bool Learned { get; set; }
+        public float Bm25 { get; set; }
+        public float Semantic { get; set; }
+        public float Fused { get; set; }
+        public List<RouteEvidence> Evidence { get; } = [];
+    }
+}

@@ -1,0 +1,110 @@
+using System.Numerics.Tensors;
+
+namespace Elex.Core.Vectors;
+
+// Walking the graph: the greedy descent through the upper layers and the best-first search of one layer.
+internal sealed partial class HnswIndex
+{
+    /// <summary>Greedy walk on one layer: moves to the most similar neighbour until none improves (the ef = 1 search of the upper layers).</summary>
+    private int GreedyClosest(ReadOnlySpan<float> q, int current, ref float currentSimilarity, int layer)
+    {
+        var vectors = _vectors;
+        var dimensions = Dimensions;
+        bool improved;
+        do
+        {
+            improved = false;
+            var links = Links(current, layer);
+            var count = links[0];
+            for (var i = 1; i <= count; i++)
+            {
+                var node = links[i];
+                var similarity = TensorPrimitives.Dot(q, new ReadOnlySpan<float>(vectors, node * dimensions, dimensions));
+                if (similarity > currentSimilarity)
+                {
+                    currentSimilarity = similarity;
+                    current = node;
+                    improved = true;
+                }
+            }
+        }
+        while (improved);
+        return current;
+    }
+
+    /// <summary>
+    /// Best-first search of one layer (the paper's algorithm 2) from a single entry point; leaves
+    /// the best <paramref name="ef"/> nodes found in <see cref="HnswScratch.Results"/> (worst on top).
+    /// </summary>
+    private void SearchLayer(ReadOnlySpan<float> q, int entry, float entrySimilarity, int ef, int layer, HnswScratch scratch)
+    {
+        var vectors = _vectors;
+        var dimensions = Dimensions;
+        var visited = scratch.Visited;
+        var epoch = scratch.NextEpoch();
+        var candidates = scratch.Candidates;
+        var results = scratch.Results;
+        candidates.Clear();
+        results.Clear();
+
+        visited[entry] = epoch;
+        candidates.Push(entry, entrySimilarity);
+        results.Push(entry, entrySimilarity);
+        var size = 1;
+        var worst = entrySimilarity;
+
+        while (candidates.Count > 0)
+        {
+            if (size >= ef && candidates.TopSimilarity < worst) break;
+            var closest = candidates.Pop();
+
+            int[] links;
+            int offset;
+            if (layer == 0)
+            {
+                links = _links0;
+                offset = closest * _stride0;
+            }
+            else
+            {
+                links = _upperLinks[closest]!;
+                offset = (layer - 1) * _strideUpper;
+            }
+
+            var end = offset + links[offset];
+            for (var i = offset + 1; i <= end; i++)
+            {
+                var node = links[i];
+                if (visited[node] == epoch) continue;
+                visited[node] = epoch;
+
+                var similarity = TensorPrimitives.Dot(q, new ReadOnlySpan<float>(vectors, node * dimensions, dimensions));
+                if (size < ef)
+                {
+                    candidates.Push(node, similarity);
+                    results.Push(node, similarity);
+                    size++;
+                    worst = results.TopSimilarity;
+                }
+                else if (similarity > worst)
+                {
+                    candidates.Push(node, similarity);
+                    results.ReplaceTop(node, similarity);
+                    worst = results.TopSimilarity;
+                }
+            }
+        }
+    }
+
+    /// <summary>Empties <see cref="HnswScratch.Results"/> into the sorted buffers, best-first; returns the count.</summary>
+    private static int DrainBestFirst(HnswScratch scratch)
+    {
+        var results = scratch.Results;
+        var count = results.Count;
+        scratch.EnsureSortedLength(count);
+        var ids = scratch.SortedIds;
+        var similarities = scratch.SortedSimilarities;
+        for (var i = count - 1; i >= 0; i--) ids[i] = results.Pop(out similarities[i]);
+        return count;
+    }
+}
