@@ -14,7 +14,7 @@ public sealed partial class QLearner
     /// <summary>Outcomes the rolling window must hold before it can make the agent Degraded (or fewer if the window is smaller).</summary>
     public const int MinOutcomesForHealth = 10;
 
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly QTable _table;
     private readonly EpsilonGreedyPolicy _policy;
     private readonly ReplayBuffer _replay;
