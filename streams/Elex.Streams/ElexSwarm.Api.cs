@@ -53,7 +53,7 @@ public sealed partial class ElexSwarm
     /// <summary>Queries taken in so far.</summary>
     public long QueryCount => _ingress.Taken;
     /// <summary>Exceptions thrown by response subscribers (isolated, counted).</summary>
-    public long SubscriberFaults => _fanOut.SubscriberFaults;
+    public long SubscriberFaults => _faults.Count;
 
     /// <summary>Asks a question and awaits its response. Waits while the ingress is full.</summary>
     /// <exception cref="ObjectDisposedException">The swarm is disposed.</exception>
@@ -82,7 +82,7 @@ public sealed partial class ElexSwarm
     }
 
     /// <summary>Counts an exception thrown by a subscriber of one of the swarm's streams (isolated, see <see cref="SubscriberFaults"/>).</summary>
-    internal void CountSubscriberFault() => _fanOut.CountSubscriberFault();
+    internal void CountSubscriberFault() => _faults.Record();
 
     /// <summary>
     /// Tells the router which feature should have answered an earlier response (in this run, or a

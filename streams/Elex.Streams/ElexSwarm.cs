@@ -25,6 +25,7 @@ public sealed partial class ElexSwarm : IAsyncDisposable, IDisposable
 {
     private readonly SwarmLifetime _lifetime = new();
     private readonly ExperienceLog _experiences = new();
+    private readonly SubscriberFaultCounter _faults = new();
     private readonly List<string> _restoreProblems = [];
     private readonly Routing.RouteTeacher _teacher;
     private readonly AgentStateFeed _agentStates;
@@ -76,12 +77,12 @@ public sealed partial class ElexSwarm : IAsyncDisposable, IDisposable
         if (!ReferenceEquals(Router.Catalog, catalog)) throw new ArgumentException("The router was built over a different catalog.", nameof(router));
         Registry = new AgentRegistry(catalog, Config.MaxAgents, Config.ColdStartThreshold,
             Config.Learning is { } learning ? learning with { ColdStartThreshold = Config.ColdStartThreshold } : null);
-        _agentStates = new AgentStateFeed(Registry);
+        _agentStates = new AgentStateFeed(Registry, _faults);
         _telemetry = new TelemetryBranch(Config, clock);
         _persistence = new PersistenceBranch(store, catalog, Registry, _experiences, _agentStates, Config.Persistence, _telemetry, clock);
         _feedback = new FeedbackBranch(new FeedbackLearner(Registry, _experiences), clock, _telemetry, _persistence, _agentStates, _lifetime);
         _ingress = new QueryIngress(Config, clock, _lifetime);
-        _fanOut = new ResponseFanOut(_teacher, _telemetry, _experiences, _agentStates);
+        _fanOut = new ResponseFanOut(_teacher, _telemetry, _experiences, _agentStates, _faults);
         _queryGraph = QueryGraph.Build(_ingress.Items, Router, Registry, Safety, Config, clock)
             .Subscribe(x => _fanOut.Deliver(x.Item, x.Response), OnQueryGraphError, _ingress.Drained);
         _sync = new SyncBranch(Registry, _teacher, Config, _feedback.Results, clock);

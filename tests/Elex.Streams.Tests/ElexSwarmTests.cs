@@ -90,6 +90,22 @@ public class ElexSwarmTests
     }
 
     [Fact]
+    public async Task ThrowingAgentStatesSubscriber_IsIsolatedAndCounted_TheAnswerGoesOn()
+    {
+        await using var swarm = NewSwarm();
+        var healthy = 0;
+        using var bad = swarm.AgentStates.Subscribe(_ => throw new InvalidOperationException("dashboard bug"));
+        using var good = swarm.AgentStates.Subscribe(_ => healthy++);
+
+        var first = await swarm.QueryAsync("what is MSM?");
+        var second = await swarm.QueryAsync("what is IFLB?");
+
+        Assert.Equal((ResponseStatus.Answered, ResponseStatus.Answered), (first.Status, second.Status));
+        Assert.Equal(1L, swarm.SubscriberFaults);
+        Assert.True(healthy >= 2, $"the healthy subscriber got {healthy} change sets");
+    }
+
+    [Fact]
     public async Task Metrics_OnePerResponse()
     {
         await using var swarm = NewSwarm();

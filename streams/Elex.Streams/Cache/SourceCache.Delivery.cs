@@ -66,8 +66,8 @@ public sealed partial class SourceCache<TObject, TKey>
     }
 
     // Called under the lock. The outermost caller delivers everything queued, including change sets queued by
-    // reentrant edits made from OnNext; nested callers only enqueue. Observer exceptions are collected and
-    // rethrown once everything is delivered.
+    // reentrant edits made from OnNext; nested callers only enqueue. Observer exceptions go to the fault
+    // handler, or without one are collected and rethrown once everything is delivered.
     private void DrainIfIdle()
     {
         if (_delivering)
@@ -89,7 +89,11 @@ public sealed partial class SourceCache<TObject, TKey>
                     }
 
                     var error = delivery.Changes is null ? subscriber.Complete() : subscriber.Deliver(delivery.Changes);
-                    if (error is not null)
+                    if (error is not null && _subscriberFault is not null)
+                    {
+                        _subscriberFault(error);
+                    }
+                    else if (error is not null)
                     {
                         (errors ??= []).Add(error);
                     }

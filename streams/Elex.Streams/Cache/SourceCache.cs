@@ -38,6 +38,7 @@ public sealed partial class SourceCache<TObject, TKey> : IDisposable
     private readonly Func<TObject, TKey> _keySelector;
     private readonly IEqualityComparer<TKey> _comparer;
     private readonly Dictionary<TKey, Entry> _items;
+    private readonly Action<Exception>? _subscriberFault;
     private readonly Queue<Delivery> _pending = new();
 
     // Copy-on-write; replaced with Interlocked so that disposing a subscription never needs the lock.
@@ -49,10 +50,15 @@ public sealed partial class SourceCache<TObject, TKey> : IDisposable
     /// <summary>Creates an empty cache.</summary>
     /// <param name="keySelector">Gets the key of an item; must not return <see langword="null"/>.</param>
     /// <param name="keyComparer">Compares keys; <see cref="EqualityComparer{T}.Default"/> when <see langword="null"/>.</param>
+    /// <param name="subscriberFault">
+    /// Receives what a subscriber threw (that subscriber is detached either way). With it, an edit never
+    /// fails because of a subscriber; without it, the edit rethrows once every change set is delivered.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="keySelector"/> is <see langword="null"/>.</exception>
-    public SourceCache(Func<TObject, TKey> keySelector, IEqualityComparer<TKey>? keyComparer = null)
+    public SourceCache(Func<TObject, TKey> keySelector, IEqualityComparer<TKey>? keyComparer = null, Action<Exception>? subscriberFault = null)
     {
         ArgumentNullException.ThrowIfNull(keySelector);
+        _subscriberFault = subscriberFault;
         _keySelector = keySelector;
         _comparer = keyComparer ?? EqualityComparer<TKey>.Default;
         _items = new Dictionary<TKey, Entry>(_comparer);

@@ -9,11 +9,13 @@ namespace Elex.Streams.Pipeline;
 /// </summary>
 internal sealed class AgentStateFeed : IDisposable
 {
-    private readonly SourceCache<AgentStats, string> _states = new(s => s.AgentId);
+    private readonly SourceCache<AgentStats, string> _states;
     private readonly AgentRegistry _registry;
 
-    public AgentStateFeed(AgentRegistry registry)
+    public AgentStateFeed(AgentRegistry registry, SubscriberFaultCounter faults)
     {
+        // A subscriber of AgentStates that throws is detached and counted; the answer that changed the agent goes on.
+        _states = new(s => s.AgentId, subscriberFault: _ => faults.Record());
         _registry = registry;
         registry.Loaded += Publish;
         registry.Evicted += Publish;

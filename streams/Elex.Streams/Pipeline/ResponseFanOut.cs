@@ -12,10 +12,9 @@ namespace Elex.Streams.Pipeline;
 /// experience and state, the hot <see cref="Responses"/> stream, and last the caller's task — so
 /// whatever a caller reads after its await already counts the answer.
 /// </summary>
-internal sealed class ResponseFanOut(RouteTeacher teacher, TelemetryBranch telemetry, ExperienceLog experiences, AgentStateFeed agentStates) : IDisposable
+internal sealed class ResponseFanOut(RouteTeacher teacher, TelemetryBranch telemetry, ExperienceLog experiences, AgentStateFeed agentStates, SubscriberFaultCounter faults) : IDisposable
 {
     private readonly Subject<QueryResponse> _responses = new();
-    private long _subscriberFaults;
 
     /// <summary>
     /// Hot and shared. A subscriber that throws is counted and unsubscribed (Rx's rule for an observer
@@ -26,14 +25,11 @@ internal sealed class ResponseFanOut(RouteTeacher teacher, TelemetryBranch telem
             response =>
             {
                 try { observer.OnNext(response); }
-                catch (Exception) { Interlocked.Increment(ref _subscriberFaults); }
+                catch (Exception) { faults.Record(); }
             },
             observer.OnError,
             observer.OnCompleted));
 
-    public long SubscriberFaults => Interlocked.Read(ref _subscriberFaults);
-
-    public void CountSubscriberFault() => Interlocked.Increment(ref _subscriberFaults);
 
     public void Deliver(PipelineItem item, QueryResponse response)
     {

@@ -557,6 +557,28 @@ public sealed class SourceCacheTests : ReactiveTest
         Assert.Equal(1, cache.Count);
     }
 
+    [Fact]
+    public void With_a_fault_handler_a_throwing_subscriber_is_reported_and_detached_and_the_edit_succeeds()
+    {
+        var faults = new List<Exception>();
+        using var cache = new SourceCache<Person, int>(p => p.Id, subscriberFault: faults.Add);
+        var calls = 0;
+        using var thrower = cache.Connect().Subscribe(_ =>
+        {
+            calls++;
+            throw new InvalidOperationException("boom");
+        });
+        using var healthy = new ChangeSetAggregator<Person, int>(cache.Connect());
+
+        cache.AddOrUpdate(Alice);
+        cache.AddOrUpdate(Bob);
+
+        Assert.Equal(["boom"], faults.Select(e => e.Message));
+        Assert.Equal(1, calls);
+        Assert.Equal([PersonChange.Add(1, Alice), PersonChange.Add(2, Bob)], healthy.Changes);
+        Assert.Empty(healthy.Inconsistencies);
+    }
+
     // ----- concurrency -----
 
     [Fact]
