@@ -98,13 +98,7 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
     public long[] QueryTokenIds(string modelText)
     {
         ArgumentNullException.ThrowIfNull(modelText);
-        var ids = new long[_model.MaxQueryTokens];
-        var mask = new long[_model.MaxQueryTokens];
-        lock (_tokenizerLock)
-        {
-            var length = _tokenizer.Encode(_model.QueryPrefix + modelText, ids, mask);
-            return ids[..length];
-        }
+        return Tokenize([modelText], _model.QueryPrefix, _model.MaxQueryTokens)[0];
     }
 
     /// <summary>The ONNX graph as it runs: quantised when the model says <see cref="SentenceModel.Int8"/>.</summary>
@@ -119,22 +113,27 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
         return graph;
     }
 
+    /// <summary>The assembly of the package that ships <paramref name="model"/>.</summary>
+    /// <exception cref="SemanticModelException">The package is not available.</exception>
+    internal static Assembly PackageOf(SentenceModel model)
+    {
+        try
+        {
+            return Assembly.Load(model.AssemblyName);
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            throw new SemanticModelException($"The model package '{model.AssemblyName}' is not available: {e.Message}", e);
+        }
+    }
+
     /// <summary>Opens one of the model's embedded resources (the ONNX graph or the vocabulary) for reading.</summary>
     /// <exception cref="SemanticModelException">The package or the resource is not there.</exception>
     public static Stream OpenResource(SentenceModel model, string resourceName)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(resourceName);
-        Assembly assembly;
-        try
-        {
-            assembly = Assembly.Load(model.AssemblyName);
-        }
-        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
-        {
-            throw new SemanticModelException($"The model package '{model.AssemblyName}' is not available: {e.Message}", e);
-        }
-        return assembly.GetManifestResourceStream(resourceName)
+        return PackageOf(model).GetManifestResourceStream(resourceName)
             ?? throw new SemanticModelException($"'{model.AssemblyName}' has no resource '{resourceName}'.");
     }
 
@@ -150,10 +149,9 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
     public int TokenCount(string text, bool query)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var max = query ? _model.MaxQueryTokens : _model.MaxDocumentTokens;
-        var ids = new long[max];
-        var mask = new long[max];
-        lock (_tokenizerLock) return _tokenizer.Encode((query ? _model.QueryPrefix : "") + text, ids, mask);
+        return query
+            ? Tokenize([text], _model.QueryPrefix, _model.MaxQueryTokens)[0].Length
+            : Tokenize([text], "", _model.MaxDocumentTokens)[0].Length;
     }
 
     private static InferenceSession CreateSession(byte[] graph, int threads)

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -18,15 +17,7 @@ public static class QuantizedGraphCache
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(model);
-        string build;
-        try
-        {
-            build = Assembly.Load(model.AssemblyName).ManifestModule.ModuleVersionId.ToString("N");
-        }
-        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
-        {
-            throw new SemanticModelException($"The model package '{model.AssemblyName}' is not available: {e.Message}", e);
-        }
+        var build = OnnxSentenceEncoder.PackageOf(model).ManifestModule.ModuleVersionId.ToString("N");
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{model.Id}\n{model.AssemblyName}\n{build}\n{model.ModelResource}"));
         return Path.Combine(directory, $"model-{Convert.ToHexStringLower(hash)[..24]}.onnx");
     }

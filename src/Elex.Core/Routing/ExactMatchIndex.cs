@@ -61,7 +61,11 @@ internal sealed partial class ExactMatchIndex
             var f = catalog[i];
             codes[Tokenizer.LookupKey(f.Code.Value)] = i;
             if (f.Cxc is { } cxc) cxcs.TryAdd(Tokenizer.LookupKey(cxc), i);
-            if (f.Acronym is { } acronym && Tokenizer.LookupKey(acronym) is { Length: > 1 } acronymKey) AddOrdinal(acronyms, acronymKey, i);
+            // An everyday abbreviation whose field meaning the vocabulary knows ("NSA": non-standalone
+            // EN-DC) is not the acronym of the feature that happens to share it (NR Soft Admission).
+            if (f.Acronym is { } acronym && Tokenizer.LookupKey(acronym) is { Length: > 1 } acronymKey
+                && !(RanGlossary.IsEveryday(acronymKey) && RanAbbreviations.Spells(acronymKey)))
+                AddOrdinal(acronyms, acronymKey, i);
             var distinctNameTerms = documents[i].NameTerms.Distinct(StringComparer.Ordinal).ToArray();
             _nameTerms[i] = distinctNameTerms;
             foreach (var term in distinctNameTerms) AddOrdinal(nameTerms, term, i);
@@ -117,10 +121,7 @@ internal sealed partial class ExactMatchIndex
             if (token.Text.Length > buffer.Length) continue;
             var key = Tokenizer.WriteLookupKey(token.Text, buffer);
             if (key.Length == 0) continue;
-            // An everyday abbreviation whose field meaning the vocabulary knows ("NSA": non-standalone
-            // EN-DC) is not the acronym of the feature that happens to share it (NR Soft Admission).
-            if (_acronymsBySpan.TryGetValue(key, out var byAcronym) && IsAcronymUse(token, key)
-                && !(RanGlossary.IsEveryday(key.ToString()) && RanAbbreviations.Spells(key.ToString())))
+            if (_acronymsBySpan.TryGetValue(key, out var byAcronym) && IsAcronymUse(token, key))
             {
                 var evidence = new RouteEvidence(MatchKind.Acronym, token.Text, byAcronym.Length);
                 // An acronym that is also a generic abbreviation ("CA" in "UL CA") names its feature less surely.

@@ -33,21 +33,7 @@ public static class RouteInBatchesOperator
     private static IList<PipelineItem> RouteBatch(FeatureRouter router, IList<PipelineItem> batch)
     {
         var topK = router.Options.TopK;
-        var unsettled = new List<(PipelineItem Item, RouteResult Exact)>(batch.Count);
-        foreach (var item in batch)
-        {
-            if (item.HasFailed) continue;
-            try
-            {
-                var exact = router.Route(item.Query.Text, ReadOnlySpan<float>.Empty, topK);
-                if (router.IsSettled(exact)) item.Route = exact;
-                else unsettled.Add((item, exact));
-            }
-            catch (Exception e)
-            {
-                item.Fail("route", e);
-            }
-        }
+        var unsettled = BatchRouting.SettleExact(router, batch, topK);
         if (unsettled.Count == 0) return batch;
 
         var model = router.Semantic!;
@@ -56,21 +42,11 @@ public static class RouteInBatchesOperator
         {
             var vectors = new float[unsettled.Count * dims];
             model.EncodeQueries(unsettled.Select(static u => u.Item.Query.Text).ToList(), vectors);
-            for (var i = 0; i < unsettled.Count; i++)
-            {
-                try
-                {
-                    unsettled[i].Item.Route = router.Route(unsettled[i].Item.Query.Text, vectors.AsSpan(i * dims, dims), topK);
-                }
-                catch (Exception e)
-                {
-                    unsettled[i].Item.Fail("route", e);
-                }
-            }
+            BatchRouting.RouteWithVectors(router, unsettled, vectors, dims, topK);
         }
         catch (Exception e)
         {
-            foreach (var (item, exact) in unsettled) item.Route = exact with { ModelFailure = e.Message };
+            BatchRouting.KeepExact(unsettled, e.Message);
         }
         return batch;
     }

@@ -82,21 +82,7 @@ public static class RouteWithAsyncModelOperator
     // is routed as soon as its vectors exist, with no hop through the thread pool.
     private static Task<IList<PipelineItem>> RouteBatchAsync(FeatureRouter router, IList<(PipelineItem Item, SemanticIndex? Model)> batch, int topK, CancellationToken cancellationToken)
     {
-        var unsettled = new List<(PipelineItem Item, RouteResult Exact)>(batch.Count);
-        foreach (var (item, _) in batch)
-        {
-            if (item.HasFailed) continue;
-            try
-            {
-                var exact = router.Route(item.Query.Text, ReadOnlySpan<float>.Empty, topK);
-                if (router.IsSettled(exact)) item.Route = exact;
-                else unsettled.Add((item, exact));
-            }
-            catch (Exception e)
-            {
-                item.Fail("route", e);
-            }
-        }
+        var unsettled = BatchRouting.SettleExact(router, batch.Select(static x => x.Item), topK);
         IList<PipelineItem> routed = [.. batch.Select(static x => x.Item)];
         if (unsettled.Count == 0) return Task.FromResult(routed);
 
@@ -114,28 +100,10 @@ public static class RouteWithAsyncModelOperator
         }
         return run.ContinueWith(done =>
         {
-            if (done.Exception is { } error)
-            {
-                // Without the model this batch still gets its exact and lexical routes, and says why.
-                foreach (var (item, exact) in unsettled) item.Route = exact with { ModelFailure = error.GetBaseException().Message };
-                return routed;
-            }
-            if (done.IsCanceled)
-            {
-                foreach (var (item, exact) in unsettled) item.Route = exact with { ModelFailure = "the model run was cancelled" };
-                return routed;
-            }
-            for (var i = 0; i < unsettled.Count; i++)
-            {
-                try
-                {
-                    unsettled[i].Item.Route = router.Route(unsettled[i].Item.Query.Text, vectors.AsSpan(i * dims, dims), topK);
-                }
-                catch (Exception e)
-                {
-                    unsettled[i].Item.Fail("route", e);
-                }
-            }
+            // Without the model this batch still gets its exact and lexical routes, and says why.
+            if (done.Exception is { } error) BatchRouting.KeepExact(unsettled, error.GetBaseException().Message);
+            else if (done.IsCanceled) BatchRouting.KeepExact(unsettled, "the model run was cancelled");
+            else BatchRouting.RouteWithVectors(router, unsettled, vectors, dims, topK);
             return routed;
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
