@@ -38,13 +38,14 @@ public sealed partial class ElexSwarm : IAsyncDisposable, IDisposable
     private readonly SyncBranch _sync;
 
     /// <summary>
-    /// Creates a swarm, restores what <paramref name="store"/> holds (agent counters) and starts it.
-    /// Corrupt records are skipped and reported in <see cref="RestoreProblems"/>; the rest loads.
+    /// Creates a swarm, restores what <paramref name="store"/> holds (agent state, learned routes, sync
+    /// identity) and starts it. Corrupt records are skipped and reported in <see cref="RestoreProblems"/>;
+    /// the rest loads. Without a store nothing persists.
     /// </summary>
-    public static async Task<ElexSwarm> CreateAsync(FeatureCatalog catalog, SwarmConfig? config, IAgentStore store, IScheduler? scheduler = null, FeatureRouter? router = null, CancellationToken cancellationToken = default)
+    public static async Task<ElexSwarm> CreateAsync(FeatureCatalog catalog, SwarmConfig? config = null, IAgentStore? store = null, IScheduler? scheduler = null, FeatureRouter? router = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
         var swarm = new ElexSwarm(catalog, config, scheduler, router, store);
+        if (store is null) return swarm;
         try
         {
             swarm._restoreProblems.AddRange(await RestoreStep.RunAsync(store, catalog, swarm.Registry, swarm._experiences, cancellationToken).ConfigureAwait(false));
