@@ -78,7 +78,8 @@ public class PersistBenchmarks
     [IterationCleanup(Target = nameof(SwarmRestoreAndPersist))]
     public void DisposeSwarm()
     {
-        _swarm?.Dispose();
+        // BenchmarkDotNet's iteration hooks are synchronous; the harness may wait here.
+        _swarm?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _swarm = null;
     }
 

@@ -29,10 +29,10 @@ switch (args)
         PeerReport.Run(Console.Out);
         NaturalReport.Run(Console.Out);
         TeachReport.Run(Console.Out);
-        AnswerQualityReport.Run(Console.Out);
-        SemanticThroughputReport.Run(Console.Out);
-        AgentMemoryReport.Run(Console.Out);
-        SwarmThroughputReport.Run(Console.Out);
+        await AnswerQualityReport.RunAsync(Console.Out);
+        await SemanticThroughputReport.RunAsync(Console.Out);
+        await AgentMemoryReport.RunAsync(Console.Out);
+        await SwarmThroughputReport.RunAsync(Console.Out);
         VectorScalingReport.Run(Console.Out, 100_000, null);
         ScalingReport.Run(Console.Out, []);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(["--filter", "*", "--job", "short"]);
@@ -47,10 +47,10 @@ switch (args)
         EncoderCostReport.Run(Console.Out);
         return;
     case ["semantic"]:
-        SemanticThroughputReport.Run(Console.Out);
+        await SemanticThroughputReport.RunAsync(Console.Out);
         return;
     case ["answers"]:
-        AnswerQualityReport.Run(Console.Out);
+        await AnswerQualityReport.RunAsync(Console.Out);
         return;
     case ["teach"]:
         TeachReport.Run(Console.Out);
@@ -75,10 +75,10 @@ switch (args)
         ScalingReport.Run(Console.Out, args[1..]);
         return;
     case ["agents"]:
-        AgentMemoryReport.Run(Console.Out);
+        await AgentMemoryReport.RunAsync(Console.Out);
         return;
     case ["throughput"]:
-        SwarmThroughputReport.Run(Console.Out);
+        await SwarmThroughputReport.RunAsync(Console.Out);
         return;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -18,15 +18,15 @@ public class SwarmThroughputBenchmarks
     public int Producers { get; set; }
 
     [GlobalSetup]
-    public void Setup()
+    public async Task Setup()
     {
         var catalog = BenchmarkData.Catalog();
-        _swarm = new ElexSwarm(catalog, router: FeatureRouter.Build(catalog));
+        _swarm = await ElexSwarm.CreateAsync(catalog, router: FeatureRouter.Build(catalog));
         _questions = BenchmarkData.Questions(catalog);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _swarm.Dispose();
+    public async Task Cleanup() => await _swarm.DisposeAsync();
 
     [Benchmark(OperationsPerInvoke = Batch)]
     public async Task QueryAsync()

@@ -138,17 +138,17 @@ public sealed partial class ElexSwarm
     public IObservable<PersistenceStatus> Persistence => _persistence.Status;
 
     /// <summary>This swarm's sync identity: peers add this key to their <see cref="Trust"/> list to accept its deltas.</summary>
-    public SwarmPublicKey Identity => _sync.Current.Identity.PublicKey;
+    public SwarmPublicKey Identity => Sync.Current.Identity.PublicKey;
 
     /// <summary>
     /// The keys whose deltas this swarm accepts (its own always). Add peers' keys here before sync starts;
     /// once it runs, use <see cref="TrustPeers"/>, which does not race the verification of arriving deltas.
     /// </summary>
-    public TrustList Trust => _sync.Current.Trust;
+    public TrustList Trust => Sync.Current.Trust;
 
     /// <summary>Trusts peers' keys, also while sync runs; returns how many were not trusted before.</summary>
     /// <exception cref="ArgumentException">A key is not a point on the Ed25519 curve.</exception>
-    public int TrustPeers(IEnumerable<SwarmPublicKey> keys) => _sync.Current.TrustPeers(keys);
+    public int TrustPeers(IEnumerable<SwarmPublicKey> keys) => Sync.Current.TrustPeers(keys);
 
     /// <summary>
     /// Connects federated sync over <paramref name="transport"/> (a relay connection): from then on
@@ -163,19 +163,21 @@ public sealed partial class ElexSwarm
     public async Task StartSyncAsync(ISyncTransport transport, CancellationToken cancellationToken = default)
     {
         _lifetime.ThrowIfDisposed();
-        await _sync.StartAsync(transport, cancellationToken).ConfigureAwait(false);
+        await Sync.StartAsync(transport, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Publishes every agent's own learning now as one signed delta; returns how many agents it carried (0 = nothing learned yet).</summary>
     /// <exception cref="InvalidOperationException">Sync was not started.</exception>
-    public Task<int> SyncAsync(CancellationToken cancellationToken = default) => _sync.Current.SyncAsync(cancellationToken);
+    public Task<int> SyncAsync(CancellationToken cancellationToken = default) => Sync.Current.SyncAsync(cancellationToken);
 
     /// <summary>The sync status now.</summary>
-    public SyncStatus GetSyncStatus() => _sync.Current.Current;
+    public SyncStatus GetSyncStatus() => Sync.Current.Current;
 
     /// <summary>The sync status as it changes (current value first); completes when the swarm is disposed.</summary>
-    public IObservable<SyncStatus> SyncStatus => _sync.Current.Status;
+    public IObservable<SyncStatus> SyncStatus => Sync.Current.Status;
 
     /// <summary>Verifies and (when accepted) merges one delta as if it had arrived from the relay.</summary>
-    internal DeltaVerdict ReceiveDelta(ReadOnlySpan<byte> message) => _sync.Current.Receive(message);
+    internal DeltaVerdict ReceiveDelta(ReadOnlySpan<byte> message) => Sync.Current.Receive(message);
+
+    private SyncBranch Sync => _sync ?? throw new InvalidOperationException("The swarm is still being created.");
 }

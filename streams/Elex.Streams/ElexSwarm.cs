@@ -21,7 +21,7 @@ namespace Elex.Streams;
 /// arrival order, so responses come out in the order queries went in; producers on any thread are held
 /// back (or rejected) by the bounded ingress instead of growing memory.
 /// </summary>
-public sealed partial class ElexSwarm : IAsyncDisposable, IDisposable
+public sealed partial class ElexSwarm : IAsyncDisposable
 {
     private readonly SwarmLifetime _lifetime = new();
     private readonly ExperienceLog _experiences = new();
@@ -35,22 +35,28 @@ public sealed partial class ElexSwarm : IAsyncDisposable, IDisposable
     private readonly QueryIngress _ingress;
     private readonly ResponseFanOut _fanOut;
     private readonly IDisposable _queryGraph;
-    private readonly SyncBranch _sync;
+    private readonly IScheduler _clock;
+    // Loaded with the rest of the store in CreateAsync, before the swarm is handed out.
+    private SyncBranch? _sync;
 
     /// <summary>
     /// Creates a swarm, restores what <paramref name="store"/> holds (agent state, learned routes, sync
     /// identity) and starts it. Corrupt records are skipped and reported in <see cref="RestoreProblems"/>;
-    /// the rest loads. Without a store nothing persists.
+    /// the rest loads. Without a store nothing persists and the sync identity is new each run.
     /// </summary>
     public static async Task<ElexSwarm> CreateAsync(FeatureCatalog catalog, SwarmConfig? config = null, IAgentStore? store = null, IScheduler? scheduler = null, FeatureRouter? router = null, CancellationToken cancellationToken = default)
     {
-        var swarm = new ElexSwarm(catalog, config, scheduler, router, store);
-        if (store is null) return swarm;
+        var swarm = new ElexSwarm(catalog, config, scheduler ?? Scheduler.Default, router, store);
         try
         {
-            swarm._restoreProblems.AddRange(await RestoreStep.RunAsync(store, catalog, swarm.Registry, swarm._experiences, cancellationToken).ConfigureAwait(false));
-            swarm._restoreProblems.AddRange(await swarm._teacher.LoadAsync(cancellationToken).ConfigureAwait(false));
-            swarm._restoreProblems.AddRange(await swarm._sync.LoadFromAsync(store, cancellationToken).ConfigureAwait(false));
+            if (store is not null)
+            {
+                swarm._restoreProblems.AddRange(await RestoreStep.RunAsync(store, catalog, swarm.Registry, swarm._experiences, cancellationToken).ConfigureAwait(false));
+                swarm._restoreProblems.AddRange(await swarm._teacher.LoadAsync(cancellationToken).ConfigureAwait(false));
+            }
+            var (sync, problems) = await SyncBranch.CreateAsync(store, swarm.Registry, swarm._teacher, swarm.Config, swarm._feedback.Results, swarm._clock, cancellationToken).ConfigureAwait(false);
+            swarm._sync = sync;
+            swarm._restoreProblems.AddRange(problems);
             return swarm;
         }
         catch
@@ -60,22 +66,16 @@ public sealed partial class ElexSwarm : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Creates a swarm over a catalog and starts its pipeline (no store: nothing persists).</summary>
-    public ElexSwarm(FeatureCatalog catalog, SwarmConfig? config = null, IScheduler? scheduler = null, FeatureRouter? router = null)
-        : this(catalog, config, scheduler, router, null)
-    {
-    }
-
-    private ElexSwarm(FeatureCatalog catalog, SwarmConfig? config, IScheduler? scheduler, FeatureRouter? router, IAgentStore? store)
+    private ElexSwarm(FeatureCatalog catalog, SwarmConfig? config, IScheduler clock, FeatureRouter? router, IAgentStore? store)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         Config = (config ?? new SwarmConfig()).Validate();
         Catalog = catalog;
-        var clock = scheduler ?? Scheduler.Default;
+        _clock = clock;
         Router = router ?? FeatureRouter.Build(catalog);
+        if (!ReferenceEquals(Router.Catalog, catalog)) throw new ArgumentException("The router was built over a different catalog.", nameof(router));
         Safety = new SafetyValidator(Config.SafeZones);
         _teacher = new Routing.RouteTeacher(Router, catalog, store);
-        if (!ReferenceEquals(Router.Catalog, catalog)) throw new ArgumentException("The router was built over a different catalog.", nameof(router));
         Registry = new AgentRegistry(catalog, Config.MaxAgents, Config.ColdStartThreshold,
             Config.Learning is { } learning ? learning with { ColdStartThreshold = Config.ColdStartThreshold } : null);
         _agentStates = new AgentStateFeed(Registry, _faults);
@@ -86,7 +86,6 @@ public sealed partial class ElexSwarm : IAsyncDisposable, IDisposable
         _fanOut = new ResponseFanOut(_teacher, _telemetry, _experiences, _agentStates, _faults);
         _queryGraph = QueryGraph.Build(_ingress.Items, Router, Registry, Safety, Config, clock)
             .Subscribe(x => _fanOut.Deliver(x.Item, x.Response), OnQueryGraphError, _ingress.Drained);
-        _sync = new SyncBranch(Registry, _teacher, Config, _feedback.Results, clock);
         if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));
     }
 
@@ -98,8 +97,8 @@ public sealed partial class ElexSwarm : IAsyncDisposable, IDisposable
         try
         {
             _persistence.StopBackground();
-            await _sync.DisposeAsync().ConfigureAwait(false);
-            if (_persistence.HasStore)
+            if (_sync is not null) await _sync.DisposeAsync().ConfigureAwait(false);
+            if (_persistence.HasStore && _sync is not null)
             {
                 await _sync.Current.SaveAsync(CancellationToken.None).ConfigureAwait(false);
                 await _teacher.SaveRecentAsync(CancellationToken.None).ConfigureAwait(false);
@@ -111,9 +110,6 @@ public sealed partial class ElexSwarm : IAsyncDisposable, IDisposable
             Shutdown();
         }
     }
-
-    /// <summary>Synchronous dispose: same as <see cref="DisposeAsync"/>.</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     // Only a broken ingress ends the graph; callers still waiting are failed with the cause.
     private void OnQueryGraphError(Exception error)

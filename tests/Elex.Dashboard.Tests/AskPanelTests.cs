@@ -11,16 +11,18 @@ public sealed class AskPanelTests : BunitContext, IAsyncLifetime
     private const string MimoSleepMode = "FAJ 121 3094";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private readonly ElexSwarm _swarm = new(SampleCatalog.Load(), new SwarmConfig());
     private readonly List<QueryResponse> _responses = [];
-    private readonly IDisposable _subscription;
+    private ElexSwarm _swarm = null!;
+    private IDisposable _subscription = null!;
 
-    public AskPanelTests() => _subscription = _swarm.Responses.Subscribe(r =>
+    public async Task InitializeAsync()
     {
-        lock (_responses) _responses.Add(r);
-    });
-
-    public Task InitializeAsync() => Task.CompletedTask;
+        _swarm = await ElexSwarm.CreateAsync(SampleCatalog.Load(), new SwarmConfig());
+        _subscription = _swarm.Responses.Subscribe(r =>
+        {
+            lock (_responses) _responses.Add(r);
+        });
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -10,12 +10,12 @@ namespace Elex.Streams.Tests;
 
 public class ElexSwarmTests
 {
-    private static ElexSwarm NewSwarm(SwarmConfig? config = null) => TestCatalog.NewSwarm(config);
+    private static Task<ElexSwarm> NewSwarmAsync(SwarmConfig? config = null) => TestCatalog.NewSwarmAsync(config);
 
     [Fact]
     public async Task QueryAsync_AnswersFromTheRightAgentWithEvidence()
     {
-        await using var swarm = NewSwarm();
+        await using var swarm = await NewSwarmAsync();
         var response = await swarm.QueryAsync("Which counters show MSM is working?");
         Assert.Equal(ResponseStatus.Answered, response.Status);
         Assert.Equal("FAJ 121 3094", response.FeatureCode);
@@ -28,7 +28,7 @@ public class ElexSwarmTests
     [Fact]
     public async Task Responses_IsHotSharedAndInSubmissionOrder()
     {
-        await using var swarm = NewSwarm();
+        await using var swarm = await NewSwarmAsync();
         var first = new List<string>();
         var second = new List<string>();
         using var a = swarm.Responses.Subscribe(r => first.Add(r.QueryId));
@@ -43,7 +43,7 @@ public class ElexSwarmTests
     [Fact]
     public async Task ConcurrentProducers_EveryQueryAnsweredExactlyOnce()
     {
-        await using var swarm = NewSwarm(new SwarmConfig { IngressCapacity = 8, MaxAgents = 4 });
+        await using var swarm = await NewSwarmAsync(new SwarmConfig { IngressCapacity = 8, MaxAgents = 4 });
         var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
         using var _ = swarm.Responses.Subscribe(r => seen.Add(r.QueryId));
         var questions = new[] { "MSM counters", "IFLB parameters", "how to activate carrier aggregation", "VoLTE prescheduling", "uplink CA not working" };
@@ -64,7 +64,7 @@ public class ElexSwarmTests
     [Fact]
     public async Task FailingQuery_YieldsErrorResponse_AndTheStreamGoesOn()
     {
-        await using var swarm = NewSwarm();
+        await using var swarm = await NewSwarmAsync();
         var statuses = new List<ResponseStatus>();
         Exception? streamError = null;
         using var _ = swarm.Responses.Subscribe(r => statuses.Add(r.Status), e => streamError = e);
@@ -80,7 +80,7 @@ public class ElexSwarmTests
     [Fact]
     public async Task ThrowingSubscriber_IsIsolated()
     {
-        await using var swarm = NewSwarm();
+        await using var swarm = await NewSwarmAsync();
         var healthy = 0;
         using var bad = swarm.Responses.Subscribe(_ => throw new InvalidOperationException("subscriber bug"));
         using var good = swarm.Responses.Subscribe(_ => healthy++);
@@ -92,7 +92,7 @@ public class ElexSwarmTests
     [Fact]
     public async Task ThrowingAgentStatesSubscriber_IsIsolatedAndCounted_TheAnswerGoesOn()
     {
-        await using var swarm = NewSwarm();
+        await using var swarm = await NewSwarmAsync();
         var healthy = 0;
         using var bad = swarm.AgentStates.Subscribe(_ => throw new InvalidOperationException("dashboard bug"));
         using var good = swarm.AgentStates.Subscribe(_ => healthy++);
@@ -108,7 +108,7 @@ public class ElexSwarmTests
     [Fact]
     public async Task Metrics_OnePerResponse()
     {
-        await using var swarm = NewSwarm();
+        await using var swarm = await NewSwarmAsync();
         var metrics = new List<QueryMetric>();
         using var _ = swarm.Metrics.Subscribe(metrics.Add);
         await swarm.QueryAsync("Which counters show MSM is working?");
@@ -119,7 +119,7 @@ public class ElexSwarmTests
     [Fact]
     public async Task Metrics_TelemetryDisabled_Silent()
     {
-        await using var swarm = NewSwarm(new SwarmConfig { EnableTelemetry = false });
+        await using var swarm = await NewSwarmAsync(new SwarmConfig { EnableTelemetry = false });
         var count = 0;
         using var _ = swarm.Metrics.Subscribe(_ => count++);
         await swarm.QueryAsync("what is MSM?");
@@ -129,7 +129,7 @@ public class ElexSwarmTests
     [Fact]
     public async Task AgentStates_TrackLoadsAndInteractionsAsChangeSets()
     {
-        await using var swarm = NewSwarm();
+        await using var swarm = await NewSwarmAsync();
         using var agg = new ChangeSetAggregator<AgentStats, string>(swarm.AgentStates);
         await swarm.QueryAsync("what is MSM?");
         await swarm.QueryAsync("MSM counters");
@@ -141,7 +141,7 @@ public class ElexSwarmTests
     [Fact]
     public async Task Dispose_CompletesStreams_AndRejectsNewQueries()
     {
-        var swarm = NewSwarm();
+        var swarm = await NewSwarmAsync();
         var completed = 0;
         using var a = swarm.Responses.Subscribe(_ => { }, () => completed++);
         using var b = swarm.Metrics.Subscribe(_ => { }, () => completed++);
@@ -156,7 +156,7 @@ public class ElexSwarmTests
     [Fact]
     public async Task TryQueryAsync_IngressFull_RejectsAtOnceWithBusy()
     {
-        await using var swarm = NewSwarm(new SwarmConfig { IngressCapacity = 1 });
+        await using var swarm = await NewSwarmAsync(new SwarmConfig { IngressCapacity = 1 });
         using var gate = new ManualResetEventSlim(false);
         using var entered = new SemaphoreSlim(0);
         using var blocker = swarm.Responses.Subscribe(_ => { entered.Release(); gate.Wait(); });
@@ -174,7 +174,7 @@ public class ElexSwarmTests
     [Fact]
     public async Task GetAgentStats_UnknownId_IsNull()
     {
-        await using var swarm = NewSwarm();
+        await using var swarm = await NewSwarmAsync();
         Assert.Null(swarm.GetAgentStats("agent-FAJ_999_9999"));
         Assert.Null(swarm.GetAgentStats("nonsense"));
         Assert.Equal(0, swarm.GetAgentStats("FAJ 121 3094")!.Interactions);

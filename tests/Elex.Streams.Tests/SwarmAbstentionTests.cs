@@ -25,7 +25,7 @@ public class SwarmAbstentionTests
     [InlineData(0.95f)]
     public async Task NoResponseBelowTheThreshold_ProposesACommand_AndEachIsUnsureOrNoMatch(float threshold)
     {
-        await using var swarm = TestCatalog.NewSwarm(new SwarmConfig { AbstainBelow = threshold, Learning = null });
+        await using var swarm = await TestCatalog.NewSwarmAsync(new SwarmConfig { AbstainBelow = threshold, Learning = null });
         var below = 0;
         foreach (var question in Questions)
         {
@@ -40,9 +40,9 @@ public class SwarmAbstentionTests
     }
 
     [Fact]
-    public void AbstainBelow_OutsideZeroToOne_IsANamedConfigError()
+    public async Task AbstainBelow_OutsideZeroToOne_IsANamedConfigError()
     {
-        var e = Assert.ThrowsAny<ArgumentException>(() => TestCatalog.NewSwarm(new SwarmConfig { AbstainBelow = 1.5f }));
+        var e = await Assert.ThrowsAnyAsync<ArgumentException>(() => TestCatalog.NewSwarmAsync(new SwarmConfig { AbstainBelow = 1.5f }));
         Assert.Contains("AbstainBelow", e.Message);
     }
 }
@@ -58,7 +58,7 @@ public class SwarmModelFailureTests
         var index = Elex.Core.Semantics.SemanticIndex.Build(TestCatalog.Sample, Elex.Core.Routing.Glosses.RoutingGlosses.Embedded, encoder);
         var router = Elex.Core.Routing.FeatureRouter.Build(TestCatalog.Sample, semantic: index);
         encoder.Fail = true;
-        await using var swarm = new ElexSwarm(TestCatalog.Sample, new SwarmConfig { SemanticBatchWindow = TimeSpan.FromMilliseconds(batchWindowMs) }, router: router);
+        await using var swarm = await ElexSwarm.CreateAsync(TestCatalog.Sample, new SwarmConfig { SemanticBatchWindow = TimeSpan.FromMilliseconds(batchWindowMs) }, router: router);
         var response = await swarm.QueryAsync("Which counters show MSM is working?");
         Assert.NotEqual(ResponseStatus.Error, response.Status);
         Assert.Equal("FAJ 121 3094", response.FeatureCode);
@@ -74,7 +74,7 @@ public class SwarmStableAnswerTests
     public async Task TheSameQuestion_GetsTheSameAnswer_UntilFeedbackTeachesTheAgent_AndAConfidentRouteIsNeverEscalated()
     {
         // ε = 1: every choice explores, the worst case for stable answers.
-        await using var swarm = TestCatalog.NewSwarm(new SwarmConfig { Learning = new Elex.Core.Learning.QLearningOptions { Epsilon = 1f, MinEpsilon = 1f, EpsilonDecay = 1f, Seed = 3 } });
+        await using var swarm = await TestCatalog.NewSwarmAsync(new SwarmConfig { Learning = new Elex.Core.Learning.QLearningOptions { Epsilon = 1f, MinEpsilon = 1f, EpsilonDecay = 1f, Seed = 3 } });
         string[] questions = ["What is FAJ 121 3094?", "which counters show MSM is working?", "what does FAJ 121 3009 need?"];
         foreach (var question in questions)
         {

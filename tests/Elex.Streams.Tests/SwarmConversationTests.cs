@@ -11,16 +11,18 @@ namespace Elex.Streams.Tests;
 /// answered about the feature in context, a question naming another feature switches the context, and
 /// conversations do not see each other's context.
 /// </summary>
-public sealed class SwarmConversationTests : IDisposable
+public sealed class SwarmConversationTests : IAsyncLifetime
 {
     private const string Msm = "FAJ 121 3094";
     private const string Iflb = "FAJ 121 3009";
     private const string TtiBundling = "FAJ 121 2051";
     private const string ActivateIt = "and how would I turn it on?";
 
-    private readonly ElexSwarm _swarm = TestCatalog.NewSwarm();
+    private ElexSwarm _swarm = null!;
 
-    public void Dispose() => _swarm.Dispose();
+    public async Task InitializeAsync() => _swarm = await TestCatalog.NewSwarmAsync();
+
+    public async Task DisposeAsync() => await _swarm.DisposeAsync();
 
     private static ConversationContext About(params string[] codes) => new([.. codes.Select(FeatureCode.Parse)]);
 
@@ -174,7 +176,7 @@ public sealed class SwarmConversationTests : IDisposable
     [Fact]
     public async Task AfterTheSwarmIsDisposed_QuestionsAreRefused_AndNoNewConversationStarts()
     {
-        var swarm = TestCatalog.NewSwarm();
+        var swarm = await TestCatalog.NewSwarmAsync();
         var chat = swarm.CreateSession();
         await chat.QueryAsync("tell me about MIMO Sleep Mode");
         await swarm.DisposeAsync();
@@ -186,7 +188,7 @@ public sealed class SwarmConversationTests : IDisposable
     [Fact]
     public async Task CorrectingAFollowUp_TeachesTheRouterNothing_AndSaysWhy()
     {
-        await using var swarm = new ElexSwarm(TestCatalog.Sample, router: FeatureRouter.Build(TestCatalog.Sample));
+        await using var swarm = await ElexSwarm.CreateAsync(TestCatalog.Sample, router: FeatureRouter.Build(TestCatalog.Sample));
         using var chat = swarm.CreateSession();
         await chat.QueryAsync("tell me about MIMO Sleep Mode");
         var followUp = await chat.QueryAsync(ActivateIt);

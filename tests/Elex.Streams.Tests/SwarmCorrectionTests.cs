@@ -51,7 +51,7 @@ public sealed class SwarmCorrectionTests : IDisposable
     [Fact]
     public async Task UnknownResponseOrFeature_LearnsNothing_AndSaysWhy()
     {
-        await using var swarm = new ElexSwarm(TestCatalog.Sample, router: FeatureRouter.Build(TestCatalog.Sample));
+        await using var swarm = await ElexSwarm.CreateAsync(TestCatalog.Sample, router: FeatureRouter.Build(TestCatalog.Sample));
         var response = await swarm.QueryAsync(Question);
         var unknown = await swarm.CorrectAsync("r-nope", "FAJ 121 3009");
         Assert.False(unknown.Applied);
@@ -65,7 +65,7 @@ public sealed class SwarmCorrectionTests : IDisposable
     [Fact]
     public async Task AnUnsureResponse_CanBeCorrected()
     {
-        await using var swarm = new ElexSwarm(TestCatalog.Sample, router: FeatureRouter.Build(TestCatalog.Sample));
+        await using var swarm = await ElexSwarm.CreateAsync(TestCatalog.Sample, router: FeatureRouter.Build(TestCatalog.Sample));
         var unsure = await swarm.QueryAsync("set sleepMode to 2 on cell X");
         Assert.Equal(ResponseStatus.Unsure, unsure.Status);
         Assert.True((await swarm.CorrectAsync(unsure.ResponseId, "FAJ 121 3094")).Applied);

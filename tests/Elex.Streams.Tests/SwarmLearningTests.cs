@@ -22,7 +22,7 @@ public class SwarmLearningTests : IDisposable
     [Fact]
     public async Task Feedback_ByResponseId_UpdatesTheAgentsQValue()
     {
-        await using var swarm = TestCatalog.NewSwarm(Greedy);
+        await using var swarm = await TestCatalog.NewSwarmAsync(Greedy);
         var results = new List<FeedbackResult>();
         using var _ = swarm.FeedbackResults.Subscribe(results.Add);
         var response = await swarm.QueryAsync("Which counters show MSM is working?");
@@ -44,7 +44,7 @@ public class SwarmLearningTests : IDisposable
     [Fact]
     public async Task Feedback_ByAgentId_TeachesItsLastAnswer()
     {
-        await using var swarm = TestCatalog.NewSwarm(Greedy);
+        await using var swarm = await TestCatalog.NewSwarmAsync(Greedy);
         await swarm.QueryAsync("what is IFLB?");
         var result = await swarm.FeedbackAsync(Feedback.ForAgent("FAJ 121 3009", -0.5f, success: false));
         Assert.Equal(FeedbackStatus.Applied, result.Status);
@@ -60,7 +60,7 @@ public class SwarmLearningTests : IDisposable
     [InlineData("any", null, float.NaN, FeedbackStatus.InvalidReward)]
     public async Task BadFeedback_SaysWhyAndChangesNothing(string? responseId, string? agentId, float reward, FeedbackStatus expected)
     {
-        await using var swarm = TestCatalog.NewSwarm(Greedy);
+        await using var swarm = await TestCatalog.NewSwarmAsync(Greedy);
         await swarm.QueryAsync("what is MSM?");
         var result = await swarm.FeedbackAsync(new Feedback(responseId, agentId, reward, true));
         Assert.Equal(expected, result.Status);
@@ -71,7 +71,7 @@ public class SwarmLearningTests : IDisposable
     [Fact]
     public async Task NegativeFeedback_MakesTheAgentDegraded_AndPositiveRecoversIt()
     {
-        await using var swarm = TestCatalog.NewSwarm(Greedy with { ColdStartThreshold = 0 });
+        await using var swarm = await TestCatalog.NewSwarmAsync(Greedy with { ColdStartThreshold = 0 });
         for (var i = 0; i < 12; i++)
         {
             var r = await swarm.QueryAsync("what is MSM?");
@@ -119,7 +119,7 @@ public class SwarmLearningTests : IDisposable
     [Fact]
     public async Task LearningOff_AnswersDirectlyAndFeedbackSaysSo()
     {
-        await using var swarm = TestCatalog.NewSwarm(new SwarmConfig { Learning = null });
+        await using var swarm = await TestCatalog.NewSwarmAsync(new SwarmConfig { Learning = null });
         var response = await swarm.QueryAsync("what is MSM?");
         Assert.Equal(ResponseAction.DirectAnswer, response.Strategy);
         Assert.Null(response.LearningState);

@@ -32,7 +32,7 @@ public sealed class SwarmRatingTests : IDisposable
     [Fact]
     public async Task FourAnswersRatedWrong_AreNoSuccess_AnywhereTheSwarmCounts()
     {
-        await using var swarm = TestCatalog.NewSwarm();
+        await using var swarm = await TestCatalog.NewSwarmAsync();
         for (var i = 0; i < 4; i++)
         {
             var response = await swarm.QueryAsync("Which counters show MSM is working?");
@@ -49,7 +49,7 @@ public sealed class SwarmRatingTests : IDisposable
     [Fact]
     public async Task OneResponseRatedTwice_IsLearnedOnce_AndTheSecondRatingWins()
     {
-        await using var swarm = TestCatalog.NewSwarm();
+        await using var swarm = await TestCatalog.NewSwarmAsync();
         var response = await swarm.QueryAsync("Which counters show MSM is working?");
         var first = await swarm.FeedbackAsync(Feedback.ForResponse(response.ResponseId, -1f, success: false));
         var second = await swarm.FeedbackAsync(Feedback.ForResponse(response.ResponseId, 1f, success: true));

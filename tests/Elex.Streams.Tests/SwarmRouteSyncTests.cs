@@ -12,15 +12,15 @@ public class SwarmRouteSyncTests
     private const string Question = "the second carrier sits idle while the first one is full";
 
     // Each swarm gets its own router: a router's memory is state.
-    private static ElexSwarm NewSwarm() =>
-        new(TestCatalog.Sample, new SwarmConfig { AutoSync = false }, router: FeatureRouter.Build(TestCatalog.Sample));
+    private static Task<ElexSwarm> NewSwarmAsync() =>
+        ElexSwarm.CreateAsync(TestCatalog.Sample, new SwarmConfig { AutoSync = false }, router: FeatureRouter.Build(TestCatalog.Sample));
 
     [Fact]
     public async Task ACorrection_OnOneSwarm_ReachesATrustingPeer_ThroughTheSignedDelta()
     {
         var hub = new InMemorySyncHub();
-        await using var a = NewSwarm();
-        await using var b = NewSwarm();
+        await using var a = await NewSwarmAsync();
+        await using var b = await NewSwarmAsync();
         a.Trust.Add(b.Identity);
         b.Trust.Add(a.Identity);
         await a.StartSyncAsync(hub.CreateTransport());
@@ -43,8 +43,8 @@ public class SwarmRouteSyncTests
     public async Task AnUntrustedPeersRoutes_AreNotAdopted()
     {
         var hub = new InMemorySyncHub();
-        await using var a = NewSwarm();
-        await using var b = NewSwarm();
+        await using var a = await NewSwarmAsync();
+        await using var b = await NewSwarmAsync();
         await a.StartSyncAsync(hub.CreateTransport());
         await b.StartSyncAsync(hub.CreateTransport());
         var answer = await a.QueryAsync(Question);

@@ -15,7 +15,7 @@ public class SwarmSafetyTests
     [Fact]
     public async Task EveryResponseCommand_LeavesThePipelineWithAVerdict()
     {
-        await using var swarm = TestCatalog.NewSwarm(WithZones(DefaultSafeZones.Load()));
+        await using var swarm = await TestCatalog.NewSwarmAsync(WithZones(DefaultSafeZones.Load()));
         string[] questions =
         [
             "how do I activate MIMO Sleep Mode on node ERBS01",
@@ -42,7 +42,7 @@ public class SwarmSafetyTests
     [Fact]
     public async Task ParameterWithoutZone_NeedsApproval_NeverSafe()
     {
-        await using var swarm = TestCatalog.NewSwarm(WithZones(DefaultSafeZones.Load()));
+        await using var swarm = await TestCatalog.NewSwarmAsync(WithZones(DefaultSafeZones.Load()));
         var response = await swarm.QueryAsync("set sleepMode to 2 for MSM on cell X");
         var change = Assert.Single(response.Commands, c => c.Kind == CommandKind.SetParameter);
         Assert.Equal(SafetyStatus.NeedsApproval, change.Safety);
@@ -52,7 +52,7 @@ public class SwarmSafetyTests
     [Fact]
     public async Task InZoneValue_IsSafe_AndRunnable()
     {
-        await using var swarm = TestCatalog.NewSwarm(WithZones(SleepModeZone));
+        await using var swarm = await TestCatalog.NewSwarmAsync(WithZones(SleepModeZone));
         var response = await swarm.QueryAsync("set sleepMode to 2 for MSM on cell X");
         var change = Assert.Single(response.Commands, c => c.Kind == CommandKind.SetParameter);
         Assert.Equal(SafetyStatus.Safe, change.Safety);
@@ -62,7 +62,7 @@ public class SwarmSafetyTests
     [Fact]
     public async Task RandomOutOfZoneValues_ThroughTheWholeSwarm_AreAllRejected()
     {
-        await using var swarm = TestCatalog.NewSwarm(WithZones(SleepModeZone));
+        await using var swarm = await TestCatalog.NewSwarmAsync(WithZones(SleepModeZone));
         var random = new Random(20261125);
         var proposed = 0;
         for (var i = 0; i < 300; i++)

@@ -48,8 +48,8 @@ public class SwarmSyncTests : IDisposable
 
     private static async Task<(ElexSwarm A, ElexSwarm B)> Pair(InMemorySyncHub hub)
     {
-        var a = TestCatalog.NewSwarm(Config());
-        var b = TestCatalog.NewSwarm(Config());
+        var a = await TestCatalog.NewSwarmAsync(Config());
+        var b = await TestCatalog.NewSwarmAsync(Config());
         a.Trust.Add(b.Identity);
         b.Trust.Add(a.Identity);
         await a.StartSyncAsync(hub.CreateTransport());
@@ -60,7 +60,7 @@ public class SwarmSyncTests : IDisposable
     [Fact]
     public async Task SyncAsync_WithoutATransport_SaysSo()
     {
-        await using var swarm = TestCatalog.NewSwarm(Config());
+        await using var swarm = await TestCatalog.NewSwarmAsync(Config());
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => swarm.SyncAsync());
         Assert.Contains("StartSyncAsync", error.Message);
     }
@@ -69,7 +69,7 @@ public class SwarmSyncTests : IDisposable
     public async Task AFailedConnect_IsReported_SyncSaysWhy_AndANewTransportReplacesIt()
     {
         var hub = new InMemorySyncHub();
-        await using var swarm = TestCatalog.NewSwarm(Config());
+        await using var swarm = await TestCatalog.NewSwarmAsync(Config());
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
@@ -111,7 +111,7 @@ public class SwarmSyncTests : IDisposable
     [Fact]
     public async Task TrustPeers_CountsOnlyNewKeys()
     {
-        await using var swarm = TestCatalog.NewSwarm(Config());
+        await using var swarm = await TestCatalog.NewSwarmAsync(Config());
         var peer = SwarmIdentity.Create().PublicKey;
 
         Assert.Equal(1, swarm.TrustPeers([peer, SwarmPublicKey.Parse(peer.ToString())]));
@@ -152,7 +152,7 @@ public class SwarmSyncTests : IDisposable
     [Fact]
     public async Task TamperedUnsignedReplayedAndUntrustedDeltas_AreRejectedAndCounted_NeverMerged()
     {
-        await using var swarm = TestCatalog.NewSwarm(Config());
+        await using var swarm = await TestCatalog.NewSwarmAsync(Config());
         var peer = SwarmIdentity.Create();
         var stranger = SwarmIdentity.Create();
         swarm.Trust.Add(peer.PublicKey);
@@ -219,9 +219,11 @@ public class SwarmSyncTests : IDisposable
     public async Task AutoSync_PublishesAtMostOncePerInterval_WhileFeedbackArrives()
     {
         var scheduler = new TestScheduler();
+        // Deltas are stamped by the swarm's clock in Unix milliseconds: virtual time starts at a real date.
+        scheduler.AdvanceTo(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks);
         var hub = new InMemorySyncHub();
         var config = Config(autoSync: true) with { SyncIntervalMs = 60_000 };
-        await using var swarm = new ElexSwarm(TestCatalog.Sample, config, scheduler, TestCatalog.Router);
+        await using var swarm = await ElexSwarm.CreateAsync(TestCatalog.Sample, config, scheduler: scheduler, router: TestCatalog.Router);
         await swarm.StartSyncAsync(hub.CreateTransport());
         await Teach(swarm, "which counters show MSM is working?", 1f, times: 2);
         Assert.Equal(0, swarm.GetSyncStatus().DeltasSent);
@@ -235,5 +237,21 @@ public class SwarmSyncTests : IDisposable
         Assert.Equal(1, swarm.GetSyncStatus().DeltasSent);
         scheduler.AdvanceBy(TimeSpan.FromSeconds(60).Ticks);
         await Until(swarm, s => s.DeltasSent == 2);
+    }
+
+    [Fact]
+    public async Task Sync_OnAClockBefore1970_IsAClearError_AndSpendsNoSequence()
+    {
+        var scheduler = new TestScheduler();
+        var hub = new InMemorySyncHub();
+        await using var swarm = await ElexSwarm.CreateAsync(TestCatalog.Sample, Config(), scheduler: scheduler, router: TestCatalog.Router);
+        await swarm.StartSyncAsync(hub.CreateTransport());
+        await Teach(swarm, "which counters show MSM is working?", 1f, times: 1);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => swarm.SyncAsync());
+
+        Assert.Contains("before 1970", e.Message);
+        Assert.Equal(0, swarm.GetSyncStatus().DeltasSent);
+        Assert.Equal(0, swarm.GetSyncStatus().LastSequence);
     }
 }

@@ -7,12 +7,12 @@ namespace Elex.Streams.Tests;
 
 public class SwarmTelemetryTests
 {
-    private static ElexSwarm NewSwarm(SwarmConfig? config = null) => TestCatalog.NewSwarm(config);
+    private static Task<ElexSwarm> NewSwarmAsync(SwarmConfig? config = null) => TestCatalog.NewSwarmAsync(config);
 
     [Fact]
     public async Task Latency_StartsEmptyThenReflectsAnsweredQueries()
     {
-        await using var swarm = NewSwarm();
+        await using var swarm = await NewSwarmAsync();
         var snapshots = new List<LatencySnapshot>();
         using var _ = swarm.Latency.Subscribe(snapshots.Add);
         Assert.Equal(0, Assert.Single(snapshots).Count);
@@ -26,7 +26,7 @@ public class SwarmTelemetryTests
     [Fact]
     public async Task Telemetry_RetainsMetricsForRangeQueriesAndExport()
     {
-        await using var swarm = NewSwarm(new SwarmConfig { MetricRetention = 2 });
+        await using var swarm = await NewSwarmAsync(new SwarmConfig { MetricRetention = 2 });
         for (var i = 0; i < 3; i++) await swarm.QueryAsync("what is MSM?");
         Assert.Equal(2, swarm.Telemetry.Count);
         Assert.Equal(1, swarm.Telemetry.Dropped);
@@ -37,7 +37,7 @@ public class SwarmTelemetryTests
     public async Task SwarmStats_CountQueriesAgentsAndSuccess()
     {
         // Greedy policy: no exploratory ConsultPeer, which would load the runner-up agent too.
-        await using var swarm = NewSwarm(new SwarmConfig { MaxAgents = 1, Learning = new Elex.Core.Learning.QLearningOptions { Epsilon = 0, MinEpsilon = 0 } });
+        await using var swarm = await NewSwarmAsync(new SwarmConfig { MaxAgents = 1, Learning = new Elex.Core.Learning.QLearningOptions { Epsilon = 0, MinEpsilon = 0 } });
         await swarm.QueryAsync("what is MSM?");
         await swarm.QueryAsync("what is IFLB?");
         await swarm.QueryAsync("   ");
@@ -59,7 +59,7 @@ public class SwarmTelemetryTests
             ActivityStopped = a => { lock (stopped) stopped.Add(a); },
         };
         ActivitySource.AddActivityListener(listener);
-        await using var swarm = NewSwarm();
+        await using var swarm = await NewSwarmAsync();
         var response = await swarm.QueryAsync(new Elex.Core.Queries.Query("what is MSM?", id: "traced-1"));
         Activity activity;
         lock (stopped) activity = Assert.Single(stopped, a => (string?)a.GetTagItem("elex.query.id") == "traced-1");
@@ -76,7 +76,7 @@ public class SwarmTelemetryTests
         var errors = 0L;
         using var listener = new MeterListener();
         SwarmConfig config = new();
-        await using var swarm = NewSwarm(config);
+        await using var swarm = await NewSwarmAsync(config);
         listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Name == SwarmInstrumentation.Name) l.EnableMeasurementEvents(instrument);
@@ -93,7 +93,7 @@ public class SwarmTelemetryTests
     [Fact]
     public async Task Stats_Observable_FollowsTheWindow()
     {
-        await using var swarm = NewSwarm();
+        await using var swarm = await NewSwarmAsync();
         var seen = new List<long>();
         using var _ = swarm.Stats.Subscribe(s => seen.Add(s.TotalQueries));
         await swarm.QueryAsync("what is MSM?");
@@ -103,7 +103,7 @@ public class SwarmTelemetryTests
     [Fact]
     public async Task Dispose_CompletesLatency()
     {
-        var swarm = NewSwarm();
+        var swarm = await NewSwarmAsync();
         var completed = false;
         using var _ = swarm.Latency.Subscribe(_ => { }, () => completed = true);
         await swarm.DisposeAsync();

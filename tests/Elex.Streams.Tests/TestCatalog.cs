@@ -14,5 +14,5 @@ public static class TestCatalog
     public static FeatureRouter Router => LazyRouter.Value;
 
     /// <summary>A swarm over the sample, sharing the prebuilt router.</summary>
-    public static ElexSwarm NewSwarm(SwarmConfig? config = null) => new(Sample, config, router: Router);
+    public static Task<ElexSwarm> NewSwarmAsync(SwarmConfig? config = null) => ElexSwarm.CreateAsync(Sample, config, router: Router);
 }

@@ -20,15 +20,15 @@ public static class AnswerQualityReport
 {
     private const int Rounds = 400;
 
-    public static void Run(TextWriter output)
+    public static async Task RunAsync(TextWriter output)
     {
         var catalog = BenchmarkData.Catalog();
         var cases = AnswerCase.Load(Path.Combine(AppContext.BaseDirectory, "data", "answer-quality.jsonl"));
         using var encoder = OnnxSentenceEncoder.Load(SentenceModel.ArcticXs);
         var router = Core.Routing.FeatureRouter.Build(catalog, semantic: BenchmarkModel.Index(catalog, encoder, output));
 
-        var first = Ask(catalog, router, cases);
-        var second = Ask(catalog, router, cases);
+        var first = await AskAsync(catalog, router, cases);
+        var second = await AskAsync(catalog, router, cases);
         var changed = first.Results.Zip(second.Results).Count(p => p.First.Response.Text != p.Second.Response.Text);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"answer quality: {first.Complete}/{cases.Count} complete ({first.Rate:P1}); commands that lost a named target: {first.LostTargets}; answers changed between runs: {changed}"));
@@ -39,10 +39,10 @@ public static class AnswerQualityReport
         Composition(output, catalog, router, cases);
     }
 
-    private static AnswerQualityRun Ask(FeatureCatalog catalog, Core.Routing.FeatureRouter router, IReadOnlyList<AnswerCase> cases)
+    private static async Task<AnswerQualityRun> AskAsync(FeatureCatalog catalog, Core.Routing.FeatureRouter router, IReadOnlyList<AnswerCase> cases)
     {
-        using var swarm = new ElexSwarm(catalog, router: router);
-        return AnswerQualityRun.AskAsync(swarm, cases).GetAwaiter().GetResult();
+        await using var swarm = await ElexSwarm.CreateAsync(catalog, router: router);
+        return await AnswerQualityRun.AskAsync(swarm, cases);
     }
 
     // Composition only: the route and the context are built once per question, then each answer is

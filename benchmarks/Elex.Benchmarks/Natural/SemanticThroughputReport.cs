@@ -20,7 +20,7 @@ public static class SemanticThroughputReport
     private const int InFlight = 128;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(6);
 
-    public static void Run(TextWriter output)
+    public static async Task RunAsync(TextWriter output)
     {
         var catalog = BenchmarkData.Catalog();
         var questions = new List<string>();
@@ -42,7 +42,7 @@ public static class SemanticThroughputReport
             foreach (var (window, size) in new[] { (TimeSpan.Zero, 1), (TimeSpan.FromMilliseconds(2), 8), (TimeSpan.FromMilliseconds(2), 32) })
             {
                 var router = FeatureRouter.Build(catalog, semantic: index);
-                using var swarm = new ElexSwarm(catalog, new SwarmConfig { SemanticBatchWindow = window, SemanticBatchSize = size, MaxAgents = catalog.Count }, router: router);
+                await using var swarm = await ElexSwarm.CreateAsync(catalog, new SwarmConfig { SemanticBatchWindow = window, SemanticBatchSize = size, MaxAgents = catalog.Count }, router: router);
                 Sustained(swarm, questions, TimeSpan.FromSeconds(1));
                 encoder.Reset();
                 var (count, seconds) = Sustained(swarm, questions, Duration);
@@ -52,7 +52,7 @@ public static class SemanticThroughputReport
         }
         {
             // The same questions without the model: what the rest of the pipeline costs.
-            using var swarm = new ElexSwarm(catalog, new SwarmConfig { MaxAgents = catalog.Count }, router: FeatureRouter.Build(catalog));
+            await using var swarm = await ElexSwarm.CreateAsync(catalog, new SwarmConfig { MaxAgents = catalog.Count }, router: FeatureRouter.Build(catalog));
             Sustained(swarm, questions, TimeSpan.FromSeconds(1));
             var (count, seconds) = Sustained(swarm, questions, Duration);
             table.Row("no model (lexical router)", "—", $"{count:N0}", $"{count / seconds:N0}", "—", "—");

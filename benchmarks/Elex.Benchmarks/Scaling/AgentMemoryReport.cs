@@ -15,7 +15,7 @@ namespace Elex.Benchmarks.Scaling;
 public static class AgentMemoryReport
 {
     /// <summary>Measures and writes the table.</summary>
-    public static void Run(TextWriter output)
+    public static async Task RunAsync(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
         var catalog = BenchmarkData.Catalog();
@@ -47,7 +47,7 @@ public static class AgentMemoryReport
 
         var router = FeatureRouter.Build(catalog);
         before = ManagedMemory.Measure();
-        using (var swarm = new ElexSwarm(catalog, new SwarmConfig { MaxAgents = catalog.Count, LazyLoading = false }, router: router))
+        await using (var swarm = await ElexSwarm.CreateAsync(catalog, new SwarmConfig { MaxAgents = catalog.Count, LazyLoading = false }, router: router))
         {
             Row("ElexSwarm (pipeline, telemetry, sync identity) with every agent preloaded, router excluded", ManagedMemory.Measure() - before);
             GC.KeepAlive(swarm);
@@ -57,7 +57,7 @@ public static class AgentMemoryReport
 
         before = ManagedMemory.Measure();
         var all = BenchmarkData.Catalog();
-        using (var swarm = new ElexSwarm(all, new SwarmConfig { MaxAgents = all.Count, LazyLoading = false }, router: FeatureRouter.Build(all)))
+        await using (var swarm = await ElexSwarm.CreateAsync(all, new SwarmConfig { MaxAgents = all.Count, LazyLoading = false }, router: FeatureRouter.Build(all)))
         {
             Row("everything: catalog + router + ElexSwarm + every agent", ManagedMemory.Measure() - before);
             GC.KeepAlive(swarm);

@@ -18,7 +18,7 @@ public static class SwarmThroughputReport
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(5);
 
     /// <summary>Measures and writes the table.</summary>
-    public static void Run(TextWriter output)
+    public static async Task RunAsync(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
         var catalog = BenchmarkData.Catalog();
@@ -26,7 +26,7 @@ public static class SwarmThroughputReport
         var table = new MarkdownTable("config", "producers", "in flight", "queries", "queries/s", "alloc KB / query", "P50 µs", "P95 µs", "P99 µs");
         foreach (var maxAgents in new[] { new SwarmConfig().MaxAgents, catalog.Count })
         {
-            using var swarm = new ElexSwarm(catalog, new SwarmConfig { MaxAgents = maxAgents }, router: FeatureRouter.Build(catalog));
+            await using var swarm = await ElexSwarm.CreateAsync(catalog, new SwarmConfig { MaxAgents = maxAgents }, router: FeatureRouter.Build(catalog));
             var config = $"MaxAgents {maxAgents}";
             Sustained(swarm, questions, 2, TimeSpan.FromSeconds(2)); // warm-up: JIT, agents, pools
             foreach (var producers in new[] { 1, 2 })

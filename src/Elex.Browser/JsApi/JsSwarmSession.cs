@@ -81,7 +81,7 @@ public sealed partial class JsSwarmSession : IAsyncDisposable
             }
             else
             {
-                session = new JsSwarmSession(new ElexSwarm(catalog, config), null, createTransport);
+                session = new JsSwarmSession(await ElexSwarm.CreateAsync(catalog, config).ConfigureAwait(false), null, createTransport);
             }
         }
         catch (StoreException e)

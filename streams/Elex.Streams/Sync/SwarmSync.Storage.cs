@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using Elex.Core.Agents;
 using Elex.Storage;
 using Elex.Sync;
@@ -14,7 +15,7 @@ internal sealed partial class SwarmSync
     private const string LedgerKey = "sync/ledger";
 
     /// <summary>Loads (or creates and stores) the identity and the sync state, and adopts what peers taught earlier.</summary>
-    public static async Task<(SwarmSync Sync, IReadOnlyList<string> Problems)> LoadAsync(IAgentStore? store, AgentRegistry registry, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<(SwarmSync Sync, IReadOnlyList<string> Problems)> LoadAsync(IAgentStore? store, AgentRegistry registry, IScheduler clock, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         SwarmIdentity? identity = null;

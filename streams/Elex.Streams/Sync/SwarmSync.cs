@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using System.Reactive.Subjects;
 using Elex.Core.Agents;
 using Elex.Core.Learning;
@@ -18,7 +19,7 @@ internal sealed partial class SwarmSync : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly IAgentStore? _store;
     private readonly AgentRegistry _registry;
-    private readonly TimeProvider _clock;
+    private readonly IScheduler _clock;
     private readonly SyncLedger _ledger;
     private readonly DeltaVerifier _verifier;
     private readonly BehaviorSubject<SyncStatus> _status;
@@ -47,7 +48,7 @@ internal sealed partial class SwarmSync : IAsyncDisposable
     private DateTimeOffset? _lastSentAt;
     private string? _lastError;
 
-    private SwarmSync(SwarmIdentity identity, IAgentStore? store, AgentRegistry registry, TimeProvider clock, SyncLedger ledger, long sequence)
+    private SwarmSync(SwarmIdentity identity, IAgentStore? store, AgentRegistry registry, IScheduler clock, SyncLedger ledger, long sequence)
     {
         Identity = identity;
         _store = store;
@@ -142,7 +143,9 @@ internal sealed partial class SwarmSync : IAsyncDisposable
         try
         {
             var tables = _registry.AllLearners().Select(l => (AgentId.For(l.Code), l.Learner.OwnTable())).ToList();
-            var now = _clock.GetUtcNow();
+            var now = _clock.Now;
+            if (now < DateTimeOffset.UnixEpoch)
+                throw new InvalidOperationException($"The swarm's clock reads {now:O}, before 1970: a delta's creation time is stamped in Unix milliseconds, so nothing was published.");
             // Monotonic across restarts even if the stored counter was lost: never below the clock.
             var sequence = Math.Max(Interlocked.Read(ref _sequence) + 1, now.ToUnixTimeMilliseconds());
             var tablesDelta = QTableDelta.FromTables(Identity.PublicKey, sequence, now.ToUnixTimeMilliseconds(), tables);

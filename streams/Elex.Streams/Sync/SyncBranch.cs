@@ -17,24 +17,19 @@ namespace Elex.Streams.Sync;
 /// Federated sync's front end. With <see cref="SwarmConfig.AutoSync"/> the publishing branch is
 /// composed here, from the configuration:
 /// first successful start ─► FeedbackResults ─► SampleSync(SyncIntervalMs) ─► signed delta
-/// One publishing stream whatever the number of (re)connections, through whichever sync is current;
+/// One publishing stream whatever the number of (re)connections;
 /// it starts sampling when sync first connects, not before (there is nothing to publish through yet).
 /// </summary>
 internal sealed class SyncBranch : IAsyncDisposable
 {
-    private readonly AgentRegistry _registry;
-    private readonly RouteTeacher _teacher;
     private readonly Subject<Unit> _started = new();
     private readonly IDisposable _autoSync;
-    private SwarmSync _current;
+    private readonly SwarmSync _current;
 
-    public SyncBranch(AgentRegistry registry, RouteTeacher teacher, SwarmConfig config, IObservable<FeedbackResult> feedbackResults, IScheduler scheduler)
+    private SyncBranch(SwarmSync loaded, RouteTeacher teacher, SwarmConfig config, IObservable<FeedbackResult> feedbackResults, IScheduler scheduler)
     {
-        _registry = registry;
-        _teacher = teacher;
-        // Without a store the identity is new each run; LoadAsync completes synchronously then.
-        _current = SwarmSync.LoadAsync(null, registry, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult().Sync;
-        ShareRoutesThrough(_current);
+        _current = loaded;
+        ShareRoutes(loaded, teacher);
         _autoSync = config.AutoSync
             ? _started.Take(1)
                 .SelectMany(_ => feedbackResults.SampleSync(TimeSpan.FromMilliseconds(config.SyncIntervalMs), token => _current.SyncAsync(token), scheduler))
@@ -42,17 +37,18 @@ internal sealed class SyncBranch : IAsyncDisposable
             : Disposable.Empty;
     }
 
-    public SwarmSync Current => _current;
-
-    /// <summary>Replaces the fresh identity with the one (and the sync state) the store holds; returns what could not be restored.</summary>
-    public async Task<IReadOnlyList<string>> LoadFromAsync(IAgentStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the identity and sync state <paramref name="store"/> holds (a new identity without a store)
+    /// and composes the branch; returns what could not be restored.
+    /// </summary>
+    public static async Task<(SyncBranch Branch, IReadOnlyList<string> Problems)> CreateAsync(IAgentStore? store, AgentRegistry registry, RouteTeacher teacher,
+        SwarmConfig config, IObservable<FeedbackResult> feedbackResults, IScheduler scheduler, CancellationToken cancellationToken)
     {
-        var (sync, problems) = await SwarmSync.LoadAsync(store, _registry, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-        await _current.DisposeAsync().ConfigureAwait(false);
-        _current = sync;
-        ShareRoutesThrough(sync);
-        return problems;
+        var (sync, problems) = await SwarmSync.LoadAsync(store, registry, scheduler, cancellationToken).ConfigureAwait(false);
+        return (new SyncBranch(sync, teacher, config, feedbackResults, scheduler), problems);
     }
+
+    public SwarmSync Current => _current;
 
     public async Task StartAsync(ISyncTransport transport, CancellationToken cancellationToken)
     {
@@ -68,10 +64,10 @@ internal sealed class SyncBranch : IAsyncDisposable
 
     // Learned routes travel with the signed Q-table deltas: published from the router's memory,
     // adopted from every delta a trusted peer's signature makes acceptable.
-    private void ShareRoutesThrough(SwarmSync sync)
+    private static void ShareRoutes(SwarmSync sync, RouteTeacher teacher)
     {
-        sync.RouteSource = _teacher.SharedRoutes;
-        sync.RouteSink = _teacher.Adopt;
-        sync.SaveRoutes = _teacher.SaveLearnedAsync;
+        sync.RouteSource = teacher.SharedRoutes;
+        sync.RouteSink = teacher.Adopt;
+        sync.SaveRoutes = teacher.SaveLearnedAsync;
     }
 }

@@ -38,7 +38,7 @@ public class AnswerQualityTests(ITestOutputHelper output)
         try
         {
             var router = SemanticRouter.Build(catalog, cache.FullName, seed: EmbeddedCatalog.SeedVectors);
-            await using var swarm = new ElexSwarm(catalog, router: router);
+            await using var swarm = await ElexSwarm.CreateAsync(catalog, router: router);
             return await AnswerQualityRun.AskAsync(swarm, cases);
         }
         finally

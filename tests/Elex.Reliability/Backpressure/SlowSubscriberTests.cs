@@ -33,7 +33,7 @@ public class SlowSubscriberTests
     [Fact]
     public async Task SlowSubscriber_HoldsProducersBack_InFlightAndMemoryStayBounded()
     {
-        await using var swarm = Sample.NewSwarm(new SwarmConfig { IngressCapacity = Capacity, EnableTelemetry = true });
+        await using var swarm = await Sample.NewSwarmAsync(new SwarmConfig { IngressCapacity = Capacity, EnableTelemetry = true });
         long accepted = 0, delivered = 0, busy = 0, maxInFlight = 0;
         var memory = new List<long>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

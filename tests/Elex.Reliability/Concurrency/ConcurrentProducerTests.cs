@@ -22,7 +22,7 @@ public class ConcurrentProducerTests
     public async Task SixteenProducers_EachQueryAnsweredOnce_SubscribersSeeEachOnceInPipelineOrder()
     {
         // Room for 4 of the 16 producers' queries: the others wait (QueryAsync) or are refused and retry (TryQueryAsync).
-        await using var swarm = Sample.NewSwarm(new SwarmConfig { IngressCapacity = 4, MaxAgents = 8 });
+        await using var swarm = await Sample.NewSwarmAsync(new SwarmConfig { IngressCapacity = 4, MaxAgents = 8 });
         var first = new List<QueryResponse>();
         var second = new List<QueryResponse>();
         var metrics = 0;

@@ -26,7 +26,7 @@ public class ConversationGrammarTests
     [Fact]
     public async Task ConcurrentQuestionsResetsAndEndings_KeepTheGrammarOfEveryContextStream()
     {
-        var swarm = Sample.NewSwarm(new Streams.SwarmConfig { IngressCapacity = 8 });
+        var swarm = await Sample.NewSwarmAsync(new Streams.SwarmConfig { IngressCapacity = 8 });
         var conversations = Enumerable.Range(0, 6).Select(_ => swarm.CreateSession()).ToList();
         var observers = conversations.Select((c, i) => new GrammarObserver<Core.Conversations.ConversationContext>($"conversation {i}", spin: 50)).ToList();
         var subscriptions = conversations.Select((c, i) => c.Contexts.Subscribe(observers[i])).ToList();

@@ -32,7 +32,7 @@ public class StreamGrammarTests
         await using var store = await SqliteAgentStore.OpenAsync(data.StoreFile);
         var hub = new InMemorySyncHub();
         var swarm = await Sample.NewSwarmAsync(store, Config);
-        await using var peer = Sample.NewSwarm(Config);
+        await using var peer = await Sample.NewSwarmAsync(Config);
         swarm.Trust.Add(peer.Identity);
         peer.Trust.Add(swarm.Identity);
         using var streams = new SwarmStreams(swarm);
@@ -79,7 +79,7 @@ public class StreamGrammarTests
     [Fact]
     public async Task DisposeDuringTraffic_CompletesEveryStreamOnce_NothingAfter()
     {
-        var swarm = Sample.NewSwarm(new SwarmConfig { IngressCapacity = 4 });
+        var swarm = await Sample.NewSwarmAsync(new SwarmConfig { IngressCapacity = 4 });
         using var streams = new SwarmStreams(swarm);
         using var producers = new Producers(swarm);
         var firstAnswers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -32,7 +32,7 @@ public static class Sample
     public static ReadOnlyMemory<byte> CatalogJson => LazyJson.Value;
 
     /// <summary>A swarm without a store.</summary>
-    public static ElexSwarm NewSwarm(SwarmConfig? config = null) => new(Catalog, config, router: Router);
+    public static Task<ElexSwarm> NewSwarmAsync(SwarmConfig? config = null) => ElexSwarm.CreateAsync(Catalog, config, router: Router);
 
     /// <summary>A swarm restored from (and persisting to) <paramref name="store"/>.</summary>
     public static Task<ElexSwarm> NewSwarmAsync(IAgentStore store, SwarmConfig? config = null) =>

@@ -15,7 +15,7 @@ public class SwarmsThroughRelayTests
     private static readonly FeatureCatalog Catalog = SampleCatalog.Load();
     private static readonly FeatureRouter Router = FeatureRouter.Build(Catalog);
 
-    private static ElexSwarm NewSwarm() => new(Catalog, new SwarmConfig
+    private static Task<ElexSwarm> NewSwarmAsync() => ElexSwarm.CreateAsync(Catalog, new SwarmConfig
     {
         AutoSync = false,
         Learning = new QLearningOptions { Epsilon = 0, MinEpsilon = 0, Seed = 5 },
@@ -25,9 +25,9 @@ public class SwarmsThroughRelayTests
     public async Task TwoSwarms_ShareWhatTheyLearned_ThroughTheRelay()
     {
         await using var relay = await RelayServer.StartAsync();
-        await using var teacher = NewSwarm();
-        await using var learner = NewSwarm();
-        await using var stranger = NewSwarm();
+        await using var teacher = await NewSwarmAsync();
+        await using var learner = await NewSwarmAsync();
+        await using var stranger = await NewSwarmAsync();
         learner.Trust.Add(teacher.Identity);
         await teacher.StartSyncAsync(new WebSocketSyncTransport(relay.SyncEndpoint));
         await learner.StartSyncAsync(new WebSocketSyncTransport(relay.SyncEndpoint));
