@@ -1,133 +1,145 @@
 using System.Reactive.Concurrency;
+using System.Reactive.Linq;
 using Elex.Core.Agents;
 using Elex.Core.Catalog;
 using Elex.Core.Learning;
+using Elex.Core.Queries;
+using Elex.Core.Responses;
 using Elex.Core.Routing;
 using Elex.Core.Safety;
+using Elex.Core.Telemetry;
 using Elex.Storage;
-using Elex.Streams.Learning;
+using Elex.Streams.Cache;
+using Elex.Streams.Operators;
 using Elex.Streams.Persistence;
-using Elex.Streams.Pipeline;
 using Elex.Streams.Sync;
-using Elex.Streams.Telemetry;
+using Elex.Sync;
+using Elex.Sync.Transport;
 
 namespace Elex.Streams;
 
 /// <summary>
-/// The composition root over named branches (docs/OPERATORS.md, "How ElexSwarm is composed"): the bounded
-/// ingress feeds the query graph (Classify → Route → ResolveFollowUps → Dispatch → Answer → ValidateSafety),
-/// whose responses fan out to callers, the hot <see cref="Responses"/> stream, telemetry and the agent-state
-/// cache; feedback, persistence and sync are branches beside it. Queries are processed one at a time in
-/// arrival order, so responses come out in the order queries went in; producers on any thread are held
-/// back (or rejected) by the bounded ingress instead of growing memory.
+/// A swarm of feature agents behind one bounded ingress: questions are classified, routed, answered and
+/// safety-checked one at a time in arrival order (responses come out in the order queries went in);
+/// feedback teaches the agents; a store keeps what they learn; peers share it through signed deltas.
+/// A thin facade: every member forwards to the branch that owns it (<see cref="SwarmBranches"/>).
 /// </summary>
-public sealed partial class ElexSwarm : IAsyncDisposable
+public sealed class ElexSwarm : IAsyncDisposable
 {
-    private readonly SwarmLifetime _lifetime = new();
-    private readonly ExperienceLog _experiences = new();
-    private readonly SubscriberFaultCounter _faults = new();
-    private readonly List<string> _restoreProblems = [];
-    private readonly Routing.RouteTeacher _teacher;
-    private readonly AgentStateFeed _agentStates;
-    private readonly TelemetryBranch _telemetry;
-    private readonly PersistenceBranch _persistence;
-    private readonly FeedbackBranch _feedback;
-    private readonly QueryIngress _ingress;
-    private readonly ResponseFanOut _fanOut;
-    private readonly IDisposable _queryGraph;
-    private readonly IScheduler _clock;
-    // Loaded with the rest of the store in CreateAsync, before the swarm is handed out.
-    private SyncBranch? _sync;
+    private readonly SwarmBranches _b;
+
+    private ElexSwarm(SwarmBranches branches) => _b = branches;
 
     /// <summary>
     /// Creates a swarm, restores what <paramref name="store"/> holds (agent state, learned routes, sync
     /// identity) and starts it. Corrupt records are skipped and reported in <see cref="RestoreProblems"/>;
-    /// the rest loads. Without a store nothing persists and the sync identity is new each run.
+    /// the rest loads. Without a store nothing persists and the sync identity is new each run. Every time
+    /// the swarm reads comes from <paramref name="scheduler"/> (<see cref="Scheduler.Default"/> when null).
     /// </summary>
-    public static async Task<ElexSwarm> CreateAsync(FeatureCatalog catalog, SwarmConfig? config = null, IAgentStore? store = null, IScheduler? scheduler = null, FeatureRouter? router = null, CancellationToken cancellationToken = default)
-    {
-        var swarm = new ElexSwarm(catalog, config, scheduler ?? Scheduler.Default, router, store);
-        try
-        {
-            if (store is not null)
-            {
-                swarm._restoreProblems.AddRange(await RestoreStep.RunAsync(store, catalog, swarm.Registry, swarm._experiences, cancellationToken).ConfigureAwait(false));
-                swarm._restoreProblems.AddRange(await swarm._teacher.LoadAsync(cancellationToken).ConfigureAwait(false));
-            }
-            var (sync, problems) = await SyncBranch.CreateAsync(store, swarm.Registry, swarm._teacher, swarm.Config, swarm._feedback.Results, swarm._clock, cancellationToken).ConfigureAwait(false);
-            swarm._sync = sync;
-            swarm._restoreProblems.AddRange(problems);
-            return swarm;
-        }
-        catch
-        {
-            await swarm.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private ElexSwarm(FeatureCatalog catalog, SwarmConfig? config, IScheduler clock, FeatureRouter? router, IAgentStore? store)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        Config = (config ?? new SwarmConfig()).Validate();
-        Catalog = catalog;
-        _clock = clock;
-        Router = router ?? FeatureRouter.Build(catalog);
-        if (!ReferenceEquals(Router.Catalog, catalog)) throw new ArgumentException("The router was built over a different catalog.", nameof(router));
-        Safety = new SafetyValidator(Config.SafeZones);
-        _teacher = new Routing.RouteTeacher(Router, catalog, store);
-        Registry = new AgentRegistry(catalog, Config.MaxAgents, Config.ColdStartThreshold,
-            Config.Learning is { } learning ? learning with { ColdStartThreshold = Config.ColdStartThreshold } : null);
-        _agentStates = new AgentStateFeed(Registry, _faults);
-        _telemetry = new TelemetryBranch(Config, clock);
-        _persistence = new PersistenceBranch(store, catalog, Registry, _experiences, _agentStates, Config.Persistence, _telemetry, clock);
-        _feedback = new FeedbackBranch(new FeedbackLearner(Registry, _experiences), clock, _telemetry, _persistence, _agentStates, _lifetime);
-        _ingress = new QueryIngress(Config, clock, _lifetime);
-        _fanOut = new ResponseFanOut(_teacher, _telemetry, _experiences, _agentStates, _faults);
-        _queryGraph = QueryGraph.Build(_ingress.Items, Router, Registry, Safety, Config, clock)
-            .Subscribe(x => _fanOut.Deliver(x.Item, x.Response), OnQueryGraphError, _ingress.Drained);
-        if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));
-    }
+    public static async Task<ElexSwarm> CreateAsync(FeatureCatalog catalog, SwarmConfig? config = null, IAgentStore? store = null, IScheduler? scheduler = null, FeatureRouter? router = null, CancellationToken cancellationToken = default) =>
+        new(await SwarmBranches.CreateAsync(catalog, config, store, scheduler ?? Scheduler.Default, router, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Stops taking queries, lets those already queued finish, persists (with a store), then completes every stream.</summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _b.DisposeAsync();
+
+    /// <summary>The validated configuration.</summary>
+    public SwarmConfig Config => _b.Config;
+    /// <summary>The catalog the swarm answers from.</summary>
+    public FeatureCatalog Catalog => _b.Catalog;
+    /// <summary>The router.</summary>
+    public FeatureRouter Router => _b.Router;
+    /// <summary>The safety stage's validator over <see cref="SwarmConfig.SafeZones"/>.</summary>
+    public SafetyValidator Safety => _b.Safety;
+    /// <summary>The lazy agent registry.</summary>
+    public AgentRegistry Registry => _b.Registry;
+    /// <summary>Records that could not be restored (named, with the reason); everything else loaded.</summary>
+    public IReadOnlyList<string> RestoreProblems => _b.RestoreProblems;
+
+    /// <summary>
+    /// Every response, hot: subscribers see responses produced after they subscribe; completes on dispose.
+    /// A subscriber that throws is counted in <see cref="SubscriberFaults"/> and unsubscribed; the rest carry on.
+    /// </summary>
+    public IObservable<QueryResponse> Responses => _b.FanOut.Responses;
+    /// <summary>One metric per response (empty when telemetry is disabled).</summary>
+    public IObservable<QueryMetric> Metrics => Responses.ToMetrics().Where(_ => Config.EnableTelemetry);
+    /// <summary>Live P50/P95/P99, count, success rate and mean confidence over <see cref="SwarmConfig.TelemetryWindow"/> (current value first).</summary>
+    public IObservable<LatencySnapshot> Latency => _b.Telemetry.Latency;
+    /// <summary>Swarm statistics, refreshed with every latency-window update (current value first).</summary>
+    public IObservable<SwarmStats> Stats => _b.Telemetry.Latency.Select(_ => GetSwarmStats());
+    /// <summary>Retained query metrics: time-range queries and JSON export.</summary>
+    public MetricStore Telemetry => _b.Telemetry.Store;
+    /// <summary>Agent states as keyed change sets (agent id → stats): loads, updates after each answer or feedback, evictions.</summary>
+    public IObservable<IChangeSet<AgentStats, string>> AgentStates => _b.AgentStates.Connect();
+    /// <summary>Every feedback result, hot; completes on dispose.</summary>
+    public IObservable<FeedbackResult> FeedbackResults => _b.Feedback.Results;
+    /// <summary>Queries taken in so far.</summary>
+    public long QueryCount => _b.Ingress.Taken;
+    /// <summary>Exceptions thrown by subscribers of the swarm's streams (isolated, counted).</summary>
+    public long SubscriberFaults => _b.Faults.Count;
+
+    /// <summary>Asks a question and awaits its response; waits while the ingress is full.</summary>
+    /// <exception cref="ObjectDisposedException">The swarm is disposed.</exception>
+    public Task<QueryResponse> QueryAsync(Query query, CancellationToken cancellationToken = default) => _b.Ingress.QueryAsync(query, cancellationToken);
+    /// <inheritdoc cref="QueryAsync(Query, CancellationToken)"/>
+    public Task<QueryResponse> QueryAsync(string text, CancellationToken cancellationToken = default) => QueryAsync(new Query(text), cancellationToken);
+    /// <summary>Submits a question without waiting for room: the task fails at once with <see cref="Pipeline.SwarmBusyException"/> when the ingress is full.</summary>
+    public Task<QueryResponse> TryQueryAsync(Query query) => _b.Ingress.TryQueryAsync(query);
+
+    /// <summary>
+    /// Starts a conversation: a follow-up that names no feature of its own ("how do I activate it?") is
+    /// answered about the feature(s) the conversation is about. Conversations are independent.
+    /// </summary>
+    public Conversations.Conversation CreateSession()
     {
-        if (!_lifetime.TryBeginDispose()) return;
-        await _ingress.CloseAndDrainAsync().ConfigureAwait(false);
-        try
-        {
-            _persistence.StopBackground();
-            if (_sync is not null) await _sync.DisposeAsync().ConfigureAwait(false);
-            if (_persistence.HasStore && _sync is not null)
-            {
-                await _sync.Current.SaveAsync(CancellationToken.None).ConfigureAwait(false);
-                await _teacher.SaveRecentAsync(CancellationToken.None).ConfigureAwait(false);
-                await _persistence.PersistAllBeforeExitAsync().ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            Shutdown();
-        }
+        _b.Lifetime.ThrowIfDisposed();
+        return new(this);
     }
 
-    // Only a broken ingress ends the graph; callers still waiting are failed with the cause.
-    private void OnQueryGraphError(Exception error)
-    {
-        _ingress.Fail(error);
-        _fanOut.Fail(error);
-        _ingress.Drained();
-    }
+    /// <summary>
+    /// Teaches the agent behind a response (or an agent's last answer) with a reward in [-1, 1]; resolves with
+    /// what happened and never throws for bad feedback. With a store, Applied is returned only once the learning
+    /// is committed (retried with backoff while the store fails; cancel to stop waiting — the learning stays).
+    /// </summary>
+    public Task<FeedbackResult> FeedbackAsync(Feedback feedback, CancellationToken cancellationToken = default) => _b.Feedback.ApplyAsync(feedback, cancellationToken);
 
-    // Upstream before downstream, so no branch publishes into one already completed.
-    private void Shutdown()
-    {
-        _queryGraph.Dispose();
-        _feedback.Dispose();
-        _telemetry.Dispose();
-        Registry.Shutdown();
-        _fanOut.Dispose();
-        _agentStates.Dispose();
-        _persistence.Dispose();
-    }
+    /// <summary>Tells the router which feature should have answered an earlier response (this run or a recent stored one); stored before it completes.</summary>
+    public Task<Routing.CorrectionResult> CorrectAsync(string responseId, string featureCode, CancellationToken cancellationToken = default) => _b.CorrectAsync(responseId, featureCode, cancellationToken);
+
+    /// <summary>A snapshot of the whole swarm.</summary>
+    public SwarmStats GetSwarmStats() => _b.Telemetry.Stats(Registry.Stats());
+    /// <summary>One agent's stats, loaded or not (an unloaded one shows the lifecycle its experience gives it); null for an unknown id or code.</summary>
+    public AgentStats? GetAgentStats(string agentIdOrCode) => _b.Registry.StatsOf(agentIdOrCode);
+
+    /// <summary>Writes every agent's state to the store in one batch now and awaits it (no-op without a store).</summary>
+    public Task PersistAsync(CancellationToken cancellationToken = default) => _b.Persistence.PersistAllAsync(cancellationToken);
+    /// <summary>The persistence status now: last write, failures, what is being retried.</summary>
+    public PersistenceStatus GetPersistenceStatus() => _b.Persistence.Current;
+    /// <summary>The persistence status as it changes (current value first); completes on dispose.</summary>
+    public IObservable<PersistenceStatus> Persistence => _b.Persistence.Status;
+
+    /// <summary>This swarm's sync identity: peers add it to their <see cref="Trust"/> list to accept its deltas.</summary>
+    public SwarmPublicKey Identity => _b.Sync.Current.Identity.PublicKey;
+    /// <summary>The keys whose deltas this swarm accepts (its own always); once sync runs, add keys with <see cref="TrustPeers"/>.</summary>
+    public TrustList Trust => _b.Sync.Current.Trust;
+    /// <summary>Trusts peers' keys, also while sync runs; returns how many were new.</summary>
+    /// <exception cref="ArgumentException">A key is not a point on the Ed25519 curve.</exception>
+    public int TrustPeers(IEnumerable<SwarmPublicKey> keys) => _b.Sync.Current.TrustPeers(keys);
+    /// <summary>
+    /// Connects federated sync over <paramref name="transport"/>: peers' signed deltas are verified and merged, and
+    /// with <see cref="SwarmConfig.AutoSync"/> own learning is published at most every <see cref="SwarmConfig.SyncIntervalMs"/>.
+    /// A connection that cannot open is rethrown (and shown in <see cref="GetSyncStatus"/>); call again to reconnect.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A transport is already connected or connecting.</exception>
+    /// <exception cref="SyncTransportClosedException">The connection could not be opened.</exception>
+    public Task StartSyncAsync(ISyncTransport transport, CancellationToken cancellationToken = default) => _b.StartSyncAsync(transport, cancellationToken);
+    /// <summary>Publishes every agent's own learning now as one signed delta; returns how many agents it carried (0: nothing learned yet).</summary>
+    /// <exception cref="InvalidOperationException">Sync was not started.</exception>
+    public Task<int> SyncAsync(CancellationToken cancellationToken = default) => _b.Sync.Current.SyncAsync(cancellationToken);
+    /// <summary>The sync status now.</summary>
+    public SyncStatus GetSyncStatus() => _b.Sync.Current.Current;
+    /// <summary>The sync status as it changes (current value first); completes on dispose.</summary>
+    public IObservable<SyncStatus> SyncStatus => _b.Sync.Current.Status;
+
+    internal void CountSubscriberFault() => _b.Faults.Record();
+    internal DeltaVerdict ReceiveDelta(ReadOnlySpan<byte> message) => _b.Sync.Current.Receive(message);
 }

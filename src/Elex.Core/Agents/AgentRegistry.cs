@@ -133,6 +133,17 @@ public sealed class AgentRegistry
         return LearnerFor(code)?.Lifecycle(interactions) ?? (interactions >= _coldStartThreshold ? AgentLifecycle.Ready : AgentLifecycle.ColdStart);
     }
 
+    /// <summary>
+    /// A snapshot of one agent's stats, loaded or not (one that is not loaded shows the lifecycle its
+    /// experience gives it); null for an unknown agent id or feature code.
+    /// </summary>
+    public AgentStats? StatsOf(string agentIdOrCode)
+    {
+        if (!AgentId.TryParse(agentIdOrCode, out var code) || _catalog.Find(code) is not { } feature) return null;
+        if (Peek(code) is { } agent) return agent.Snapshot();
+        return AgentStats.Of(feature, CountersOf(code), LearnerFor(code), LifecycleOf(code));
+    }
+
     /// <summary>True when the catalog has the feature.</summary>
     public bool Knows(FeatureCode code) => _catalog.Contains(code);
 

@@ -46,6 +46,6 @@ public class CmeditTargetTests
     [InlineData("NRCellRelation", "NRCellCU=N1,NRCellRelation=<ID>", "NRCellCU", "N1")]
     [InlineData("EUtranFreqRelation", "EUtranFreqRelation=<ID>", null, null)]
     [InlineData("NRCellDU", "NRCellDU=<CELL>", null, null)]
-    public void ManagedObjectReference(string mo, string expected, string? namedClass, string? instance) =>
+    public void ManagedObjectReference_NamesTheParentOnlyWhenTheQuestionDoes(string mo, string expected, string? namedClass, string? instance) =>
         Assert.Equal(expected, ManagedObjectRef.For(mo, new CommandTarget("N1", namedClass, instance)).Reference);
 }

@@ -40,5 +40,5 @@ public class ComparedFeaturesTests
         Assert.Equal(["FAJ 121 3009", "FAJ 121 3061"], Codes("Is IFLB compatible with Inter-Frequency Offload?"));
 
     [Fact]
-    public void ByCode() => Assert.Equal(["FAJ 121 3094", "FAJ 121 5296"], Codes("FAJ 121 3094 versus FAJ 121 5296"));
+    public void FeaturesNamedByCode_AreCompared() => Assert.Equal(["FAJ 121 3094", "FAJ 121 5296"], Codes("FAJ 121 3094 versus FAJ 121 5296"));
 }

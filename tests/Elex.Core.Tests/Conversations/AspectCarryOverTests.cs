@@ -13,6 +13,6 @@ public class AspectCarryOverTests
     [InlineData("and for IFO?", QueryType.General, null)]                  // nothing specific to carry
     [InlineData("and for IFO?", null, null)]
     [InlineData("and what does the feature called IFO do in the network?", QueryType.Counter, null)] // too long to be a bare follow-up
-    public void TypeFor(string question, QueryType? previous, QueryType? expected) =>
+    public void FollowUp_CarriesThePreviousQuestionType_OnlyWhenItIsABareSpecificFollowUp(string question, QueryType? previous, QueryType? expected) =>
         Assert.Equal(expected, AspectCarryOver.TypeFor(question, previous));
 }

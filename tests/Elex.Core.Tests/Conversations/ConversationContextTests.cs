@@ -34,7 +34,7 @@ public class ConversationContextTests
     }
 
     [Fact]
-    public void NeverMoreThanTwoFeatures() =>
+    public void Context_NeverHoldsMoreThanTwoFeatures() =>
         Assert.Equal(About(Tb, Iflb), About(Msm).After(Response(ResponseStatus.Answered, Tb, false, Iflb, Msm, Tb)));
 
     [Fact]

@@ -173,7 +173,7 @@ public class FollowUpResolverTests
     }
 
     [Fact]
-    public void ArgumentChecking()
+    public void NullArguments_AreRejected()
     {
         var own = Router.Value.Route("x");
         var router = Router.Value;

@@ -122,7 +122,7 @@ public class SafetyValidatorTests
     }
 
     [Fact]
-    public void ArgumentChecking()
+    public void NullArguments_AreRejected()
     {
         Assert.Throws<ArgumentNullException>(() => new SafetyValidator(null!));
         Assert.Throws<ArgumentNullException>(() => Validator.Check(null!));

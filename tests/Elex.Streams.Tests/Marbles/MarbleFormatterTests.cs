@@ -78,7 +78,7 @@ public class MarbleFormatterTests
     [InlineData(30, 30, "---(^!)")]
     [InlineData(0, 10, "^!")]
     [InlineData(21, 52, "--^--!")]
-    public void Subscriptions(int subscribe, int? unsubscribe, string expected)
+    public void Subscription_IsDrawnAtItsSubscribeAndUnsubscribeFrames(int subscribe, int? unsubscribe, string expected)
     {
         var subscription = unsubscribe is int u ? new Subscription(subscribe, u) : new Subscription(subscribe);
         Assert.Equal(expected, MarbleFormatter.FormatSubscription(subscription));
