@@ -85,7 +85,7 @@ public sealed partial class ElexSwarm : IAsyncDisposable, IDisposable
         _ingress = new QueryIngress(Config, clock, _lifetime);
         _fanOut = new ResponseFanOut(_teacher, _telemetry, _experiences, _agentStates, _faults);
         _queryGraph = QueryGraph.Build(_ingress.Items, Router, Registry, Safety, Config, clock)
-            .Subscribe(x => _fanOut.Deliver(x.Item, x.Response), OnQueryGraphError, _ingress.Drained);
+            .Subscribe(item => _fanOut.Deliver(item, item.Response!), OnQueryGraphError, _ingress.Drained);
         _sync = new SyncBranch(Registry, _teacher, Config, _feedback.Results, clock);
         if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));
     }
