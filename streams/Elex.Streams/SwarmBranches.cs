@@ -46,7 +46,7 @@ internal sealed class SwarmBranches
         Ingress = new QueryIngress(Config, clock, Lifetime);
         FanOut = new ResponseFanOut(Teacher, Telemetry, Experiences, AgentStates, Faults);
         _queryGraph = QueryGraph.Build(Ingress.Items, Router, Registry, Safety, Config, clock)
-            .Subscribe(x => FanOut.Deliver(x.Item, x.Response), OnQueryGraphError, Ingress.Drained);
+            .Subscribe(item => FanOut.Deliver(item, item.Response!), OnQueryGraphError, Ingress.Drained);
         if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));
     }
 

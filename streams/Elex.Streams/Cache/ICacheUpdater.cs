@@ -8,7 +8,7 @@ namespace Elex.Streams.Cache;
 /// </summary>
 /// <typeparam name="TObject">The type of the values.</typeparam>
 /// <typeparam name="TKey">The type of the keys.</typeparam>
-public interface ICacheUpdater<TObject, TKey>
+internal interface ICacheUpdater<TObject, TKey>
     where TKey : notnull
 {
     /// <summary>Adds the item, or replaces the item with the same key (recorded as an Add or an Update).</summary>

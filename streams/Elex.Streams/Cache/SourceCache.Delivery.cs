@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 namespace Elex.Streams.Cache;
 
 // Delivery: who receives which change set, in commit order, and how a subscriber's exception reaches the editor.
-public sealed partial class SourceCache<TObject, TKey>
+internal sealed partial class SourceCache<TObject, TKey>
 {
     private Subscriber Subscribe(IObserver<IChangeSet<TObject, TKey>> observer, Func<TObject, bool>? predicate)
     {

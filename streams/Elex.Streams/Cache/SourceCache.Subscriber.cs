@@ -1,6 +1,6 @@
 namespace Elex.Streams.Cache;
 
-public sealed partial class SourceCache<TObject, TKey>
+internal sealed partial class SourceCache<TObject, TKey>
     where TKey : notnull
 {
     // One subscription of Connect. Deliver/Complete/Fail run under the cache lock; Dispose does not take it.

@@ -1,6 +1,6 @@
 namespace Elex.Streams.Cache;
 
-public sealed partial class SourceCache<TObject, TKey>
+internal sealed partial class SourceCache<TObject, TKey>
     where TKey : notnull
 {
     private sealed class Updater(SourceCache<TObject, TKey> owner) : ICacheUpdater<TObject, TKey>

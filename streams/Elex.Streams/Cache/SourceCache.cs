@@ -31,7 +31,7 @@ namespace Elex.Streams.Cache;
 /// </remarks>
 /// <typeparam name="TObject">The type of the items.</typeparam>
 /// <typeparam name="TKey">The type of the keys.</typeparam>
-public sealed partial class SourceCache<TObject, TKey> : IDisposable
+internal sealed partial class SourceCache<TObject, TKey> : IDisposable
     where TKey : notnull
 {
     private readonly Lock _gate = new();

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 namespace Elex.Streams.Ingress;
 
 /// <summary>Bridges a bounded channel (producers' backpressure) into the observable graph.</summary>
-public static class ChannelObservable
+internal static class ChannelObservable
 {
     /// <summary>
     /// Emits every item read from the channel, in order, from a single reading loop; completes

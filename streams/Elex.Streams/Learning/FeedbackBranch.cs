@@ -31,7 +31,9 @@ internal sealed class FeedbackBranch : IDisposable
         _lifetime = lifetime;
         _learning = _in
             .Synchronize()
-            .Learn(learner, scheduler, static p => p.Feedback, static (p, result) => (p.Completion, result))
+            // Learn answers each feedback with exactly one result, at once and in order, so zipping
+            // the requests with the results pairs every caller with its own.
+            .Publish(requests => requests.Zip(requests.Select(static p => p.Feedback).Learn(learner, scheduler), static (p, result) => (p.Completion, result)))
             .Subscribe(x =>
             {
                 var version = 0L;

@@ -6,50 +6,47 @@ namespace Elex.Streams.Operators;
 /// <summary>
 /// The steps both micro-batching Route stages share (the console's synchronous model and the
 /// browser's asynchronous one): exact evidence settles what it can, the rest waits for the model's
-/// vectors, and without them keeps its exact and lexical route with the reason.
+/// vectors, and without them keeps its exact and lexical route with the reason. Each step replaces
+/// items in the batch's array; every item goes through the "route" stage's rule
+/// (<see cref="PipelineStage.Through"/>).
 /// </summary>
 internal static class BatchRouting
 {
-    /// <summary>Routes each item on exact and lexical evidence; returns those that route does not settle, with it.</summary>
-    public static List<(PipelineItem Item, RouteResult Exact)> SettleExact(FeatureRouter router, IEnumerable<PipelineItem> items, int topK)
+    /// <summary>
+    /// Routes each item on exact and lexical evidence; returns the indexes of the items that route
+    /// does not settle (which meanwhile carry it as their route).
+    /// </summary>
+    public static List<int> SettleExact(FeatureRouter router, PipelineItem[] items, int topK)
     {
-        var unsettled = new List<(PipelineItem Item, RouteResult Exact)>();
-        foreach (var item in items)
+        var unsettled = new List<int>();
+        for (var i = 0; i < items.Length; i++)
         {
-            if (item.HasFailed) continue;
-            try
+            var settled = true;
+            items[i] = items[i].Through("route", item =>
             {
                 var exact = router.Route(item.Query.Text, ReadOnlySpan<float>.Empty, topK);
-                if (router.IsSettled(exact)) item.Route = exact;
-                else unsettled.Add((item, exact));
-            }
-            catch (Exception e)
-            {
-                item.Fail("route", e);
-            }
+                settled = router.IsSettled(exact);
+                return item with { Route = exact };
+            });
+            if (!settled) unsettled.Add(i);
         }
         return unsettled;
     }
 
-    /// <summary>Routes the unsettled items with their question vectors (row i of <paramref name="vectors"/> for item i).</summary>
-    public static void RouteWithVectors(FeatureRouter router, List<(PipelineItem Item, RouteResult Exact)> unsettled, ReadOnlySpan<float> vectors, int dims, int topK)
+    /// <summary>Routes the unsettled items with their question vectors (row n of <paramref name="vectors"/> for the n-th unsettled item).</summary>
+    public static void RouteWithVectors(FeatureRouter router, PipelineItem[] items, List<int> unsettled, float[] vectors, int dims, int topK)
     {
-        for (var i = 0; i < unsettled.Count; i++)
+        for (var n = 0; n < unsettled.Count; n++)
         {
-            try
-            {
-                unsettled[i].Item.Route = router.Route(unsettled[i].Item.Query.Text, vectors.Slice(i * dims, dims), topK);
-            }
-            catch (Exception e)
-            {
-                unsettled[i].Item.Fail("route", e);
-            }
+            var row = n * dims;
+            var at = unsettled[n];
+            items[at] = items[at].Through("route", item => item with { Route = router.Route(item.Query.Text, vectors.AsSpan(row, dims), topK) });
         }
     }
 
     /// <summary>The model failed: each unsettled item keeps its exact and lexical route and says why.</summary>
-    public static void KeepExact(List<(PipelineItem Item, RouteResult Exact)> unsettled, string reason)
+    public static void KeepExact(PipelineItem[] items, List<int> unsettled, string reason)
     {
-        foreach (var (item, exact) in unsettled) item.Route = exact with { ModelFailure = reason };
+        foreach (var at in unsettled) items[at] = items[at] with { Route = items[at].Route! with { ModelFailure = reason } };
     }
 }

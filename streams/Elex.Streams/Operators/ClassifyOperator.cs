@@ -6,7 +6,7 @@ using Elex.Streams.Pipeline;
 namespace Elex.Streams.Operators;
 
 /// <summary>The Classify stage.</summary>
-public static class ClassifyOperator
+internal static class ClassifyOperator
 {
     /// <summary>
     /// Wraps each query in a <see cref="PipelineItem"/> stamped with the scheduler's time and
@@ -17,7 +17,7 @@ public static class ClassifyOperator
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return source.Select(query => Classify(new PipelineItem(query, scheduler.Now)));
+        return source.Select(query => new PipelineItem(query, scheduler.Now)).Stage("classify", Classified);
     }
 
     /// <summary>
@@ -28,35 +28,15 @@ public static class ClassifyOperator
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return source.Select(item =>
-        {
-            item.StartedAt = scheduler.Now;
-            return Classify(item);
-        });
+        return source.Select(item => item with { StartedAt = scheduler.Now }).Stage("classify", Classified);
     }
 
-    /// <summary>Classifies items that already carry a query (ingress with awaiting callers).</summary>
-    public static IObservable<PipelineItem> Classify(this IObservable<PipelineItem> source)
+    private static PipelineItem Classified(PipelineItem item)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        return source.Select(Classify);
-    }
-
-    private static PipelineItem Classify(PipelineItem item)
-    {
-        if (item.HasFailed) return item;
-        try
-        {
-            if (string.IsNullOrWhiteSpace(item.Query.Text))
-                return item.Fail("classify", new ArgumentException("Query text is empty: ask a question about a RAN feature."));
-            if (item.Query.Text.Length > Query.MaxLength)
-                return item.Fail("classify", new ArgumentException($"Query text is {item.Query.Text.Length:N0} characters; a question may have at most {Query.MaxLength:N0}."));
-            item.Classification = QueryClassifier.Classify(item.Query.Text, item.Query.Type, item.Query.Complexity);
-            return item;
-        }
-        catch (Exception e)
-        {
-            return item.Fail("classify", e);
-        }
+        if (string.IsNullOrWhiteSpace(item.Query.Text))
+            throw new ArgumentException("Query text is empty: ask a question about a RAN feature.");
+        if (item.Query.Text.Length > Query.MaxLength)
+            throw new ArgumentException($"Query text is {item.Query.Text.Length:N0} characters; a question may have at most {Query.MaxLength:N0}.");
+        return item with { Classification = QueryClassifier.Classify(item.Query.Text, item.Query.Type, item.Query.Complexity) };
     }
 }

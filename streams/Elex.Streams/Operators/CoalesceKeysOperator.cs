@@ -6,7 +6,7 @@ using Elex.Streams.Cache;
 namespace Elex.Streams.Operators;
 
 /// <summary>The debounce stage of persistence: keyed change sets in, batches of distinct changed keys out.</summary>
-public static class CoalesceKeysOperator
+internal static class CoalesceKeysOperator
 {
     /// <summary>
     /// Collects the distinct keys of the change sets and emits them as one batch (in first-change order)

@@ -1,11 +1,12 @@
-using System.Reactive.Linq;
 using Elex.Core.Agents;
+using Elex.Core.Catalog;
+using Elex.Core.Conversations;
 using Elex.Streams.Pipeline;
 
 namespace Elex.Streams.Operators;
 
 /// <summary>The Dispatch stage.</summary>
-public static class DispatchOperator
+internal static class DispatchOperator
 {
     /// <summary>
     /// Hands each routed item to its feature agent, created on demand by the lazy registry (which
@@ -21,33 +22,24 @@ public static class DispatchOperator
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentOutOfRangeException.ThrowIfNegative(minConfidence);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minConfidence, 1f);
-        return source.Select(item =>
+        return source.Stage("dispatch", item => Dispatched(item, registry, minConfidence));
+    }
+
+    private static PipelineItem Dispatched(PipelineItem item, AgentRegistry registry, float minConfidence)
+    {
+        if (item.Route?.Best is not { } best) return item;
+        // A comparison names at least one feature the router saw; only then is the catalog read for the others.
+        IReadOnlyList<Feature> compared = FeatureMentions.Of(item.Route).Count > 0 ? ComparedFeatures.Find(item.Query.Text, registry.Catalog) : [];
+        if (compared.Count >= 2)
         {
-            if (item.HasFailed || item.Route?.Best is not { } best) return item;
-            try
-            {
-                // A comparison names at least one feature the router saw; only then is the catalog read for the others.
-                item.Compared = Core.Conversations.FeatureMentions.Of(item.Route).Count > 0 ? ComparedFeatures.Find(item.Query.Text, registry.Catalog) : [];
-                if (item.Compared.Count >= 2)
-                {
-                    var lead = item.Compared.Contains(best.Feature) ? best.Feature : item.Compared[0];
-                    registry.Catalog.TryGetOrdinal(lead.Code, out var ordinal);
-                    item.Agent = registry.Get(ordinal);
-                    return item;
-                }
-                if (item.Route.Confidence < minConfidence) return item;
-                item.Agent = registry.Get(best.Ordinal);
-                if (item.Route.Candidates.Count > 1)
-                {
-                    var runnerUp = item.Route.Candidates[1].Ordinal;
-                    item.Peer = () => registry.Get(runnerUp);
-                }
-                return item;
-            }
-            catch (Exception e)
-            {
-                return item.Fail("dispatch", e);
-            }
-        });
+            var lead = compared.Contains(best.Feature) ? best.Feature : compared[0];
+            registry.Catalog.TryGetOrdinal(lead.Code, out var ordinal);
+            return item with { Compared = compared, Agent = registry.Get(ordinal) };
+        }
+        if (item.Route.Confidence < minConfidence) return item with { Compared = compared };
+        var agent = registry.Get(best.Ordinal);
+        if (item.Route.Candidates.Count < 2) return item with { Compared = compared, Agent = agent };
+        var runnerUp = item.Route.Candidates[1].Ordinal;
+        return item with { Compared = compared, Agent = agent, Peer = () => registry.Get(runnerUp) };
     }
 }

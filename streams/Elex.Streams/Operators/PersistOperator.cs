@@ -6,7 +6,7 @@ using Elex.Streams.Persistence;
 namespace Elex.Streams.Operators;
 
 /// <summary>The Persist stage: batches of changed keys in, one outcome per write attempt out.</summary>
-public static class PersistOperator
+internal static class PersistOperator
 {
     /// <summary>
     /// Writes each batch of keys with <paramref name="write"/>, one write at a time. Keys that arrive

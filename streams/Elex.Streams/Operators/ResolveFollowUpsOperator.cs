@@ -1,4 +1,3 @@
-using System.Reactive.Linq;
 using Elex.Core.Conversations;
 using Elex.Core.Routing;
 using Elex.Streams.Pipeline;
@@ -6,7 +5,7 @@ using Elex.Streams.Pipeline;
 namespace Elex.Streams.Operators;
 
 /// <summary>The follow-up stage, between Route and Dispatch.</summary>
-public static class ResolveFollowUpsOperator
+internal static class ResolveFollowUpsOperator
 {
     /// <summary>
     /// For each routed item whose query belongs to a conversation (<see cref="Core.Queries.Query.Conversation"/>),
@@ -23,18 +22,9 @@ public static class ResolveFollowUpsOperator
         ArgumentNullException.ThrowIfNull(router);
         ArgumentOutOfRangeException.ThrowIfNegative(confidentAt);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(confidentAt, 1f);
-        return source.Select(item =>
-        {
-            if (item.HasFailed || item.Route is not { } route || item.Query.Conversation is not { IsEmpty: false } context) return item;
-            try
-            {
-                item.Route = FollowUpResolver.Resolve(router, route, item.Query.Text, context, confidentAt);
-                return item;
-            }
-            catch (Exception e)
-            {
-                return item.Fail("follow-up", e);
-            }
-        });
+        return source.Stage("follow-up", item =>
+            item.Route is { } route && item.Query.Conversation is { IsEmpty: false } context
+                ? item with { Route = FollowUpResolver.Resolve(router, route, item.Query.Text, context, confidentAt) }
+                : item);
     }
 }

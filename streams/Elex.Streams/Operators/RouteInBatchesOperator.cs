@@ -6,7 +6,7 @@ using Elex.Streams.Pipeline;
 namespace Elex.Streams.Operators;
 
 /// <summary>The Route stage with micro-batched sentence-model runs.</summary>
-public static class RouteInBatchesOperator
+internal static class RouteInBatchesOperator
 {
     /// <summary>
     /// Routes items like <see cref="RouteOperator.Route"/>, but collects them for up to
@@ -30,24 +30,25 @@ public static class RouteInBatchesOperator
             .SelectMany(batch => RouteBatch(router, batch));
     }
 
-    private static IList<PipelineItem> RouteBatch(FeatureRouter router, IList<PipelineItem> batch)
+    private static PipelineItem[] RouteBatch(FeatureRouter router, IList<PipelineItem> batch)
     {
         var topK = router.Options.TopK;
-        var unsettled = BatchRouting.SettleExact(router, batch, topK);
-        if (unsettled.Count == 0) return batch;
+        var items = batch.ToArray();
+        var unsettled = BatchRouting.SettleExact(router, items, topK);
+        if (unsettled.Count == 0) return items;
 
         var model = router.Semantic!;
         var dims = model.Dimensions;
         try
         {
             var vectors = new float[unsettled.Count * dims];
-            model.EncodeQueries(unsettled.Select(static u => u.Item.Query.Text).ToList(), vectors);
-            BatchRouting.RouteWithVectors(router, unsettled, vectors, dims, topK);
+            model.EncodeQueries(unsettled.Select(at => items[at].Query.Text).ToList(), vectors);
+            BatchRouting.RouteWithVectors(router, items, unsettled, vectors, dims, topK);
         }
         catch (Exception e)
         {
-            BatchRouting.KeepExact(unsettled, e.Message);
+            BatchRouting.KeepExact(items, unsettled, e.Message);
         }
-        return batch;
+        return items;
     }
 }

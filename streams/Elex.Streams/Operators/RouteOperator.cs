@@ -1,29 +1,16 @@
-using System.Reactive.Linq;
 using Elex.Core.Routing;
 using Elex.Streams.Pipeline;
 
 namespace Elex.Streams.Operators;
 
 /// <summary>The Route stage.</summary>
-public static class RouteOperator
+internal static class RouteOperator
 {
     /// <summary>Routes each item's question to its best feature and alternatives; a router failure fails the item only.</summary>
     public static IObservable<PipelineItem> Route(this IObservable<PipelineItem> source, FeatureRouter router)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(router);
-        return source.Select(item =>
-        {
-            if (item.HasFailed) return item;
-            try
-            {
-                item.Route = router.Route(item.Query.Text);
-                return item;
-            }
-            catch (Exception e)
-            {
-                return item.Fail("route", e);
-            }
-        });
+        return source.Stage("route", item => item with { Route = router.Route(item.Query.Text) });
     }
 }

@@ -7,7 +7,7 @@ using Elex.Streams.Pipeline;
 namespace Elex.Streams.Operators;
 
 /// <summary>The Route stage for a model that arrives later and answers asynchronously (the browser's).</summary>
-public static class RouteWithAsyncModelOperator
+internal static class RouteWithAsyncModelOperator
 {
     /// <summary>
     /// Routes each item on exact and lexical evidence, at once, while the router has no model. Once
@@ -32,7 +32,8 @@ public static class RouteWithAsyncModelOperator
         return source
             .Select(item => (Item: item, Model: router.Semantic))
             .Publish(items => Observable.Merge(
-                items.Where(static x => x.Model is null).Select(x => RouteWithoutModel(router, x.Item, topK)),
+                items.Where(static x => x.Model is null).Select(static x => x.Item)
+                    .Stage("route", item => item with { Route = router.Route(item.Query.Text, ReadOnlySpan<float>.Empty, topK) }),
                 items.Where(static x => x.Model is not null)
                     .Buffer(window, maxBatch, scheduler)
                     .Where(static batch => batch.Count > 0)
@@ -64,27 +65,13 @@ public static class RouteWithAsyncModelOperator
         };
     });
 
-    private static PipelineItem RouteWithoutModel(FeatureRouter router, PipelineItem item, int topK)
-    {
-        if (item.HasFailed) return item;
-        try
-        {
-            item.Route = router.Route(item.Query.Text, ReadOnlySpan<float>.Empty, topK);
-            return item;
-        }
-        catch (Exception e)
-        {
-            return item.Fail("route", e);
-        }
-    }
-
     // Continuations run on the thread that finishes the model run (ExecuteSynchronously), so a batch
     // is routed as soon as its vectors exist, with no hop through the thread pool.
-    private static Task<IList<PipelineItem>> RouteBatchAsync(FeatureRouter router, IList<(PipelineItem Item, SemanticIndex? Model)> batch, int topK, CancellationToken cancellationToken)
+    private static Task<PipelineItem[]> RouteBatchAsync(FeatureRouter router, IList<(PipelineItem Item, SemanticIndex? Model)> batch, int topK, CancellationToken cancellationToken)
     {
-        var unsettled = BatchRouting.SettleExact(router, batch.Select(static x => x.Item), topK);
-        IList<PipelineItem> routed = [.. batch.Select(static x => x.Item)];
-        if (unsettled.Count == 0) return Task.FromResult(routed);
+        var items = batch.Select(static x => x.Item).ToArray();
+        var unsettled = BatchRouting.SettleExact(router, items, topK);
+        if (unsettled.Count == 0) return Task.FromResult(items);
 
         var model = batch[0].Model!;
         var dims = model.Dimensions;
@@ -92,7 +79,7 @@ public static class RouteWithAsyncModelOperator
         Task run;
         try
         {
-            run = model.EncodeQueriesAsync(unsettled.Select(static u => u.Item.Query.Text).ToList(), vectors, cancellationToken);
+            run = model.EncodeQueriesAsync(unsettled.Select(at => items[at].Query.Text).ToList(), vectors, cancellationToken);
         }
         catch (Exception e)
         {
@@ -101,10 +88,10 @@ public static class RouteWithAsyncModelOperator
         return run.ContinueWith(done =>
         {
             // Without the model this batch still gets its exact and lexical routes, and says why.
-            if (done.Exception is { } error) BatchRouting.KeepExact(unsettled, error.GetBaseException().Message);
-            else if (done.IsCanceled) BatchRouting.KeepExact(unsettled, "the model run was cancelled");
-            else BatchRouting.RouteWithVectors(router, unsettled, vectors, dims, topK);
-            return routed;
+            if (done.Exception is { } error) BatchRouting.KeepExact(items, unsettled, error.GetBaseException().Message);
+            else if (done.IsCanceled) BatchRouting.KeepExact(items, unsettled, "the model run was cancelled");
+            else BatchRouting.RouteWithVectors(router, items, unsettled, vectors, dims, topK);
+            return items;
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 }

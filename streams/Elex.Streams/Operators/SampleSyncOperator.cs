@@ -5,7 +5,7 @@ using Elex.Core.Learning;
 namespace Elex.Streams.Operators;
 
 /// <summary>The automatic sync stage: applied feedback in, one publish per interval that saw learning.</summary>
-public static class SampleSyncOperator
+internal static class SampleSyncOperator
 {
     /// <summary>
     /// Samples the applied feedback every <paramref name="interval"/> and, for each interval in which

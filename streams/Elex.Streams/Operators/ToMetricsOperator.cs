@@ -6,7 +6,7 @@ using Elex.Core.Telemetry;
 namespace Elex.Streams.Operators;
 
 /// <summary>The telemetry tap on the response stream.</summary>
-public static class ToMetricsOperator
+internal static class ToMetricsOperator
 {
     /// <summary>One <see cref="QueryMetric"/> per response: timestamp, latency, confidence, agent, feature, type, complexity, success.</summary>
     public static IObservable<QueryMetric> ToMetrics(this IObservable<QueryResponse> source)

@@ -4,7 +4,7 @@ using Elex.Core.Conversations;
 namespace Elex.Streams.Operators;
 
 /// <summary>A conversation's context as a stream.</summary>
-public static class TrackConversationOperator
+internal static class TrackConversationOperator
 {
     /// <summary>
     /// A <c>Scan</c> over a conversation's turns: the features the conversation is about — first

@@ -1,6 +1,7 @@
 using System.Reactive.Linq;
 using Elex.Core.Responses;
 using Elex.Core.Safety;
+using Elex.Streams.Pipeline;
 
 namespace Elex.Streams.Operators;
 
@@ -24,27 +25,19 @@ public static class ValidateSafetyOperator
     }
 
     /// <summary>
-    /// The same stage for pipelines that carry a response inside another value (a pair, an item):
-    /// <paramref name="getResponse"/> takes the response out, <paramref name="withResponse"/> puts the
-    /// validated one back. A value whose response has no commands passes unchanged (the same instance).
-    /// A validator failure rejects that response's commands; an exception from
-    /// <paramref name="getResponse"/> or <paramref name="withResponse"/> ends the stream with OnError.
+    /// The same stage inside the query graph: each item's response with every command given its
+    /// verdict. An item without a response, or whose response has no commands, passes unchanged
+    /// (the same instance); so does a failed item, whose Error response proposes nothing.
     /// </summary>
-    public static IObservable<T> ValidateSafety<T>(
-        this IObservable<T> source,
-        SafetyValidator validator,
-        Func<T, QueryResponse> getResponse,
-        Func<T, QueryResponse, T> withResponse)
+    internal static IObservable<PipelineItem> ValidateSafety(this IObservable<PipelineItem> source, SafetyValidator validator)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(validator);
-        ArgumentNullException.ThrowIfNull(getResponse);
-        ArgumentNullException.ThrowIfNull(withResponse);
-        return source.Select(value =>
+        return source.Select(item =>
         {
-            var response = getResponse(value);
+            if (item.Response is not { } response) return item;
             var validated = Validate(response, validator);
-            return ReferenceEquals(validated, response) ? value : withResponse(value, validated);
+            return ReferenceEquals(validated, response) ? item : item with { Response = validated };
         });
     }
 

@@ -8,7 +8,7 @@ namespace Elex.Streams.Persistence;
 /// <param name="Duration">How long the attempt took.</param>
 /// <param name="Error">Why it failed (a <see cref="TimeoutException"/> for a hanging store).</param>
 /// <param name="RetryIn">The backoff before the next attempt; null after a success or when the keys were given up.</param>
-public sealed record PersistOutcome<TKey>(
+internal sealed record PersistOutcome<TKey>(
     IReadOnlyList<TKey> Keys, bool Succeeded, int Attempt, DateTimeOffset At, TimeSpan Duration, Exception? Error = null, TimeSpan? RetryIn = null)
 {
     /// <summary>A failure after which the keys are not retried any more (the change stream had ended and the drain attempts ran out).</summary>

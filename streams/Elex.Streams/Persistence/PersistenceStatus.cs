@@ -28,7 +28,7 @@ public sealed record PersistenceStatus(
     public bool Healthy => ConsecutiveFailures == 0;
 
     /// <summary>The status after an outcome of the Persist stage.</summary>
-    public PersistenceStatus After<TKey>(PersistOutcome<TKey> outcome) => outcome.Succeeded
+    internal PersistenceStatus After<TKey>(PersistOutcome<TKey> outcome) => outcome.Succeeded
         ? this with
         {
             LastPersistedAt = outcome.At, AgentsPersisted = AgentsPersisted + outcome.Keys.Count, Writes = Writes + 1,

@@ -1,18 +1,22 @@
+using System.Diagnostics;
 using Elex.Core.Agents;
+using Elex.Core.Catalog;
 using Elex.Core.Queries;
+using Elex.Core.Responses;
 using Elex.Core.Routing;
 
 namespace Elex.Streams.Pipeline;
 
 /// <summary>
-/// One query on its way through the graph. Each stage fills in its part; a stage that fails
-/// records the failure and later stages pass the item through untouched, so the failure becomes
-/// an error response instead of ending the stream.
+/// One query on its way through the graph, immutable: each stage passes on a copy with its part
+/// filled in (a <c>with</c> expression). A stage that fails marks the item (<see cref="Fail"/>) and
+/// later stages pass it on untouched (<see cref="PipelineStage"/>), so the failure becomes an error
+/// response instead of ending the stream. After Answer it carries its <see cref="Response"/>.
 /// </summary>
-public sealed class PipelineItem
+internal sealed record PipelineItem
 {
     /// <summary>Creates an item for a query received at <paramref name="receivedAt"/>.</summary>
-    public PipelineItem(Query query, DateTimeOffset receivedAt, TaskCompletionSource<Core.Responses.QueryResponse>? completion = null)
+    public PipelineItem(Query query, DateTimeOffset receivedAt, TaskCompletionSource<QueryResponse>? completion = null)
     {
         Query = query ?? throw new ArgumentNullException(nameof(query));
         ReceivedAt = receivedAt;
@@ -25,36 +29,40 @@ public sealed class PipelineItem
     /// <summary>When the swarm took the query in.</summary>
     public DateTimeOffset ReceivedAt { get; }
     /// <summary>When the query left the ingress queue and work on it began (the receive time unless Classify stamps it).</summary>
-    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset StartedAt { get; init; }
     /// <summary>The caller awaiting the response, if any.</summary>
-    public TaskCompletionSource<Core.Responses.QueryResponse>? Completion { get; }
-    /// <summary>Set by Classify.</summary>
-    public Classification Classification { get; set; }
-    /// <summary>Set by Route.</summary>
-    public RouteResult? Route { get; set; }
-    /// <summary>Set by Dispatch.</summary>
-    public FeatureAgent? Agent { get; set; }
+    public TaskCompletionSource<QueryResponse>? Completion { get; }
     /// <summary>The query's tracing activity, if anyone listens.</summary>
-    public System.Diagnostics.Activity? Activity { get; init; }
+    public Activity? Activity { get; init; }
+    /// <summary>Set by Classify.</summary>
+    public Classification Classification { get; init; }
+    /// <summary>Set by Route (and re-set by ResolveFollowUps for a follow-up).</summary>
+    public RouteResult? Route { get; init; }
+    /// <summary>Set by Dispatch.</summary>
+    public FeatureAgent? Agent { get; init; }
     /// <summary>Set by Dispatch: gets the runner-up feature's agent, for the ConsultPeer strategy.</summary>
-    public Func<FeatureAgent?>? Peer { get; set; }
-    /// <summary>Two or more features the question compares by name (answered side by side); empty otherwise.</summary>
-    public IReadOnlyList<Core.Catalog.Feature> Compared { get; set; } = [];
+    public Func<FeatureAgent?>? Peer { get; init; }
+    /// <summary>Set by Dispatch: two or more features the question compares by name (answered side by side); empty otherwise.</summary>
+    public IReadOnlyList<Feature> Compared { get; init; } = [];
+    /// <summary>Set by Answer, for every item (a failed one gets an Error or Rejected response).</summary>
+    public QueryResponse? Response { get; init; }
     /// <summary>The stage that failed, or null.</summary>
-    public string? FailedStage { get; private set; }
+    public string? FailedStage { get; private init; }
     /// <summary>Why it failed.</summary>
-    public Exception? Failure { get; private set; }
+    public Exception? Failure { get; private init; }
     /// <summary>True once a stage has failed.</summary>
     public bool HasFailed => Failure is not null;
 
-    /// <summary>Records a stage failure (the first one wins).</summary>
-    public PipelineItem Fail(string stage, Exception error)
+    /// <summary>What the response is built from (<see cref="ResponseBuilder"/>).</summary>
+    public ResponseFacts ToFacts() => new(Query, Classification, ReceivedAt, StartedAt)
     {
-        if (Failure is null)
-        {
-            FailedStage = stage;
-            Failure = error;
-        }
-        return this;
-    }
+        Route = Route,
+        Agent = Agent,
+        Peer = Peer,
+        Compared = Compared,
+    };
+
+    /// <summary>This item failed in <paramref name="stage"/>; an item that already failed stays as it is (the first failure wins).</summary>
+    public PipelineItem Fail(string stage, Exception error) =>
+        HasFailed ? this : this with { FailedStage = stage, Failure = error };
 }

@@ -1,6 +1,5 @@
 using System.Reactive.Concurrency;
 using Elex.Core.Agents;
-using Elex.Core.Responses;
 using Elex.Core.Routing;
 using Elex.Core.Safety;
 using Elex.Streams.Operators;
@@ -13,7 +12,8 @@ namespace Elex.Streams.Pipeline;
 /// </summary>
 internal static class QueryGraph
 {
-    public static IObservable<(PipelineItem Item, QueryResponse Response)> Build(
+    /// <summary>The graph over the ingress: every item comes out once, in order, carrying its validated response.</summary>
+    public static IObservable<PipelineItem> Build(
         IObservable<PipelineItem> ingress, FeatureRouter router, AgentRegistry registry, SafetyValidator safety, SwarmConfig config, IScheduler scheduler)
     {
         var classified = ingress.Classify(scheduler);
@@ -22,8 +22,8 @@ internal static class QueryGraph
         return Routed(classified, router, config, scheduler)
             .ResolveFollowUps(router, answeredFrom)
             .Dispatch(registry, answeredFrom)
-            .Answer(scheduler, static (item, response) => (item, response))
-            .ValidateSafety(safety, static pair => pair.response, static (pair, validated) => (pair.item, validated));
+            .Answer(scheduler)
+            .ValidateSafety(safety);
     }
 
     // The model runs off the reading loop when asked to, in micro-batches when it is loaded, or not at all.

@@ -67,7 +67,7 @@ public sealed class SwarmInstrumentation : IDisposable
     }
 
     /// <summary>Records one write attempt of the Persist stage.</summary>
-    public void RecordPersist<TKey>(Persistence.PersistOutcome<TKey> outcome)
+    internal void RecordPersist<TKey>(Persistence.PersistOutcome<TKey> outcome)
     {
         var tags = new TagList { { "elex.agents", outcome.Keys.Count } };
         (outcome.Succeeded ? _persistWrites : _persistFailures).Add(1, tags);

@@ -103,7 +103,7 @@ public class ClassifyOperatorTests : ReactiveTest
             ['b'] = PipelineItems.Classified("what is IFLB?", ticks: marbles.Origin),
         };
         var source = marbles.Hot("^-a--b|", items);
-        var results = marbles.Run(() => source.Classify(marbles.Scheduler).Answer(marbles.Scheduler).Select(r => $"{r.QueueUs * 10 / marbles.TicksPerFrame:0}|{r.LatencyUs:0}"));
+        var results = marbles.Run(() => source.Classify(marbles.Scheduler).Answer(marbles.Scheduler).Responses().Select(r => $"{r.QueueUs * 10 / marbles.TicksPerFrame:0}|{r.LatencyUs:0}"));
         marbles.ExpectObservable(results).ToBe("--a--b|", new Dictionary<char, string> { ['a'] = "2|0", ['b'] = "5|0" });
     }
 

@@ -19,9 +19,11 @@ public class ResolveFollowUpsOperatorTests : ReactiveTest
 
     private static PipelineItem Routed(string text, ConversationContext? context)
     {
-        var item = new PipelineItem(new Query(text) { Conversation = context }, DateTimeOffset.UnixEpoch) { Classification = new Classification(QueryType.General, Complexity.Simple) };
-        item.Route = TestCatalog.Router.Route(text);
-        return item;
+        return new PipelineItem(new Query(text) { Conversation = context }, DateTimeOffset.UnixEpoch)
+        {
+            Classification = new Classification(QueryType.General, Complexity.Simple),
+            Route = TestCatalog.Router.Route(text),
+        };
     }
 
     private static string Outcome(PipelineItem item) =>
@@ -78,8 +80,8 @@ public class ResolveFollowUpsOperatorTests : ReactiveTest
     public void ResolveFollowUps_ResolverThrows_FailsThatItemOnly()
     {
         var scheduler = new TestScheduler();
-        var broken = Routed("and its counters?", About(Msm));
-        broken.Route = broken.Route! with { Candidates = null! };
+        var routed = Routed("and its counters?", About(Msm));
+        var broken = routed with { Route = routed.Route! with { Candidates = null! } };
         var source = scheduler.CreateHotObservable(OnNext(210, broken), OnNext(220, Routed("and its counters?", About(Msm))), OnCompleted<PipelineItem>(230));
         var results = scheduler.Start(() => source.ResolveFollowUps(TestCatalog.Router, AbstainBelow).Select(Outcome));
         results.Messages.AssertEqual(OnNext(210, "follow-up"), OnNext(220, $"{Msm} from context"), OnCompleted<string>(230));

@@ -104,14 +104,16 @@ public class RouteWithAsyncModelOperatorTests : ReactiveTest
         var (router, model, encoder) = Setup(marbles, 1);
         AttachAt(marbles, 0, router, model);
         var items = Items(('a', "uplink aggregation of carriers"), ('b', "load balancing between carriers"));
+        var routed = new Dictionary<char, PipelineItem>();
         var source = marbles.Hot("^-a---b-----|", items);
         var results = marbles.Run(() => source.Do(i => encoder.Fail = i.Query.Text.StartsWith("uplink", StringComparison.Ordinal))
             .RouteWithAsyncModel(router, marbles.Frames(4), 8, marbles.Scheduler)
+            .Do(i => routed[items.Single(kv => kv.Value.Query == i.Query).Key] = i)
             .Select(i => i.HasFailed ? 'x' : i.Route!.ModelFailure is null ? 'r' : 'f'));
         marbles.ExpectObservable(results).ToBe("-----f---r--|", new Dictionary<char, char> { ['f'] = 'f', ['r'] = 'r' });
-        Assert.Equal("model run failed", items['a'].Route!.ModelFailure);
-        Assert.False(items['a'].Route!.UsedSemantic);
-        Assert.True(items['b'].Route!.UsedSemantic);
+        Assert.Equal("model run failed", routed['a'].Route!.ModelFailure);
+        Assert.False(routed['a'].Route!.UsedSemantic);
+        Assert.True(routed['b'].Route!.UsedSemantic);
     }
 
     [Fact]

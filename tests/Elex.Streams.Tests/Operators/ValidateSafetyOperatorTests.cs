@@ -4,6 +4,7 @@ using Elex.Core.Queries;
 using Elex.Core.Responses;
 using Elex.Core.Safety;
 using Elex.Streams.Operators;
+using Elex.Streams.Pipeline;
 using Elex.Streams.Tests.Marbles;
 using Microsoft.Reactive.Testing;
 
@@ -36,8 +37,8 @@ public class ValidateSafetyOperatorTests : ReactiveTest
         var source = Observable.Empty<QueryResponse>();
         Assert.Throws<ArgumentNullException>(() => ((IObservable<QueryResponse>)null!).ValidateSafety(Validator));
         Assert.Throws<ArgumentNullException>(() => source.ValidateSafety(null!));
-        Assert.Throws<ArgumentNullException>(() => source.ValidateSafety(Validator, null!, (r, _) => r));
-        Assert.Throws<ArgumentNullException>(() => source.ValidateSafety(Validator, r => r, null!));
+        Assert.Throws<ArgumentNullException>(() => ((IObservable<PipelineItem>)null!).ValidateSafety(Validator));
+        Assert.Throws<ArgumentNullException>(() => Observable.Empty<PipelineItem>().ValidateSafety(null!));
     }
 
     [Fact]
@@ -96,23 +97,35 @@ public class ValidateSafetyOperatorTests : ReactiveTest
     }
 
     [Fact]
-    public void ValidateSafety_OnAPair_ReplacesOnlyTheResponse()
+    public void ValidateSafety_OnAnItem_ReplacesOnlyTheResponse()
     {
-        var results = Observable.Return((Id: 7, Response: Response(Set("sleepMode", "3"))))
-            .ValidateSafety(Validator, p => p.Response, (p, r) => (p.Id, r))
-            .Wait();
-        Assert.Equal(7, results.Id);
-        Assert.Equal([SafetyStatus.Safe], Verdicts(results.Response));
+        var item = PipelineItems.Classified("set sleepMode to 3") with { Response = Response(Set("sleepMode", "3")) };
+        var validated = Observable.Return(item).ValidateSafety(Validator).Wait();
+        Assert.Same(item.Query, validated.Query);
+        Assert.Equal(item.Classification, validated.Classification);
+        Assert.Equal([SafetyStatus.Safe], Verdicts(validated.Response!));
     }
 
     [Fact]
-    public void ValidateSafety_SelectorThrows_EndsWithOnError()
+    public void ValidateSafety_ItemWithoutResponseOrCommands_PassesUnchanged()
+    {
+        var unanswered = PipelineItems.Classified("x");
+        var answered = PipelineItems.Classified("y") with { Response = Response() };
+        var results = new[] { unanswered, answered }.ToObservable().ValidateSafety(Validator).ToList().Wait();
+        Assert.Same(unanswered, results[0]);
+        Assert.Same(answered, results[1]);
+    }
+
+    [Fact]
+    public void ValidateSafety_OnItems_ThrowingValidator_RejectsThatItemsCommands_AndTheStreamGoesOn()
     {
         var scheduler = new TestScheduler();
-        var source = scheduler.CreateHotObservable(OnNext(210, 1), OnNext(220, 2));
-        var error = new InvalidOperationException("selector");
-        var results = scheduler.Start(() => source.ValidateSafety(Validator, _ => throw error, (v, _) => v));
-        results.Messages.AssertEqual(OnError<int>(210, error));
+        var source = scheduler.CreateHotObservable(
+            OnNext(210, PipelineItems.Classified("a") with { Response = Response(Set("sleepMode", "boom")) }),
+            OnNext(220, PipelineItems.Classified("b") with { Response = Response(Set("sleepMode", "1")) }),
+            OnCompleted<PipelineItem>(230));
+        var results = scheduler.Start(() => source.ValidateSafety(new ThrowingOn("boom")).Select(i => i.Response!.Commands[0].Safety));
+        results.Messages.AssertEqual(OnNext(210, SafetyStatus.Rejected), OnNext(220, SafetyStatus.Safe), OnCompleted<SafetyStatus>(230));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Elex.Streams.Pipeline;
+namespace Elex.Core.Responses;
 
 /// <summary>Response ids: unique per process run and sortable by creation within it.</summary>
 internal static class ResponseIds

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using Elex.Core.Agents;
+using Elex.Core.Conversations;
+using Elex.Core.Learning;
+using Elex.Core.Routing;
+
+namespace Elex.Core.Responses;
+
+/// <summary>
+/// Builds the one <see cref="QueryResponse"/> a query gets from what is known about it: Answered by
+/// its agent, Unsure (routed, but no agent was sure enough), NoMatch (nothing in the catalog), or
+/// Error / Rejected for a query that failed on the way.
+/// </summary>
+internal static class ResponseBuilder
+{
+    private const string NoMatchText =
+        "No feature in the catalog matches this question. Name the feature, its acronym or FAJ code, or a parameter, counter or event it uses.";
+
+    /// <summary>
+    /// The response to a query that went through: its agent's answer with routing evidence,
+    /// alternatives and warnings, and the interaction recorded on the agent; without an agent,
+    /// Unsure when there are candidates and NoMatch when there are none.
+    /// </summary>
+    /// <param name="facts">What is known about the query.</param>
+    /// <param name="clock">
+    /// The current time, read once the answer exists, so the latency covers the agent's work.
+    /// </param>
+    public static QueryResponse Respond(ResponseFacts facts, Func<DateTimeOffset> clock)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (facts.Agent is not { } agent || facts.Route?.Best is not { } best)
+        {
+            if (facts.Route is { Candidates.Count: > 0 } guessed) return Unsure(facts, guessed, clock());
+            return Build(facts, ResponseStatus.NoMatch, clock()) with { Text = NoMatchText, Confidence = facts.Route?.Confidence ?? 0f };
+        }
+        var route = facts.Route;
+        var context = new AnswerContext(facts.Query.Text, facts.Classification)
+        {
+            RouteConfidence = route.Confidence,
+            Alternatives = route.Candidates.Skip(1).Select(c => c.Feature).ToList(),
+            Compared = facts.Compared,
+            ShowAll = facts.Query.All,
+        };
+        var peer = facts.Peer;
+        context = context with
+        {
+            ConsultPeer = peer is null ? null : () => peer()?.Answer(context with { ForcedAction = ResponseAction.DirectAnswer }),
+        };
+        var answer = agent.Answer(context);
+        var routeEvidence = best.Evidence.Select(e => $"routed by {e}");
+        // A follow-up went by the conversation, not by how its own words compare with the feature.
+        if (!route.ResolvedFromContext) routeEvidence = routeEvidence.Append($"routed by similarity {best.Similarity:0.000}");
+        var response = Build(facts, ResponseStatus.Answered, clock()) with
+        {
+            Text = answer.Text,
+            AgentId = agent.Id,
+            FeatureCode = agent.Feature.Code.Value,
+            FeatureName = agent.Feature.Name,
+            Confidence = route.Confidence,
+            Alternatives = route.Candidates.Skip(1).Select(c => c.Feature.Code.Value).ToList(),
+            Evidence = [.. routeEvidence, .. answer.Evidence],
+            Commands = answer.Commands,
+            Strategy = answer.Action,
+            LearningState = answer.State,
+            Warnings = [
+                .. ModelWarning(route),
+                .. route.IsAmbiguous ? [$"Ambiguous: {string.Join(", ", route.Candidates.Take(3).Select(c => c.Feature.DisplayName))} match about equally."] : Array.Empty<string>(),
+                .. answer.Warnings],
+        };
+        agent.RecordInteraction(response.LatencyUs, response.Confidence, success: true, response.Timestamp);
+        return response;
+    }
+
+    /// <summary>The response to a query that failed in <paramref name="stage"/>: Rejected when it was turned away or cancelled, Error otherwise.</summary>
+    /// <param name="facts">What was known about the query when it failed.</param>
+    /// <param name="stage">The stage that failed.</param>
+    /// <param name="failure">Why.</param>
+    /// <param name="rejected">The query was turned away (busy) or cancelled rather than broken.</param>
+    /// <param name="now">The current time.</param>
+    public static QueryResponse Failed(ResponseFacts facts, string stage, Exception failure, bool rejected, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(failure);
+        return Build(facts, rejected ? ResponseStatus.Rejected : ResponseStatus.Error, now) with
+        {
+            Text = $"The query failed in {stage}: {failure.Message}",
+            Error = $"{stage}: {failure.Message}",
+        };
+    }
+
+    // Below the abstention threshold the swarm says so instead of answering as a guessed feature's
+    // agent: the best guess is named (featureCode), the closest three are listed with why, and no
+    // command is proposed, because a command for the wrong feature is worse than none.
+    private static QueryResponse Unsure(ResponseFacts facts, RouteResult route, DateTimeOffset now)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Not sure which feature this is about (confidence {route.Confidence:0.00}). The closest:");
+        var rank = 0;
+        foreach (var c in route.Candidates.Take(3))
+        {
+            text.Append('\n').Append(++rank).Append(". ").Append(c.Feature.DisplayName).Append(" — ").Append(Why(c, route.UsedSemantic));
+        }
+        text.Append("\nAsk again naming one of them (name, acronym or FAJ code) for a full answer.");
+        return Build(facts, ResponseStatus.Unsure, now) with
+        {
+            Text = text.ToString(),
+            FeatureCode = route.Best!.Feature.Code.Value,
+            FeatureName = route.Best.Feature.Name,
+            Confidence = route.Confidence,
+            Alternatives = route.Candidates.Skip(1).Select(c => c.Feature.Code.Value).ToList(),
+            Evidence = route.Best.Evidence.Select(e => $"routed by {e}").ToList(),
+            Warnings = ModelWarning(route),
+        };
+    }
+
+    private static string Why(RouteCandidate candidate, bool semantic)
+    {
+        var named = candidate.Evidence.Count > 0 ? "names " + string.Join(", ", candidate.Evidence.Select(e => e.ToString())) : null;
+        var similar = semantic
+            ? FormattableString.Invariant($"close in meaning (similarity {candidate.Similarity:0.00})")
+            : FormattableString.Invariant($"similar wording (similarity {candidate.Similarity:0.00})");
+        return named is null ? similar : $"{named}; {similar}";
+    }
+
+    private static string[] ModelWarning(RouteResult route) =>
+        route.ModelFailure is { } failure ? [$"The sentence model could not run ({failure}); routed on exact and lexical evidence only."] : [];
+
+    private static QueryResponse Build(ResponseFacts facts, ResponseStatus status, DateTimeOffset now) => new()
+    {
+        ResponseId = ResponseIds.Next(),
+        QueryId = facts.Query.Id,
+        QueryText = facts.Query.Text,
+        Status = status,
+        NamedFeatures = FeatureMentions.Of(facts.Route) is { Count: > 0 } named ? [.. named.Select(c => c.Feature.Code.Value)] : [],
+        ContextFeatures = facts.Query.Conversation is { IsEmpty: false } context ? [.. context.Features.Select(c => c.Value)] : [],
+        ResolvedFromContext = facts.Route?.ResolvedFromContext ?? false,
+        QueryType = facts.Classification.Type,
+        Complexity = facts.Classification.Complexity,
+        LatencyUs = Math.Max(0, (now - facts.StartedAt).Ticks / 10.0),
+        QueueUs = Math.Max(0, (facts.StartedAt - facts.ReceivedAt).Ticks / 10.0),
+        Timestamp = now,
+    };
+}
