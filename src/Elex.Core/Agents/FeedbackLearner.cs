@@ -9,7 +9,7 @@ namespace Elex.Core.Agents;
 /// not given a second rating). Bad feedback changes nothing and says why. Not thread-safe: the
 /// Learn stage applies feedback one record at a time.
 /// </summary>
-public sealed class FeedbackLearner
+internal sealed class FeedbackLearner
 {
     private readonly AgentRegistry _registry;
     private readonly ExperienceLog _experiences;

@@ -3,7 +3,7 @@ using Elex.Core.Responses;
 namespace Elex.Core.Conversations;
 
 /// <summary>One step of a conversation: a question answered, or the engineer asking to start afresh.</summary>
-public sealed class ConversationTurn
+internal sealed class ConversationTurn
 {
     private ConversationTurn(QueryResponse? response) => Response = response;
 
