@@ -4,31 +4,34 @@ using Elex.Semantic;
 using Elex.Storage;
 using Elex.Storage.Encryption;
 using Elex.Streams;
+using Elex.Streams.Hosting;
 
 namespace Elex.Cli;
 
 /// <summary>
 /// Opens the embedded store in the data directory (encrypted at rest when <c>ELEX_PASSPHRASE</c> is
-/// set) and starts a swarm restored from it.
+/// set) and starts a swarm restored from it, warning about each record that could not be restored; the
+/// swarm and store are owned together by a <see cref="SwarmSession"/>.
 /// </summary>
 internal sealed class SwarmHost : IAsyncDisposable
 {
     /// <summary>The environment variable holding the store passphrase (never a command-line argument, which other users can read).</summary>
     public const string PassphraseVariable = "ELEX_PASSPHRASE";
 
-    private SwarmHost(IAgentStore store, string storePath, ElexSwarm swarm)
+    private readonly SwarmSession _session;
+
+    private SwarmHost(SwarmSession session, string storePath)
     {
+        _session = session;
         StorePath = storePath;
-        Store = store;
-        Swarm = swarm;
     }
 
-    public IAgentStore Store { get; }
+    public IAgentStore Store => _session.Store!;
 
     /// <summary>The store's file.</summary>
     public string StorePath { get; }
 
-    public ElexSwarm Swarm { get; }
+    public ElexSwarm Swarm => _session.Swarm;
 
     /// <summary>The environment variable that, set to 1, routes without the sentence model (exact and lexical evidence only).</summary>
     public const string NoModelVariable = "ELEX_NO_MODEL";
@@ -37,18 +40,9 @@ internal sealed class SwarmHost : IAsyncDisposable
     {
         var path = DataDirectory.PrepareStorePath(dataDirectory);
         var router = semantic ? BuildRouter(catalog, Path.Combine(Path.GetDirectoryName(path)!, "semantic"), error) : null;
-        var store = await OpenStoreAsync(path, cancellationToken);
-        try
-        {
-            var swarm = await ElexSwarm.CreateAsync(catalog, config, store, router: router, cancellationToken: cancellationToken);
-            foreach (var problem in swarm.RestoreProblems) error.WriteLine($"elex: warning: {problem}");
-            return new SwarmHost(store, path, swarm);
-        }
-        catch
-        {
-            await store.DisposeAsync();
-            throw;
-        }
+        var session = await SwarmSession.StartAsync(catalog, config, token => OpenStoreAsync(path, token), router: router, cancellationToken: cancellationToken);
+        foreach (var problem in session.RestoreProblems) error.WriteLine($"elex: warning: {problem}");
+        return new SwarmHost(session, path);
     }
 
     // The sentence model makes natural questions routable; without it (ELEX_NO_MODEL=1, or a model
@@ -88,15 +82,6 @@ internal sealed class SwarmHost : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await Swarm.DisposeAsync();
-        }
-        finally
-        {
-            await Store.DisposeAsync();
-        }
-    }
+    /// <summary>Shuts the swarm down (its last write included), then closes the store.</summary>
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 }

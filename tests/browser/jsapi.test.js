@@ -127,6 +127,8 @@ test('failures reject with an ElexError carrying a code', async () => {
   assert.equal(r.unknownResponse.code, 'UNKNOWN_RESPONSE');
   assert.equal(r.badReward.code, 'INVALID_FEEDBACK');
   assert.equal(r.unknownAgent.code, 'UNKNOWN_AGENT');
+  // The code crosses beside the message, never inside it.
+  assert.equal(r.unknownAgent.message, "no agent or feature 'FAJ 999 9999' in the catalog");
   assert.equal(r.sync.code, 'SYNC_NOT_STARTED');
   assert.equal(r.badConfig.code, 'INVALID_CONFIG');
   assert.match(r.badConfig.message, /MaxAgents/);
@@ -151,12 +153,21 @@ test('routing inside the page: P50/P95 over 2,000 queries', async () => {
 test('IndexedDB: one batch write of every agent of the sample catalog', async () => {
   const r = await inPage(`
     const swarm = await elex.createSwarm({ databaseName: 'elex-bench-' + Date.now() });
+    const answer = await swarm.query('which counters show MSM is working?');
+    await swarm.feedback({ responseId: answer.responseId, reward: -0.5, success: false });
+    const learned = await swarm.getAgentStats(answer.agentId);
     const runs = [];
     for (let i = 0; i < 5; i++) runs.push(await swarm.diagnostics.persistAll());
+    const after = await swarm.getAgentStats(answer.agentId);
+    const { totalQueries } = await swarm.getSwarmStats();
     await swarm.shutdown();
     const warm = runs.map((run) => run.writeMs).sort((a, b) => a - b);
-    return { ...runs[0], writeMs: warm[2], writeMsMin: warm[0], writeMsMax: warm[4], runs: warm.length };`);
-  report('indexeddb-batch', r);
+    return { ...runs[0], writeMs: warm[2], writeMsMin: warm[0], writeMsMax: warm[4], runs: warm.length, learned, after, totalQueries };`);
+  const { learned, after, totalQueries, ...measured } = r;
+  report('indexeddb-batch', measured);
+  // The measurement runs on a scratch swarm: this swarm answered once and learned once, and that stays so.
+  assert.deepEqual(after, learned);
+  assert.equal(totalQueries, 1);
   assert.ok(r.agents >= 50, `${r.agents} agents written`);
   assert.equal(r.agentStateRecords, r.agents);
   assert.ok(r.writeMs > 0);

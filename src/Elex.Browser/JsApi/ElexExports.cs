@@ -9,9 +9,10 @@ namespace Elex.Browser.JsApi;
 
 /// <summary>
 /// The [JSExport] surface that <c>elex.js</c> wraps: swarms are addressed by a numeric handle, and
-/// everything else crosses as JSON strings (source-generated, see <see cref="ElexJsonContext"/>).
-/// Failures are <see cref="ElexApiException"/>s whose message starts with the error code. Nothing here
-/// depends on a host's startup code, so the same exports serve a Blazor page, a plain page and Node.
+/// everything else crosses as JSON strings (source-generated, see <see cref="ElexJsonContext"/>). Every
+/// call that can fail answers a <see cref="JsOutcome"/> — the value, or the error's code and message as
+/// fields. Nothing here depends on a host's startup code, so the same exports serve a Blazor page, a
+/// plain page and Node.
 /// </summary>
 [SupportedOSPlatform("browser")]
 public static partial class ElexExports
@@ -23,121 +24,151 @@ public static partial class ElexExports
 
     /// <summary>
     /// Creates a swarm over <paramref name="catalogUtf8"/> (an Elex catalog as UTF-8 JSON) or, when
-    /// none is given, the embedded sample catalog; resolves with the swarm's handle.
+    /// none is given, the embedded sample catalog; the outcome's value is the swarm's handle.
     /// </summary>
     [JSExport]
-    public static async Task<int> CreateSwarm(string? configJson, byte[]? catalogUtf8, string? catalogSource)
+    public static Task<string> CreateSwarm(string? configJson, byte[]? catalogUtf8, string? catalogSource) => JsOutcome.OfAsync(async () =>
     {
         var catalog = catalogUtf8 is null ? Sample : LoadCatalog(catalogUtf8, string.IsNullOrWhiteSpace(catalogSource) ? "catalog" : catalogSource);
         var session = await JsSwarmSession.CreateAsync(catalog, configJson, OpenStoreAsync, CreateSyncTransport).ConfigureAwait(true);
         var handle = ++_nextHandle;
         Sessions[handle] = session;
-        return handle;
-    }
+        return JsOutcome.Json(handle);
+    });
 
-    /// <summary>Asks a question (query JSON); resolves with the response JSON.</summary>
+    /// <summary>Asks a question (query JSON); the value is the response.</summary>
     [JSExport]
-    public static Task<string> Query(int swarm, string? queryJson) => Session(swarm).QueryAsync(queryJson);
+    public static Task<string> Query(int swarm, string? queryJson) => JsOutcome.OfAsync(() => Session(swarm).QueryAsync(queryJson));
 
-    /// <summary>Starts a session (a conversation) on a swarm; returns its handle, unique within the swarm.</summary>
+    /// <summary>Starts a session (a conversation) on a swarm; the value is its handle, unique within the swarm.</summary>
     [JSExport]
-    public static int CreateSession(int swarm) => Session(swarm).Conversations.Open();
+    public static string CreateSession(int swarm) => JsOutcome.Of(() => JsOutcome.Json(Session(swarm).Conversations.Open()));
 
-    /// <summary>Asks a question (query JSON) in a session, understood in its context; resolves with the response JSON.</summary>
+    /// <summary>Asks a question (query JSON) in a session, understood in its context; the value is the response.</summary>
     [JSExport]
-    public static Task<string> SessionQuery(int swarm, int session, string? queryJson) => Session(swarm).Conversations.QueryAsync(session, queryJson);
+    public static Task<string> SessionQuery(int swarm, int session, string? queryJson) =>
+        JsOutcome.OfAsync(() => Session(swarm).Conversations.QueryAsync(session, queryJson));
 
-    /// <summary>The features a session is about, as JSON <c>[{ code, name }]</c>.</summary>
+    /// <summary>The features a session is about; the value is <c>[{ code, name }]</c>.</summary>
     [JSExport]
-    public static string SessionContext(int swarm, int session) => Session(swarm).Conversations.Context(session);
+    public static string SessionContext(int swarm, int session) => JsOutcome.Of(() => Session(swarm).Conversations.Context(session));
 
     /// <summary>Forgets a session's context.</summary>
     [JSExport]
-    public static void ResetSession(int swarm, int session) => Session(swarm).Conversations.Reset(session);
+    public static string ResetSession(int swarm, int session) => JsOutcome.Of(() =>
+    {
+        Session(swarm).Conversations.Reset(session);
+        return JsOutcome.Nothing;
+    });
 
     /// <summary>Ends a session; unknown handles are ignored.</summary>
     [JSExport]
-    public static void CloseSession(int swarm, int session) => Session(swarm).Conversations.Close(session);
+    public static string CloseSession(int swarm, int session) => JsOutcome.Of(() =>
+    {
+        Session(swarm).Conversations.Close(session);
+        return JsOutcome.Nothing;
+    });
 
-    /// <summary>Teaches an agent (feedback JSON); resolves once applied (and durable with a store).</summary>
+    /// <summary>Teaches an agent (feedback JSON); completes once applied (and durable with a store).</summary>
     [JSExport]
-    public static Task<string> Feedback(int swarm, string? feedbackJson) => Session(swarm).FeedbackAsync(feedbackJson);
+    public static Task<string> Feedback(int swarm, string? feedbackJson) => JsOutcome.OfAsync(() => Session(swarm).FeedbackAsync(feedbackJson));
 
-    /// <summary>One agent's stats as JSON, by agent id or feature code.</summary>
+    /// <summary>One agent's stats, by agent id or feature code.</summary>
     [JSExport]
-    public static string GetAgentStats(int swarm, string? agentIdOrCode) => Session(swarm).GetAgentStats(agentIdOrCode);
+    public static string GetAgentStats(int swarm, string? agentIdOrCode) => JsOutcome.Of(() => Session(swarm).GetAgentStats(agentIdOrCode));
 
-    /// <summary>The swarm's stats (latency, persistence, sync) as JSON.</summary>
+    /// <summary>The swarm's stats (latency, persistence, sync).</summary>
     [JSExport]
-    public static string GetSwarmStats(int swarm) => Session(swarm).GetSwarmStats();
+    public static string GetSwarmStats(int swarm) => JsOutcome.Of(() => Session(swarm).GetSwarmStats());
 
-    /// <summary>Writes every agent now; resolves once committed.</summary>
+    /// <summary>Writes every agent now; completes once committed.</summary>
     [JSExport]
-    public static Task Persist(int swarm) => Session(swarm).PersistAsync();
+    public static Task<string> Persist(int swarm) => JsOutcome.OfAsync(async () =>
+    {
+        await Session(swarm).PersistAsync().ConfigureAwait(true);
+        return JsOutcome.Nothing;
+    });
 
-    /// <summary>Publishes own learning through the relay; resolves with the agents published.</summary>
+    /// <summary>Publishes own learning through the relay; the value is the number of agents published.</summary>
     [JSExport]
-    public static Task<int> Sync(int swarm) => Session(swarm).SyncAsync();
+    public static Task<string> Sync(int swarm) => JsOutcome.OfAsync(async () => JsOutcome.Json(await Session(swarm).SyncAsync().ConfigureAwait(true)));
 
-    /// <summary>Trusts the keys and connects to the relay (sync options JSON, as <c>config.sync</c>); resolves once connected.</summary>
+    /// <summary>Trusts the keys and connects to the relay (sync options JSON, as <c>config.sync</c>); completes once connected.</summary>
     [JSExport]
-    public static Task StartSync(int swarm, string? syncJson) => Session(swarm).StartSyncAsync(syncJson);
+    public static Task<string> StartSync(int swarm, string? syncJson) => JsOutcome.OfAsync(async () =>
+    {
+        await Session(swarm).StartSyncAsync(syncJson).ConfigureAwait(true);
+        return JsOutcome.Nothing;
+    });
 
     /// <summary>This swarm's public key, <c>ed25519-pub:…</c>.</summary>
     [JSExport]
-    public static string Identity(int swarm) => Session(swarm).Identity();
+    public static string Identity(int swarm) => JsOutcome.Of(() => JsOutcome.Json(Session(swarm).Identity()));
 
-    /// <summary>Trusts a peer's key; true when it was not trusted before.</summary>
+    /// <summary>Trusts a peer's key; the value is true when it was not trusted before.</summary>
     [JSExport]
-    public static bool Trust(int swarm, string? key) => Session(swarm).Trust(key);
+    public static string Trust(int swarm, string? key) => JsOutcome.Of(() => JsOutcome.Json(Session(swarm).Trust(key)));
 
-    /// <summary>Calls <paramref name="deliver"/> with each response's JSON; returns the unsubscribe function.</summary>
+    /// <summary>Calls <paramref name="deliver"/> with each response's JSON; the value is the subscription's handle for <see cref="Unsubscribe"/>.</summary>
     [JSExport]
-    [return: JSMarshalAs<JSType.Function>]
-    public static Action SubscribeResponses(int swarm, [JSMarshalAs<JSType.Function<JSType.String>>] Action<string> deliver)
+    public static string SubscribeResponses(int swarm, [JSMarshalAs<JSType.Function<JSType.String>>] Action<string> deliver) => JsOutcome.Of(() =>
     {
-        var subscription = Session(swarm).SubscribeResponses(deliver);
-        return subscription.Dispose;
-    }
+        var session = Session(swarm);
+        return JsOutcome.Json(session.Subscriptions.Add(session.SubscribeResponses(deliver)));
+    });
 
-    /// <summary>Calls <paramref name="deliver"/> with each latency-window update's JSON; returns the unsubscribe function.</summary>
+    /// <summary>Calls <paramref name="deliver"/> with each latency-window update's JSON; the value is the subscription's handle for <see cref="Unsubscribe"/>.</summary>
     [JSExport]
-    [return: JSMarshalAs<JSType.Function>]
-    public static Action SubscribeTelemetry(int swarm, [JSMarshalAs<JSType.Function<JSType.String>>] Action<string> deliver)
+    public static string SubscribeTelemetry(int swarm, [JSMarshalAs<JSType.Function<JSType.String>>] Action<string> deliver) => JsOutcome.Of(() =>
     {
-        var subscription = Session(swarm).SubscribeTelemetry(deliver);
-        return subscription.Dispose;
+        var session = Session(swarm);
+        return JsOutcome.Json(session.Subscriptions.Add(session.SubscribeTelemetry(deliver)));
+    });
+
+    /// <summary>Ends a subscription; one of a swarm already shut down (which ended it) is ignored.</summary>
+    [JSExport]
+    public static void Unsubscribe(int swarm, int subscription)
+    {
+        if (Sessions.TryGetValue(swarm, out var session)) session.Subscriptions.Remove(subscription);
     }
 
     /// <summary>
     /// Loads the sentence model from a model asset folder into a swarm's router (elex-model.js fetches it
     /// with progress into the Cache Storage API; ONNX Runtime Web runs the graph); <paramref name="progress"/>
-    /// receives each step's JSON. Resolves with the load result JSON; rejects with MODEL_UNAVAILABLE naming
-    /// what was wrong.
+    /// receives each step's JSON. The value is the load result; the error MODEL_UNAVAILABLE names what was wrong.
     /// </summary>
     [JSExport]
     public static Task<string> LoadModel(int swarm, string? url, [JSMarshalAs<JSType.Function<JSType.String>>] Action<string> progress) =>
-        Session(swarm).LoadModelAsync(url, progress, Model.SentenceModelLoader.ForBrowser);
+        JsOutcome.OfAsync(() => Session(swarm).LoadModelAsync(url, progress, Model.SentenceModelLoader.ForBrowser));
 
-    /// <summary>The sentence model's status JSON.</summary>
+    /// <summary>The sentence model's status.</summary>
     [JSExport]
-    public static string ModelStatus(int swarm) => Session(swarm).ModelStatus();
+    public static string ModelStatus(int swarm) => JsOutcome.Of(() => Session(swarm).ModelStatus());
 
-    /// <summary>Times the router alone over <paramref name="queries"/> catalog questions (JSON result).</summary>
+    /// <summary>Times the router alone over <paramref name="queries"/> catalog questions.</summary>
     [JSExport]
-    public static string BenchmarkRoute(int swarm, int queries) => Session(swarm).BenchmarkRoute(queries);
+    public static string BenchmarkRoute(int swarm, int queries) => JsOutcome.Of(() => Session(swarm).BenchmarkRoute(queries));
 
-    /// <summary>Makes every agent answer, then times the batch write of all of them (JSON result).</summary>
+    /// <summary>On a scratch swarm, makes every agent answer, then times the batch write of all of them; this swarm learns nothing.</summary>
     [JSExport]
-    public static Task<string> BenchmarkPersistAll(int swarm) => Session(swarm).BenchmarkPersistAllAsync();
+    public static Task<string> BenchmarkPersistAll(int swarm) => JsOutcome.OfAsync(() => Session(swarm).BenchmarkPersistAllAsync());
 
     /// <summary>Shuts the swarm down, persisting everything once more; unknown handles are ignored.</summary>
     [JSExport]
-    public static async Task Shutdown(int swarm)
+    public static Task<string> Shutdown(int swarm) => JsOutcome.OfAsync(async () =>
     {
-        if (!Sessions.Remove(swarm, out var session)) return;
-        await session.DisposeAsync().ConfigureAwait(true);
-    }
+        if (!Sessions.Remove(swarm, out var session)) return JsOutcome.Nothing;
+        try
+        {
+            await session.DisposeAsync().ConfigureAwait(true);
+        }
+        catch (StoreException e)
+        {
+            // The last write failed; the swarm is down and its store closed all the same.
+            throw new ElexApiException(ElexErrorCodes.StoreError, e.Message, e);
+        }
+        return JsOutcome.Nothing;
+    });
 
     /// <summary>The assembly version of this build.</summary>
     [JSExport]

@@ -5,6 +5,7 @@ namespace Elex.Browser.JsApi;
 
 /// <summary>Source-generated JSON for everything that crosses into JavaScript: trimming leaves reflection JSON unreliable.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsSwarmConfig))]
 [JsonSerializable(typeof(JsSyncConfig))]
 [JsonSerializable(typeof(JsQuery))]

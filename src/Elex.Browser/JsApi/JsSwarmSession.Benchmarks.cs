@@ -3,6 +3,7 @@ using System.Text.Json;
 using Elex.Core.Learning;
 using Elex.Core.Queries;
 using Elex.Streams;
+using Elex.Streams.Hosting;
 
 namespace Elex.Browser.JsApi;
 
@@ -27,24 +28,21 @@ public sealed partial class JsSwarmSession
     public async Task<string> BenchmarkPersistAllAsync()
     {
         ThrowIfDisposed();
-        if (_store is null || _openStore is null || _databaseName is null) throw new ElexApiException(ElexErrorCodes.StoreError, "this swarm has no store (enableIndexedDB is false)");
+        if (_openStore is null) throw new ElexApiException(ElexErrorCodes.StoreError, "this swarm has no store (enableIndexedDB is false)");
         // The measurement teaches every agent: it runs on a scratch swarm over its own database, so the
-        // user's learned state is never touched.
-        var store = await _openStore(ScratchDatabaseName(_databaseName)).ConfigureAwait(false);
-        try
+        // user's swarm is never asked or taught anything and its learned state is never touched.
+        var scratchDatabase = ScratchDatabaseName(_databaseName);
+        var openStore = _openStore;
+        return await Guard(async () =>
         {
-            await using var scratch = await ElexSwarm.CreateAsync(Swarm.Catalog, new SwarmConfig(), store).ConfigureAwait(false);
-            var cold = await LearnAllThenPersistAsync(scratch).ConfigureAwait(false);
-            var warm = await LearnAllThenPersistAsync(scratch).ConfigureAwait(false);
-            var stats = await store.GetStatisticsAsync().ConfigureAwait(false);
+            await using var scratch = await SwarmSession.StartAsync(Swarm.Catalog, new SwarmConfig(), _ => openStore(scratchDatabase)).ConfigureAwait(false);
+            var cold = await LearnAllThenPersistAsync(scratch.Swarm).ConfigureAwait(false);
+            var warm = await LearnAllThenPersistAsync(scratch.Swarm).ConfigureAwait(false);
+            var stats = await scratch.Store!.GetStatisticsAsync().ConfigureAwait(false);
             return JsonSerializer.Serialize(
-                new JsPersistBenchmark(scratch.Registry.AllCounters().Count, cold.TotalMilliseconds, warm.TotalMilliseconds, stats.QTables.Records, stats.Trajectories.Records, stats.AgentStates.Records),
+                new JsPersistBenchmark(scratch.Swarm.Registry.AllCounters().Count, cold.TotalMilliseconds, warm.TotalMilliseconds, stats.QTables.Records, stats.Trajectories.Records, stats.AgentStates.Records),
                 ElexJsonContext.Default.JsPersistBenchmark);
-        }
-        finally
-        {
-            await store.DisposeAsync().ConfigureAwait(false);
-        }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>The database the persist measurement writes to, beside the swarm's own.</summary>

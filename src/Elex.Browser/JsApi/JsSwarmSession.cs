@@ -5,6 +5,7 @@ using Elex.Core.Learning;
 using Elex.Core.Queries;
 using Elex.Storage;
 using Elex.Streams;
+using Elex.Streams.Hosting;
 using Elex.Sync;
 using Elex.Sync.Transport;
 
@@ -12,12 +13,12 @@ namespace Elex.Browser.JsApi;
 
 /// <summary>
 /// One swarm behind the JS API: turns JSON from JavaScript into swarm calls and swarm results into
-/// JSON, and every failure into an <see cref="ElexApiException"/> with a code. Owns the swarm, its store
-/// and its sync connection.
+/// JSON, and every failure into an <see cref="ElexApiException"/> with a code. Owns the swarm with its
+/// store (through a <see cref="SwarmSession"/>), its sync connection and its JS subscribers.
 /// </summary>
 public sealed partial class JsSwarmSession : IAsyncDisposable
 {
-    private readonly IAgentStore? _store;
+    private readonly SwarmSession _owner;
     private readonly Func<Uri, TimeSpan, ISyncTransport> _createTransport;
     // One start at a time, and sync() waits for a start in progress rather than failing beside it.
     private readonly SemaphoreSlim _syncStart = new(1, 1);
@@ -27,28 +28,25 @@ public sealed partial class JsSwarmSession : IAsyncDisposable
     private int _disposed;
     private readonly Func<string, Task<IAgentStore>>? _openStore;
     private Model.ISentenceModelLoader? _model;
-    private readonly string? _databaseName;
+    private readonly string _databaseName;
 
-    private JsSwarmSession(ElexSwarm swarm, IAgentStore? store, Func<Uri, TimeSpan, ISyncTransport> createTransport)
-        : this(swarm, store, createTransport, null, null)
+    private JsSwarmSession(SwarmSession owner, Func<Uri, TimeSpan, ISyncTransport> createTransport, Func<string, Task<IAgentStore>>? openStore, string databaseName)
     {
-    }
-
-    private JsSwarmSession(ElexSwarm swarm, IAgentStore? store, Func<Uri, TimeSpan, ISyncTransport> createTransport, Func<string, Task<IAgentStore>>? openStore, string? databaseName)
-    {
+        _owner = owner;
         _openStore = openStore;
         _databaseName = databaseName;
-        Swarm = swarm;
-        Conversations = new JsConversations(swarm);
-        _store = store;
+        Conversations = new JsConversations(owner.Swarm);
         _createTransport = createTransport;
     }
 
     /// <summary>The swarm (for the dashboard, which shows the same swarm the JS API drives).</summary>
-    public ElexSwarm Swarm { get; }
+    public ElexSwarm Swarm => _owner.Swarm;
 
     /// <summary>The swarm's conversations (JS sessions), in which follow-up questions are understood.</summary>
     public JsConversations Conversations { get; }
+
+    /// <summary>The JS subscribers of this swarm's streams, by the handle JavaScript holds; ended with the swarm.</summary>
+    internal JsSubscriptions Subscriptions { get; } = new();
 
     /// <summary>
     /// Creates a swarm over <paramref name="catalog"/> from the JS config; with IndexedDB enabled (the
@@ -69,24 +67,17 @@ public sealed partial class JsSwarmSession : IAsyncDisposable
         var input = ParseConfig(configJson);
         var config = ToSwarmConfig(input);
         var sync = input.Sync is { } syncInput ? JsSyncSettings.From(syncInput) : null;
+        // IndexedDB off (or no store to open): the swarm answers, nothing persists.
+        if (!config.EnableIndexedDB) openStore = null;
+        var databaseName = string.IsNullOrWhiteSpace(input.DatabaseName) ? "elex" : input.DatabaseName;
         JsSwarmSession session;
-        IAgentStore? store = null;
         try
         {
-            if ((input.EnableIndexedDB ?? config.EnableIndexedDB) && openStore is not null)
-            {
-                var databaseName = string.IsNullOrWhiteSpace(input.DatabaseName) ? "elex" : input.DatabaseName;
-                store = await openStore(databaseName).ConfigureAwait(false);
-                session = new JsSwarmSession(await ElexSwarm.CreateAsync(catalog, config, store).ConfigureAwait(false), store, createTransport, openStore, databaseName);
-            }
-            else
-            {
-                session = new JsSwarmSession(await ElexSwarm.CreateAsync(catalog, config).ConfigureAwait(false), null, createTransport);
-            }
+            var owner = await SwarmSession.StartAsync(catalog, config, openStore is null ? null : _ => openStore(databaseName)).ConfigureAwait(false);
+            session = new JsSwarmSession(owner, createTransport, openStore, databaseName);
         }
         catch (StoreException e)
         {
-            if (store is not null) await store.DisposeAsync().ConfigureAwait(false);
             throw new ElexApiException(ElexErrorCodes.StoreError, e.Message, e);
         }
         if (sync is null) return session;
@@ -137,7 +128,7 @@ public sealed partial class JsSwarmSession : IAsyncDisposable
             _ => ElexErrorCodes.Internal,
         };
         if (code is not null) throw new ElexApiException(code, result.Message);
-        return JsonSerializer.Serialize(new JsFeedbackResult(result.Status.ToString(), result.AgentId, result.Message, _store is not null), ElexJsonContext.Default.JsFeedbackResult);
+        return JsonSerializer.Serialize(new JsFeedbackResult(result.Status.ToString(), result.AgentId, result.Message, _owner.Persists), ElexJsonContext.Default.JsFeedbackResult);
     }
 
     // { responseId, correct }: teach the router, then the answering agent (-1 unless a reward is given).
@@ -151,7 +142,7 @@ public sealed partial class JsSwarmSession : IAsyncDisposable
         var reward = input.Reward ?? -1f;
         var penalty = await Guard(() => Swarm.FeedbackAsync(Feedback.ForResponse(input.ResponseId, reward, input.Success ?? reward > 0))).ConfigureAwait(false);
         var message = penalty.Applied ? $"{corrected.Message} {penalty.Message}" : corrected.Message;
-        return JsonSerializer.Serialize(new JsFeedbackResult("Applied", penalty.Applied ? penalty.AgentId : null, message, _store is not null), ElexJsonContext.Default.JsFeedbackResult);
+        return JsonSerializer.Serialize(new JsFeedbackResult("Applied", penalty.Applied ? penalty.AgentId : null, message, _owner.Persists), ElexJsonContext.Default.JsFeedbackResult);
     }
 
     /// <summary>One agent's stats as JSON (by agent id or feature code).</summary>
@@ -218,13 +209,20 @@ public sealed partial class JsSwarmSession : IAsyncDisposable
         return JsonSerializer.Serialize(_model?.Status ?? Model.JsModelStatus.None, ElexJsonContext.Default.JsModelStatus);
     }
 
-    /// <summary>Shuts the swarm down (persisting everything once more) and closes the store.</summary>
+    /// <summary>Ends the conversations, shuts the swarm down (persisting everything once more) and closes the store, then ends the JS subscriptions.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         Conversations.CloseAll();
-        await Swarm.DisposeAsync().ConfigureAwait(false);
-        if (_store is not null) await _store.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            // Queries still queued are answered on the way out, and their subscribers still see them.
+            await _owner.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Subscriptions.DisposeAll();
+        }
     }
 
     private void ThrowIfDisposed()

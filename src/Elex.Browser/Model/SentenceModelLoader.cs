@@ -82,7 +82,7 @@ public sealed class SentenceModelLoader : ISentenceModelLoader
         }
         catch (ElexApiException e)
         {
-            Status = Status with { State = "failed", Error = e.Reason };
+            Status = Status with { State = "failed", Error = e.Message };
             throw;
         }
         report(new ModelProgress("ready", asset.Bytes, asset.Bytes, asset.FromCache));

@@ -77,7 +77,7 @@ export declare const ErrorCode: { readonly [K in ErrorCodeName]: K };
  * catch (e) { if (e instanceof ElexError && e.code === 'INVALID_QUERY') showHint(e.message); }
  */
 export declare class ElexError extends Error {
-  /** What went wrong, machine-readable. */
+  /** What went wrong, machine-readable. The `message` says it in words and never contains the code. */
   readonly code: ErrorCodeName;
   constructor(code: ErrorCodeName, message: string, cause?: unknown);
 }
@@ -624,7 +624,7 @@ export interface Swarm {
   readonly diagnostics: {
     /** Times the router alone over `queries` catalog questions (default 1000). */
     routeLatency(queries?: number): Promise<RouteBenchmark>;
-    /** On a scratch swarm over `<databaseName>-persist-benchmark` (this swarm's learned state is never touched), makes every catalog agent answer and learn once, then times one batch write of all of them. */
+    /** On a scratch swarm over `<databaseName>-persist-benchmark` (this swarm is never asked or taught anything: its learned state stays as it was), makes every catalog agent answer and learn once, then times one batch write of all of them. Rejects with `STORE_ERROR` when this swarm has no store. */
     persistAll(): Promise<PersistBenchmark>;
   };
 }

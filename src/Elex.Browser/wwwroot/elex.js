@@ -1,8 +1,13 @@
 // The Elex swarm's JavaScript API: the .NET swarm (WebAssembly) running in this page or Node
 // process, behind Promises, plain JSON objects and errors with a `code`. Types and examples: elex.d.ts.
 
+import { ElexError, ErrorCode, call, settle, toElexError } from './elex-errors.js';
+import { subscribable } from './elex-mailbox.js';
+import { sessionFacade } from './elex-session.js';
+
+export { ElexError, ErrorCode };
+
 const API_VERSION = '1.0.0';
-const DEFAULT_QUEUE_CAPACITY = 256;
 
 /** Query types (the seed SDK's numbers). */
 export const QueryType = Object.freeze({ Parameter: 0, Counter: 1, Kpi: 2, Procedure: 3, Troubleshoot: 4, General: 5 });
@@ -16,51 +21,6 @@ export const Topology = Object.freeze({
   hierarchical: () => 'hierarchical',
   hierarchical_mesh: () => 'hierarchical_mesh',
 });
-
-/** Error codes carried by every rejection's `code` property. */
-export const ErrorCode = Object.freeze({
-  INVALID_QUERY: 'INVALID_QUERY',
-  INVALID_CONFIG: 'INVALID_CONFIG',
-  UNKNOWN_RESPONSE: 'UNKNOWN_RESPONSE',
-  UNKNOWN_AGENT: 'UNKNOWN_AGENT',
-  INVALID_FEEDBACK: 'INVALID_FEEDBACK',
-  SWARM_DISPOSED: 'SWARM_DISPOSED',
-  SESSION_CLOSED: 'SESSION_CLOSED',
-  SYNC_NOT_STARTED: 'SYNC_NOT_STARTED',
-  SYNC_UNAVAILABLE: 'SYNC_UNAVAILABLE',
-  STORE_ERROR: 'STORE_ERROR',
-  NOT_LOADED: 'NOT_LOADED',
-  MODEL_UNAVAILABLE: 'MODEL_UNAVAILABLE',
-  INVALID_CATALOG: 'INVALID_CATALOG',
-  INTERNAL: 'INTERNAL',
-});
-
-/** An error of the Elex API: `code` says what went wrong, `message` says it in words. */
-export class ElexError extends Error {
-  constructor(code, message, cause) {
-    super(message, cause ? { cause } : undefined);
-    this.name = 'ElexError';
-    this.code = code;
-  }
-}
-
-const codePattern = /\[([A-Z_]+)\]\s*([^\n]*)/;
-
-function toElexError(error) {
-  if (error instanceof ElexError) return error;
-  const text = String(error?.message ?? error);
-  const match = codePattern.exec(text);
-  return match ? new ElexError(match[1], match[2].trim(), error) : new ElexError(ErrorCode.INTERNAL, text.split('\n')[0], error);
-}
-
-// Every call goes through here: sync throws and rejections alike become ElexErrors.
-async function call(fn) {
-  try {
-    return await fn();
-  } catch (error) {
-    throw toElexError(error);
-  }
-}
 
 const isNode = typeof process !== 'undefined' && process.versions?.node != null && typeof window === 'undefined';
 
@@ -141,112 +101,8 @@ async function catalogOf(config) {
   return [null, null];
 }
 
-// A subscriber's own mailbox: .NET pushes synchronously, the callback is awaited one item at a
-// time, so a slow (async) callback gets items in order while the mailbox holds at most `capacity`;
-// beyond that the oldest waiting item is dropped and counted.
-function mailbox(callback, capacity, unsubscribeNative) {
-  const queue = [];
-  let draining = false;
-  let closed = false;
-  const stats = { delivered: 0, dropped: 0, errors: 0 };
-
-  async function drain() {
-    draining = true;
-    while (queue.length > 0 && !closed) {
-      const item = queue.shift();
-      try {
-        await callback(item);
-        stats.delivered++;
-      } catch (error) {
-        stats.errors++;
-        globalThis.reportError?.(error);
-      }
-    }
-    draining = false;
-  }
-
-  const unsubscribe = () => {
-    if (closed) return;
-    closed = true;
-    queue.length = 0;
-    unsubscribeNative();
-  };
-  unsubscribe.stats = () => ({ ...stats, pending: queue.length, closed });
-
-  return {
-    push(json) {
-      if (closed) return;
-      if (queue.length >= capacity) {
-        queue.shift();
-        stats.dropped++;
-      }
-      queue.push(JSON.parse(json));
-      if (!draining) void drain();
-    },
-    unsubscribe,
-  };
-}
-
-function subscribable(subscribeNative) {
-  return {
-    subscribe(listener, options = {}) {
-      const callback = typeof listener === 'function' ? listener : listener?.next?.bind(listener);
-      if (typeof callback !== 'function') throw new ElexError(ErrorCode.INVALID_QUERY, 'subscribe needs a function or an object with next()');
-      const capacity = Math.max(1, Math.floor(options.capacity ?? DEFAULT_QUEUE_CAPACITY));
-      let box;
-      let native = () => {};
-      box = mailbox(callback, capacity, () => native());
-      try {
-        native = subscribeNative((json) => box.push(json));
-      } catch (error) {
-        throw toElexError(error);
-      }
-      return box.unsubscribe;
-    },
-  };
-}
-
-// A conversation on a swarm: questions asked here are understood in the context of the earlier ones.
-function sessionFacade(api, swarmHandle, id, ensureSwarmOpen) {
-  let closed = false;
-  const ensureOpen = () => {
-    ensureSwarmOpen();
-    if (closed) throw new ElexError(ErrorCode.SESSION_CLOSED, `session ${id} was closed`);
-  };
-  return Object.freeze({
-    /** The session's handle, unique within its swarm. */
-    id,
-    /** Asks a question in this session; a follow-up that names no feature is answered about the feature(s) in context. */
-    query(q) {
-      return call(async () => {
-        ensureOpen();
-        const input = typeof q === 'string' ? { text: q } : q;
-        if (input === null || typeof input !== 'object') throw new ElexError(ErrorCode.INVALID_QUERY, 'query needs { text } or a string');
-        return JSON.parse(await api.SessionQuery(swarmHandle, id, JSON.stringify(input)));
-      });
-    },
-    /** The features the session is about, most recent first: [{ code, name }]. */
-    context() {
-      return call(async () => { ensureOpen(); return JSON.parse(api.SessionContext(swarmHandle, id)); });
-    },
-    /** Forgets the features in context: the next question starts afresh. */
-    reset() {
-      return call(async () => { ensureOpen(); api.ResetSession(swarmHandle, id); });
-    },
-    /** Ends the session; later calls reject with SESSION_CLOSED. */
-    close() {
-      return call(async () => {
-        if (closed) return;
-        closed = true;
-        api.CloseSession(swarmHandle, id);
-      });
-    },
-  });
-}
-
 function swarmFacade(api, handle) {
   let disposed = false;
-  const json = (text) => JSON.parse(text);
   const ensureOpen = () => {
     if (disposed) throw new ElexError(ErrorCode.SWARM_DISPOSED, 'the swarm was shut down');
   };
@@ -258,14 +114,14 @@ function swarmFacade(api, handle) {
         ensureOpen();
         const input = typeof q === 'string' ? { text: q } : q;
         if (input === null || typeof input !== 'object') throw new ElexError(ErrorCode.INVALID_QUERY, 'query needs { text } or a string');
-        return json(await api.Query(handle, JSON.stringify(input)));
+        return settle(await api.Query(handle, JSON.stringify(input)));
       });
     },
     /** Starts a session (a conversation) in which follow-up questions are understood in context. */
     createSession() {
       return call(async () => {
         ensureOpen();
-        return sessionFacade(api, handle, api.CreateSession(handle), ensureOpen);
+        return sessionFacade(api, handle, settle(api.CreateSession(handle)), ensureOpen);
       });
     },
     /** Feedback: ({ responseId | agentId, reward, success }), ({ responseId, correct }) or the seed's (agentId, reward, success). */
@@ -273,38 +129,38 @@ function swarmFacade(api, handle) {
       return call(async () => {
         ensureOpen();
         const input = typeof target === 'object' && target !== null ? target : { agentId: target, reward, success };
-        return json(await api.Feedback(handle, JSON.stringify(input)));
+        return settle(await api.Feedback(handle, JSON.stringify(input)));
       });
     },
     getAgentStats(agentIdOrCode) {
-      return call(async () => { ensureOpen(); return json(api.GetAgentStats(handle, agentIdOrCode ?? null)); });
+      return call(async () => { ensureOpen(); return settle(api.GetAgentStats(handle, agentIdOrCode ?? null)); });
     },
     getSwarmStats() {
-      return call(async () => { ensureOpen(); return json(api.GetSwarmStats(handle)); });
+      return call(async () => { ensureOpen(); return settle(api.GetSwarmStats(handle)); });
     },
     persist() {
-      return call(async () => { ensureOpen(); await api.Persist(handle); });
+      return call(async () => { ensureOpen(); settle(await api.Persist(handle)); });
     },
     sync() {
-      return call(async () => { ensureOpen(); return await api.Sync(handle); });
+      return call(async () => { ensureOpen(); return settle(await api.Sync(handle)); });
     },
     /** Trusts `trustedKeys` and connects to `relayUrl` (what `config.sync` takes); resolves once connected. */
     startSync(options) {
-      return call(async () => { ensureOpen(); await api.StartSync(handle, JSON.stringify(options ?? null)); });
+      return call(async () => { ensureOpen(); settle(await api.StartSync(handle, JSON.stringify(options ?? null))); });
     },
     /** This swarm's public key (`ed25519-pub:…`), for peers' `trustedKeys`. */
     identity() {
-      return call(async () => { ensureOpen(); return api.Identity(handle); });
+      return call(async () => { ensureOpen(); return settle(api.Identity(handle)); });
     },
     /** Trusts a peer's key from now on; resolves true when it was not trusted before. */
     trust(key) {
-      return call(async () => { ensureOpen(); return api.Trust(handle, key == null ? null : String(key)); });
+      return call(async () => { ensureOpen(); return settle(api.Trust(handle, key == null ? null : String(key))); });
     },
     shutdown() {
       return call(async () => {
         if (disposed) return;
         disposed = true;
-        await api.Shutdown(handle);
+        settle(await api.Shutdown(handle));
       });
     },
     /**
@@ -326,21 +182,29 @@ function swarmFacade(api, handle) {
             // A progress callback that throws must not fail the load.
           }
         };
-        return json(await api.LoadModel(handle, String(url), progress));
+        return settle(await api.LoadModel(handle, String(url), progress));
       });
     },
     /** The sentence model's state: { state: 'none' | 'loading' | 'ready' | 'failed', modelId, error, … }. */
     modelStatus() {
-      return call(async () => { ensureOpen(); return json(api.ModelStatus(handle)); });
+      return call(async () => { ensureOpen(); return settle(api.ModelStatus(handle)); });
     },
-    responses: subscribable((push) => { ensureOpen(); return api.SubscribeResponses(handle, push); }),
-    telemetry: subscribable((push) => { ensureOpen(); return api.SubscribeTelemetry(handle, push); }),
+    responses: subscribable((push) => {
+      ensureOpen();
+      const subscription = settle(api.SubscribeResponses(handle, push));
+      return () => api.Unsubscribe(handle, subscription);
+    }),
+    telemetry: subscribable((push) => {
+      ensureOpen();
+      const subscription = settle(api.SubscribeTelemetry(handle, push));
+      return () => api.Unsubscribe(handle, subscription);
+    }),
     diagnostics: {
       routeLatency(queries = 1000) {
-        return call(async () => { ensureOpen(); return json(api.BenchmarkRoute(handle, queries)); });
+        return call(async () => { ensureOpen(); return settle(api.BenchmarkRoute(handle, queries)); });
       },
       persistAll() {
-        return call(async () => { ensureOpen(); return json(await api.BenchmarkPersistAll(handle)); });
+        return call(async () => { ensureOpen(); return settle(await api.BenchmarkPersistAll(handle)); });
       },
     },
   };
@@ -358,7 +222,7 @@ export async function createSwarm(config = {}) {
     const [catalogBytes, catalogSource] = await catalogOf({ catalog, catalogUrl });
     options.enableIndexedDB ??= typeof indexedDB !== 'undefined';
     const api = await boot();
-    const handle = await api.CreateSwarm(JSON.stringify(options), catalogBytes, catalogSource);
+    const handle = settle(await api.CreateSwarm(JSON.stringify(options), catalogBytes, catalogSource));
     return swarmFacade(api, handle);
   });
 }

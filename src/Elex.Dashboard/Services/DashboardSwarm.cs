@@ -4,6 +4,7 @@ using Elex.Core.Catalog;
 using Elex.Core.Routing;
 using Elex.Storage;
 using Elex.Streams;
+using Elex.Streams.Hosting;
 using Microsoft.AspNetCore.Components;
 
 namespace Elex.Dashboard.Services;
@@ -27,8 +28,7 @@ public sealed class DashboardSwarm : IAsyncDisposable
     private readonly string? _catalogUrl;
     private readonly Func<string, Task<byte[]>>? _fetch;
     private readonly Func<FeatureRouter, ISentenceModelLoader>? _createModelLoader;
-    private Task<ElexSwarm>? _started;
-    private IAgentStore? _store;
+    private Task<SwarmSession>? _started;
 
     public DashboardSwarm(HttpClient http, NavigationManager navigation)
     {
@@ -62,16 +62,16 @@ public sealed class DashboardSwarm : IAsyncDisposable
     public ISentenceModelLoader? Model { get; private set; }
 
     /// <summary>Starts the swarm once (restoring from the store); later calls get the same swarm.</summary>
-    public Task<ElexSwarm> StartAsync() => _started ??= CreateAsync();
+    public async Task<ElexSwarm> StartAsync() => (await (_started ??= CreateAsync()).ConfigureAwait(true)).Swarm;
 
-    private async Task<ElexSwarm> CreateAsync()
+    private async Task<SwarmSession> CreateAsync()
     {
         var catalog = _catalogUrl is null || _fetch is null ? SampleCatalog.Load() : await LoadCatalogAsync(_catalogUrl, _fetch).ConfigureAwait(true);
-        _store = await _openStore(_catalogUrl is null ? DatabaseName : $"{DatabaseName}:{_catalogUrl}").ConfigureAwait(true);
+        var databaseName = _catalogUrl is null ? DatabaseName : $"{DatabaseName}:{_catalogUrl}";
         // The model arrives later (the Load button) and answers with a Promise: the asynchronous model route stage.
-        var swarm = await ElexSwarm.CreateAsync(catalog, new SwarmConfig { AsyncModel = true }, _store).ConfigureAwait(true);
-        Model = _createModelLoader?.Invoke(swarm.Router);
-        return swarm;
+        var session = await SwarmSession.StartAsync(catalog, new SwarmConfig { AsyncModel = true }, _ => _openStore(databaseName)).ConfigureAwait(true);
+        Model = _createModelLoader?.Invoke(session.Swarm.Router);
+        return session;
     }
 
     private static async Task<FeatureCatalog> LoadCatalogAsync(string url, Func<string, Task<byte[]>> fetch)
@@ -88,9 +88,20 @@ public sealed class DashboardSwarm : IAsyncDisposable
         return CatalogLoader.Load(json, url);
     }
 
+    /// <summary>Shuts the swarm down (its last write included), then closes its database; a start in progress is waited for.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_started is { IsCompletedSuccessfully: true } started) await started.Result.DisposeAsync().ConfigureAwait(true);
-        if (_store is not null) await _store.DisposeAsync().ConfigureAwait(true);
+        if (_started is null) return;
+        SwarmSession session;
+        try
+        {
+            session = await _started.ConfigureAwait(true);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A start that failed closed its database and was reported to whoever awaited it.
+            return;
+        }
+        await session.DisposeAsync().ConfigureAwait(true);
     }
 }
