@@ -3,31 +3,36 @@ using System.Text.Json;
 namespace Elex.Core.IO;
 
 /// <summary>
-/// Reads a JSON document a user gave (a catalog, a safe-zone file) from a file, a stream or bytes,
-/// turning every way it can fail into one error that names the source; the loaders say what kind of
-/// error (<c>fail(message, cause)</c>) and validate the document themselves.
+/// Loads a JSON document a user gave (a catalog, a safe-zone file) from a file, a stream or bytes:
+/// every way reading or parsing can fail becomes one error naming the source, made by
+/// <c>fail(source, message, cause)</c>; <c>read(root, source)</c> validates and builds the result.
 /// </summary>
-internal static class JsonInput
+internal sealed class JsonInput<T>(string what, Func<string, string, Exception?, Exception> fail, Func<JsonElement, string, T> read)
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <summary>The bytes of the file at <paramref name="path"/>, a <paramref name="what"/> (e.g. "catalog file").</summary>
-    public static byte[] ReadFile(string path, string what, Func<string, Exception?, Exception> fail)
+    /// <summary>Loads the file at <paramref name="path"/> (a "<c>what</c>", e.g. "catalog file").</summary>
+    public T LoadFile(string path)
     {
-        if (InputFile.Problem(path, what) is { } problem) throw fail(problem, null);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (InputFile.Problem(path, what) is { } problem) throw fail(path, problem, null);
+        byte[] bytes;
         try
         {
-            return File.ReadAllBytes(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw fail($"cannot be read: {e.Message}", e);
+            throw fail(path, $"cannot be read: {e.Message}", e);
         }
+        return Load(bytes, path);
     }
 
-    /// <summary>Everything left in <paramref name="stream"/>.</summary>
-    public static byte[] ReadStream(Stream stream, Func<string, Exception?, Exception> fail)
+    /// <summary>Loads everything left in <paramref name="stream"/>.</summary>
+    public T Load(Stream stream, string source)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(source);
         using var buffer = new MemoryStream();
         try
         {
@@ -35,21 +40,24 @@ internal static class JsonInput
         }
         catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
         {
-            throw fail($"cannot be read: {e.Message}", e);
+            throw fail(source, $"cannot be read: {e.Message}", e);
         }
-        return buffer.ToArray();
+        return Load(buffer.ToArray(), source);
     }
 
-    /// <summary>The parsed document (comments and trailing commas allowed); the caller disposes it.</summary>
-    public static JsonDocument Parse(ReadOnlyMemory<byte> utf8Json, Func<string, Exception?, Exception> fail)
+    /// <summary>Parses <paramref name="utf8Json"/> (comments and trailing commas allowed) and reads it.</summary>
+    public T Load(ReadOnlyMemory<byte> utf8Json, string source)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(utf8Json, Options);
+            document = JsonDocument.Parse(utf8Json, Options);
         }
         catch (JsonException e)
         {
-            throw fail($"is not valid JSON: {e.Message}", e);
+            throw fail(source, $"is not valid JSON: {e.Message}", e);
         }
+        using (document) return read(document.RootElement, source);
     }
 }

@@ -7,34 +7,25 @@ namespace Elex.Core.Safety;
 /// </summary>
 internal static class SafeZoneLoader
 {
+    private static readonly IO.JsonInput<SafeZoneSet> Input = new("safe-zone file", (source, message, cause) => new SafeZoneException(source, message, cause), Read);
+
     /// <summary>Loads a safe-zone file.</summary>
     /// <exception cref="SafeZoneException">The file is missing, unreadable, not JSON or invalid; the message names the path.</exception>
-    public static SafeZoneSet LoadFile(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return Load(IO.JsonInput.ReadFile(path, "safe-zone file", Failure(path)), path);
-    }
+    public static SafeZoneSet LoadFile(string path) => Input.LoadFile(path);
 
     /// <summary>Loads safe zones from a stream; <paramref name="source"/> names it in errors.</summary>
     /// <exception cref="SafeZoneException">The stream is not JSON or the zones are invalid.</exception>
-    public static SafeZoneSet Load(Stream stream, string source)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(source);
-        return Load(IO.JsonInput.ReadStream(stream, Failure(source)), source);
-    }
+    public static SafeZoneSet Load(Stream stream, string source) => Input.Load(stream, source);
 
     /// <summary>Loads safe zones from UTF-8 JSON; <paramref name="source"/> names it in errors.</summary>
     /// <exception cref="SafeZoneException">The bytes are not JSON or the zones are invalid.</exception>
-    public static SafeZoneSet Load(ReadOnlyMemory<byte> utf8Json, string source)
+    public static SafeZoneSet Load(ReadOnlyMemory<byte> utf8Json, string source) => Input.Load(utf8Json, source);
+
+    private static SafeZoneSet Read(System.Text.Json.JsonElement root, string source)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        using var document = IO.JsonInput.Parse(utf8Json, Failure(source));
         var issues = new List<SafeZoneIssue>();
-        var zones = SafeZoneFile.Read(document.RootElement, issues);
+        var zones = SafeZoneFile.Read(root, issues);
         if (issues.Count > 0) throw new SafeZoneException(source, issues);
         return new SafeZoneSet(zones, source);
     }
-
-    private static Func<string, Exception?, Exception> Failure(string source) => (message, cause) => new SafeZoneException(source, message, cause);
 }
