@@ -22,7 +22,7 @@ internal sealed record ResponseFacts(Query Query, Classification Classification,
     /// <summary>The agent that answers, or null when none was dispatched (no route, or too unsure).</summary>
     public FeatureAgent? Agent { get; init; }
 
-    /// <summary>Gets the runner-up feature's agent, for the ConsultPeer strategy; null when there is none.</summary>
+    /// <summary>Gets the peer feature's agent (chosen by the swarm's topology), for the ConsultPeer strategy; null when there is none.</summary>
     public Func<FeatureAgent?>? Peer { get; init; }
 
     /// <summary>Two or more features the question compares by name (answered side by side); empty otherwise.</summary>

@@ -14,18 +14,20 @@ internal static class DispatchOperator
     /// confidence is below <paramref name="minConfidence"/>, passes on without an agent and
     /// becomes a NoMatch response listing the candidates — unless it compares two or more features
     /// it names exactly: the split route is then the question itself, and the first named feature's
-    /// agent answers side by side.
+    /// agent answers side by side. The peer an agent may consult is chosen by <paramref name="topology"/> (<see cref="PeerChoice"/>).
     /// </summary>
-    public static IObservable<PipelineItem> Dispatch(this IObservable<PipelineItem> source, AgentRegistry registry, float minConfidence = 0f)
+    public static IObservable<PipelineItem> Dispatch(this IObservable<PipelineItem> source, AgentRegistry registry, float minConfidence = 0f,
+        SwarmTopology topology = SwarmTopology.HierarchicalMesh)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentOutOfRangeException.ThrowIfNegative(minConfidence);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minConfidence, 1f);
-        return source.Stage("dispatch", item => Dispatched(item, registry, minConfidence));
+        if (!Enum.IsDefined(topology)) throw new ArgumentOutOfRangeException(nameof(topology), topology, "Not a topology.");
+        return source.Stage("dispatch", item => Dispatched(item, registry, minConfidence, topology));
     }
 
-    private static PipelineItem Dispatched(PipelineItem item, AgentRegistry registry, float minConfidence)
+    private static PipelineItem Dispatched(PipelineItem item, AgentRegistry registry, float minConfidence, SwarmTopology topology)
     {
         if (item.Route?.Best is not { } best) return item;
         // A comparison names at least one feature the router saw; only then is the catalog read for the others.
@@ -38,8 +40,7 @@ internal static class DispatchOperator
         }
         if (item.Route.Confidence < minConfidence) return item with { Compared = compared };
         var agent = registry.Get(best.Ordinal);
-        if (item.Route.Candidates.Count < 2) return item with { Compared = compared, Agent = agent };
-        var runnerUp = item.Route.Candidates[1].Ordinal;
-        return item with { Compared = compared, Agent = agent, Peer = () => registry.Get(runnerUp) };
+        if (PeerChoice.For(item.Route, best, topology) is not { } peer) return item with { Compared = compared, Agent = agent };
+        return item with { Compared = compared, Agent = agent, Peer = () => registry.Get(peer.Ordinal) };
     }
 }

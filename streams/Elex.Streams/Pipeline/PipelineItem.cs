@@ -40,7 +40,7 @@ internal sealed record PipelineItem
     public RouteResult? Route { get; init; }
     /// <summary>Set by Dispatch.</summary>
     public FeatureAgent? Agent { get; init; }
-    /// <summary>Set by Dispatch: gets the runner-up feature's agent, for the ConsultPeer strategy.</summary>
+    /// <summary>Set by Dispatch: gets the peer feature's agent the topology chooses, for the ConsultPeer strategy.</summary>
     public Func<FeatureAgent?>? Peer { get; init; }
     /// <summary>Set by Dispatch: two or more features the question compares by name (answered side by side); empty otherwise.</summary>
     public IReadOnlyList<Feature> Compared { get; init; } = [];

@@ -21,7 +21,7 @@ internal static class QueryGraph
         var answeredFrom = Math.Max(config.MinConfidence, config.AbstainBelow);
         return Routed(classified, router, config, scheduler)
             .ResolveFollowUps(router, answeredFrom)
-            .Dispatch(registry, answeredFrom)
+            .Dispatch(registry, answeredFrom, config.Topology)
             .Answer(scheduler)
             .ValidateSafety(safety);
     }

@@ -1,6 +1,8 @@
 using Elex.Streams.Tests.Marbles;
 using System.Reactive.Linq;
 using Elex.Core.Agents;
+using Elex.Core.Catalog;
+using Elex.Core.Routing;
 using Elex.Streams.Operators;
 using Elex.Streams.Pipeline;
 using Microsoft.Reactive.Testing;
@@ -119,6 +121,34 @@ public class DispatchOperatorTests : ReactiveTest
         var source = marbles.Hot("^-(an)--|", items);
         var results = marbles.Run(() => source.Dispatch(registry).Select(i => i.Agent?.Id ?? "none"));
         marbles.ExpectObservable(results).ToBe("--(mx)--|", agents);
+    }
+
+    [Theory]
+    [InlineData(SwarmTopology.Mesh, "FAJ 121 3094")]
+    [InlineData(SwarmTopology.HierarchicalMesh, "FAJ 121 3061")]
+    public void Dispatch_GivesThePeerTheTopologyChooses(SwarmTopology topology, string expectedPeer)
+    {
+        var scheduler = new TestScheduler();
+        var registry = new AgentRegistry(TestCatalog.Sample);
+        // IFLB first, MSM (another domain) second, IFO (IFLB's domain) third.
+        var route = new RouteResult([Candidate("FAJ 121 3009"), Candidate("FAJ 121 3094"), Candidate("FAJ 121 3061")], 0.9f, false);
+        var source = scheduler.CreateHotObservable(
+            OnNext(210, PipelineItems.Classified("which peer") with { Route = route }),
+            OnCompleted<PipelineItem>(220));
+
+        var results = scheduler.Start(() => source.Dispatch(registry, topology: topology).Select(i => i.Peer!()!.Feature.Code.Value));
+
+        results.Messages.AssertEqual(OnNext(210, expectedPeer), OnCompleted<string>(220));
+    }
+
+    [Fact]
+    public void Dispatch_UnknownTopology_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Observable.Empty<PipelineItem>().Dispatch(new AgentRegistry(TestCatalog.Sample), topology: (SwarmTopology)9));
+
+    private static RouteCandidate Candidate(string code)
+    {
+        TestCatalog.Sample.TryGetOrdinal(FeatureCode.Parse(code), out var ordinal);
+        return new RouteCandidate(TestCatalog.Sample[ordinal], ordinal, 1f, 0.5f, 0.5f, []);
     }
 
     [Fact]
