@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Elex.Streams.Cache;
 
 /// <summary>
-/// One keyed change of a cache. The constructors and factory methods enforce the shape of each
+/// One keyed change of a cache. The constructors enforce the shape of each
 /// <see cref="ChangeReason"/>: an <see cref="ChangeReason.Update"/> always carries the previous value,
 /// an <see cref="ChangeReason.Add"/>, <see cref="ChangeReason.Remove"/> or <see cref="ChangeReason.Refresh"/>
 /// never does, and a <see cref="ChangeReason.Remove"/> carries the removed value as <see cref="Current"/>.
@@ -90,18 +90,6 @@ public readonly struct Change<TObject, TKey> : IEquatable<Change<TObject, TKey>>
     /// <param name="previous">The replaced value.</param>
     /// <returns>The change.</returns>
     public static Change<TObject, TKey> Update(TKey key, TObject current, TObject previous) => new(ChangeReason.Update, key, current, previous);
-
-    /// <summary>Creates a <see cref="ChangeReason.Remove"/> change.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="removed">The removed value (exposed as <see cref="Current"/>).</param>
-    /// <returns>The change.</returns>
-    public static Change<TObject, TKey> Remove(TKey key, TObject removed) => new(ChangeReason.Remove, key, removed);
-
-    /// <summary>Creates a <see cref="ChangeReason.Refresh"/> change.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="current">The current value.</param>
-    /// <returns>The change.</returns>
-    public static Change<TObject, TKey> Refresh(TKey key, TObject current) => new(ChangeReason.Refresh, key, current);
 
     /// <summary>Compares two changes for equality.</summary>
     /// <param name="left">The first change.</param>

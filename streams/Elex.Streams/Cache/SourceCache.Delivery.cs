@@ -5,20 +5,14 @@ namespace Elex.Streams.Cache;
 // Delivery: who receives which change set, in commit order, and how a subscriber's exception reaches the editor.
 internal sealed partial class SourceCache<TObject, TKey>
 {
-    private Subscriber Subscribe(IObserver<IChangeSet<TObject, TKey>> observer, Func<TObject, bool>? predicate)
+    private Subscriber Subscribe(IObserver<IChangeSet<TObject, TKey>> observer)
     {
         lock (_gate)
         {
-            var subscriber = new Subscriber(this, observer, predicate);
+            var subscriber = new Subscriber(this, observer);
             if (_disposed)
             {
                 ThrowIfNotNull(subscriber.Complete());
-                return subscriber;
-            }
-
-            if (_editing)
-            {
-                ThrowIfNotNull(subscriber.Fail(new InvalidOperationException("The cache cannot be subscribed to from inside an Edit callback.")));
                 return subscriber;
             }
 
@@ -33,9 +27,9 @@ internal sealed partial class SourceCache<TObject, TKey>
             if (_items.Count > 0)
             {
                 var snapshot = new ChangeSet<TObject, TKey>(_items.Count);
-                foreach (var entry in _items.Values)
+                foreach (var (key, item) in _items)
                 {
-                    snapshot.Add(Change<TObject, TKey>.Add(entry.Key, entry.Value));
+                    snapshot.Add(Change<TObject, TKey>.Add(key, item));
                 }
 
                 // Queued like any change set: if a delivery is in progress (Connect called from OnNext), the

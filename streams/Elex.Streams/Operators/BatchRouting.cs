@@ -1,3 +1,4 @@
+using System.Reactive.Concurrency;
 using Elex.Core.Routing;
 using Elex.Streams.Pipeline;
 
@@ -12,6 +13,19 @@ namespace Elex.Streams.Operators;
 /// </summary>
 internal static class BatchRouting
 {
+    /// <summary>
+    /// The argument checks both stages make before building anything; the parameters carry the stages'
+    /// own names, so the exceptions name the argument the caller passed.
+    /// </summary>
+    public static void CheckArguments(IObservable<PipelineItem> source, FeatureRouter router, TimeSpan window, int maxBatch, IScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(router);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+    }
+
     /// <summary>
     /// Routes each item on exact and lexical evidence; returns the indexes of the items that route
     /// does not settle (which meanwhile carry it as their route).

@@ -18,11 +18,7 @@ internal static class RouteInBatchesOperator
     /// </summary>
     public static IObservable<PipelineItem> RouteInBatches(this IObservable<PipelineItem> source, FeatureRouter router, TimeSpan window, int maxBatch, IScheduler scheduler)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(router);
-        ArgumentNullException.ThrowIfNull(scheduler);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        BatchRouting.CheckArguments(source, router, window, maxBatch, scheduler);
         if (router.Semantic is null) return source.Route(router);
         return source
             .Buffer(window, maxBatch, scheduler)

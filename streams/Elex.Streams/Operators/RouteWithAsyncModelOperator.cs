@@ -20,11 +20,7 @@ internal static class RouteWithAsyncModelOperator
     /// </summary>
     public static IObservable<PipelineItem> RouteWithAsyncModel(this IObservable<PipelineItem> source, FeatureRouter router, TimeSpan window, int maxBatch, IScheduler scheduler)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(router);
-        ArgumentNullException.ThrowIfNull(scheduler);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        BatchRouting.CheckArguments(source, router, window, maxBatch, scheduler);
         var topK = router.Options.TopK;
         // Whether the model routes an item is decided once, as it arrives. A model is never detached,
         // so every item after the first one with a model has one too: the immediate branch's items all

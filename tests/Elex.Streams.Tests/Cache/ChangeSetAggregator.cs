@@ -5,8 +5,9 @@ namespace Elex.Streams.Tests.Cache;
 /// <summary>
 /// Test helper: subscribes to a change-set stream and records every change set, the data maintained from
 /// the changes, the error and the completion. Changes that contradict the data maintained so far (an Add of
-/// a present key, an Update whose Previous differs from the held value, a Remove of a missing key...) are
-/// recorded in <see cref="Inconsistencies"/> rather than thrown, so they cannot disturb the source.
+/// a present key, an Update whose Previous differs from the held value, a Remove or Refresh, which the cache
+/// never publishes) are recorded in <see cref="Inconsistencies"/> rather than thrown, so they cannot disturb
+/// the source.
 /// </summary>
 public sealed class ChangeSetAggregator<TObject, TKey> : IDisposable
     where TKey : notnull
@@ -19,9 +20,9 @@ public sealed class ChangeSetAggregator<TObject, TKey> : IDisposable
     private Exception? _error;
     private bool _completed;
 
-    public ChangeSetAggregator(IObservable<IChangeSet<TObject, TKey>> source, IEqualityComparer<TKey>? keyComparer = null)
+    public ChangeSetAggregator(IObservable<IChangeSet<TObject, TKey>> source)
     {
-        _data = new Dictionary<TKey, TObject>(keyComparer);
+        _data = [];
         _subscription = source.Subscribe(OnNext, OnError, OnCompleted);
     }
 
@@ -30,7 +31,7 @@ public sealed class ChangeSetAggregator<TObject, TKey> : IDisposable
     /// <summary>Every change of every change set, in order.</summary>
     public IReadOnlyList<Change<TObject, TKey>> Changes { get { lock (_gate) { return [.. _messages.SelectMany(m => m)]; } } }
 
-    public IReadOnlyDictionary<TKey, TObject> Data { get { lock (_gate) { return new Dictionary<TKey, TObject>(_data, _data.Comparer); } } }
+    public IReadOnlyDictionary<TKey, TObject> Data { get { lock (_gate) { return new Dictionary<TKey, TObject>(_data); } } }
 
     public IReadOnlyList<string> Inconsistencies { get { lock (_gate) { return [.. _inconsistencies]; } } }
 
@@ -92,20 +93,9 @@ public sealed class ChangeSetAggregator<TObject, TKey> : IDisposable
 
                 _data[change.Key] = change.Current;
                 break;
-            case ChangeReason.Remove:
-                if (!present)
-                {
-                    _inconsistencies.Add($"{change}: key missing");
-                }
-
-                _data.Remove(change.Key);
-                break;
-            case ChangeReason.Refresh:
-                if (!present)
-                {
-                    _inconsistencies.Add($"{change}: key missing");
-                }
-
+            default:
+                // The cache publishes only Adds and Updates; anything else is a change it never made.
+                _inconsistencies.Add($"{change}: unexpected reason");
                 break;
         }
     }

@@ -12,7 +12,7 @@ public class CoalesceKeysOperatorTests : ReactiveTest
     private static IChangeSet<string, string> Changed(params string[] keys)
     {
         var set = new ChangeSet<string, string>();
-        foreach (var key in keys) set.Add(Change<string, string>.Refresh(key, key));
+        foreach (var key in keys) set.Add(Change<string, string>.Add(key, key));
         return set;
     }
 

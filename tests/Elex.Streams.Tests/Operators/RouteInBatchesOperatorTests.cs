@@ -28,11 +28,11 @@ public class RouteInBatchesOperatorTests : ReactiveTest
     {
         var (router, _) = SemanticRouter();
         var marbles = new MarbleScheduler();
-        Assert.Throws<ArgumentNullException>(() => ((IObservable<PipelineItem>)null!).RouteInBatches(router, TimeSpan.FromTicks(30), 4, marbles.Scheduler));
-        Assert.Throws<ArgumentNullException>(() => Observable.Empty<PipelineItem>().RouteInBatches(null!, TimeSpan.FromTicks(30), 4, marbles.Scheduler));
-        Assert.Throws<ArgumentNullException>(() => Observable.Empty<PipelineItem>().RouteInBatches(router, TimeSpan.FromTicks(30), 4, null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Observable.Empty<PipelineItem>().RouteInBatches(router, TimeSpan.Zero, 4, marbles.Scheduler));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Observable.Empty<PipelineItem>().RouteInBatches(router, TimeSpan.FromTicks(30), 0, marbles.Scheduler));
+        Assert.Throws<ArgumentNullException>("source", () => ((IObservable<PipelineItem>)null!).RouteInBatches(router, TimeSpan.FromTicks(30), 4, marbles.Scheduler));
+        Assert.Throws<ArgumentNullException>("router", () => Observable.Empty<PipelineItem>().RouteInBatches(null!, TimeSpan.FromTicks(30), 4, marbles.Scheduler));
+        Assert.Throws<ArgumentNullException>("scheduler", () => Observable.Empty<PipelineItem>().RouteInBatches(router, TimeSpan.FromTicks(30), 4, null!));
+        Assert.Throws<ArgumentOutOfRangeException>("window", () => Observable.Empty<PipelineItem>().RouteInBatches(router, TimeSpan.Zero, 4, marbles.Scheduler));
+        Assert.Throws<ArgumentOutOfRangeException>("maxBatch", () => Observable.Empty<PipelineItem>().RouteInBatches(router, TimeSpan.FromTicks(30), 0, marbles.Scheduler));
     }
 
     [Fact]

@@ -38,11 +38,11 @@ public class RouteWithAsyncModelOperatorTests : ReactiveTest
         var marbles = new MarbleScheduler();
         var (router, _, _) = Setup(marbles, 1);
         var window = marbles.Frames(4);
-        Assert.Throws<ArgumentNullException>(() => ((IObservable<PipelineItem>)null!).RouteWithAsyncModel(router, window, 4, marbles.Scheduler));
-        Assert.Throws<ArgumentNullException>(() => Observable.Empty<PipelineItem>().RouteWithAsyncModel(null!, window, 4, marbles.Scheduler));
-        Assert.Throws<ArgumentNullException>(() => Observable.Empty<PipelineItem>().RouteWithAsyncModel(router, window, 4, null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Observable.Empty<PipelineItem>().RouteWithAsyncModel(router, TimeSpan.Zero, 4, marbles.Scheduler));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Observable.Empty<PipelineItem>().RouteWithAsyncModel(router, window, 0, marbles.Scheduler));
+        Assert.Throws<ArgumentNullException>("source", () => ((IObservable<PipelineItem>)null!).RouteWithAsyncModel(router, window, 4, marbles.Scheduler));
+        Assert.Throws<ArgumentNullException>("router", () => Observable.Empty<PipelineItem>().RouteWithAsyncModel(null!, window, 4, marbles.Scheduler));
+        Assert.Throws<ArgumentNullException>("scheduler", () => Observable.Empty<PipelineItem>().RouteWithAsyncModel(router, window, 4, null!));
+        Assert.Throws<ArgumentOutOfRangeException>("window", () => Observable.Empty<PipelineItem>().RouteWithAsyncModel(router, TimeSpan.Zero, 4, marbles.Scheduler));
+        Assert.Throws<ArgumentOutOfRangeException>("maxBatch", () => Observable.Empty<PipelineItem>().RouteWithAsyncModel(router, window, 0, marbles.Scheduler));
     }
 
     [Fact]
