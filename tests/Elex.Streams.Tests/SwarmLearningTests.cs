@@ -41,6 +41,46 @@ public class SwarmLearningTests : IDisposable
         Assert.Equal((1, 1), (stats.QTableEntries, stats.TrajectoryCount));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Feedback_ReachesAgentStates_AsAChangeSet_BeforeItsResult(bool byResponse)
+    {
+        await using var swarm = await TestCatalog.NewSwarmAsync(Greedy);
+        var response = await swarm.QueryAsync("Which counters show MSM is working?");
+        var seen = new List<string>();
+        using var states = swarm.AgentStates.Subscribe(changes =>
+        {
+            foreach (var change in changes)
+                if (change.Key == response.AgentId) lock (seen) seen.Add($"state: {change.Current.QTableEntries} learned");
+        });
+        using var results = swarm.FeedbackResults.Subscribe(r => { lock (seen) seen.Add($"result: {r.Status}"); });
+
+        await swarm.FeedbackAsync(byResponse ? Feedback.ForResponse(response.ResponseId, 1f, success: true) : Feedback.ForAgent(response.AgentId!, 1f, success: true));
+
+        // The snapshot on subscribe, then what learning did, then the result: no need to re-read the agent.
+        Assert.Equal(["state: 0 learned", "state: 1 learned", "result: Applied"], seen);
+    }
+
+    [Fact]
+    public async Task Feedback_OnAnEvictedAgent_StillReachesAgentStates()
+    {
+        await using var swarm = await TestCatalog.NewSwarmAsync(Greedy with { MaxAgents = 1 });
+        var response = await swarm.QueryAsync("Which counters show MSM is working?");
+        await swarm.QueryAsync("Which parameters does IFLB use?");
+        Assert.Null(swarm.Registry.Peek(Elex.Core.Catalog.FeatureCode.Parse("FAJ 121 3094")));
+        var learned = new List<int>();
+        using var states = swarm.AgentStates.Subscribe(changes =>
+        {
+            foreach (var change in changes)
+                if (change.Key == response.AgentId) lock (learned) learned.Add(change.Current.QTableEntries);
+        });
+
+        await swarm.FeedbackAsync(Feedback.ForResponse(response.ResponseId, 1f, success: true));
+
+        Assert.Equal([0, 1], learned);
+    }
+
     [Fact]
     public async Task Feedback_ByAgentId_TeachesItsLastAnswer()
     {

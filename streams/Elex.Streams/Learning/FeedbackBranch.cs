@@ -40,12 +40,13 @@ internal sealed class FeedbackBranch : IDisposable
                 if (x.result.Applied)
                 {
                     telemetry.RecordFeedback(x.result.Feedback.Success);
-                    if (x.result is { ResponseId: { } responseId, Rating: { } rating })
+                    if (x.result is { ResponseId: { } responseId, Rating: { } rating }) telemetry.Rate(x.result, responseId, rating);
+                    // Consumers see what learning did (ε, Q-values, ratings) as an agent-state change, before the result.
+                    if (x.result.AgentId is { } learned)
                     {
-                        telemetry.Rate(x.result, responseId, rating);
-                        agentStates.Republish(x.result.AgentId);
+                        agentStates.Republish(learned);
+                        version = persistence.MarkChanged(learned);
                     }
-                    if (x.result.AgentId is { } learned) version = persistence.MarkChanged(learned);
                 }
                 _results.OnNext(x.result);
                 x.Completion.TrySetResult((x.result, version));

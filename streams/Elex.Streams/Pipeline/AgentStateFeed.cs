@@ -5,7 +5,7 @@ namespace Elex.Streams.Pipeline;
 
 /// <summary>
 /// The keyed cache of agent states (agent id → stats): loads and evictions from the registry, and a
-/// fresh snapshot whenever an answer or a rating changed an agent. Persistence coalesces from it.
+/// fresh snapshot whenever an answer, learning or a rating changed an agent. Persistence coalesces from it.
 /// </summary>
 internal sealed class AgentStateFeed : IDisposable
 {
@@ -25,10 +25,10 @@ internal sealed class AgentStateFeed : IDisposable
 
     public void Publish(FeatureAgent agent) => _states.AddOrUpdate(agent.Snapshot());
 
-    /// <summary>Republishes an agent by id, when it is loaded (one that is not has no live state to show).</summary>
-    public void Republish(string? agentId)
+    /// <summary>Republishes an agent by id after learning or a rating changed it, loaded or not.</summary>
+    public void Republish(string agentId)
     {
-        if (agentId is not null && AgentId.TryParse(agentId, out var code) && _registry.Peek(code) is { } agent) Publish(agent);
+        if (_registry.StatsOf(agentId) is { } stats) _states.AddOrUpdate(stats);
     }
 
     public void Dispose() => _states.Dispose();
