@@ -20,6 +20,7 @@ using Elex.Benchmarks.Vectors;
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- scaling       (593 / 10k / 100k features; writes docs/scaling.svg)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- agents        (managed memory with every agent loaded)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- throughput    (ElexSwarm queries/s, one and two producers)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- alloc         (bytes allocated per query, stage by stage and end to end, with and without a store)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- --filter '*'  (BenchmarkDotNet suite)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- all           (every report above, then the BenchmarkDotNet suite with --job short)
 switch (args)
@@ -79,6 +80,9 @@ switch (args)
         return;
     case ["throughput"]:
         await SwarmThroughputReport.RunAsync(Console.Out);
+        return;
+    case ["alloc"]:
+        await Elex.Benchmarks.Allocation.AllocationSplitReport.RunAsync(Console.Out);
         return;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using Elex.Core.Text;
 using Elex.Core.Vectors;
+using Scored = Elex.Core.Routing.RouteScratch.Scored;
 
 namespace Elex.Core.Routing;
 
@@ -24,7 +25,8 @@ public sealed partial class FeatureRouter
         var dims = Embedder.Dimensions;
         var analyzed = TermAnalyzer.Analyze(text);
 
-        var scores = new Dictionary<int, Scored>();
+        var scratch = RouteScratch.For(Catalog.Count);
+        var scores = scratch.Scores;
         var query = dims <= 2048 ? stackalloc float[dims] : new float[dims];
         query.Clear();
         Embedder.Accumulate(analyzed.WordTerms, 1f, query);
@@ -34,28 +36,30 @@ public sealed partial class FeatureRouter
         {
             Span<VectorNeighbor> neighbors = stackalloc VectorNeighbor[Math.Min(_options.VectorCandidates, Catalog.Count)];
             var found = _index.Search(query, neighbors.Length, neighbors);
-            foreach (var n in neighbors[..found]) scores[n.Id] = new Scored(n.Similarity);
+            foreach (var n in neighbors[..found]) scores[n.Id] = scratch.Rent(n.Similarity);
         }
 
         float[]? semantic = null;
         List<(int Ordinal, LearnedRoute Route)>? lifted = null;
         if (useSemantic)
         {
-            semantic = new float[Catalog.Count];
+            semantic = scratch.Semantic;
+            Array.Clear(semantic);
             model!.Score(semanticQuery, semantic);
-            if (Memory.Count > 0 && memoryInModel) Memory.Lift(semanticQuery, semantic, _options.MemoryOffset, _options.MemoryPull, model.VectorOf, lifted = []);
-            foreach (var ordinal in TopOrdinals(semantic, _options.SemanticCandidates))
-                if (!scores.ContainsKey(ordinal)) scores[ordinal] = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
+            if (Memory.Count > 0 && memoryInModel) Memory.Lift(semanticQuery, semantic, _options.MemoryOffset, _options.MemoryPull, model.VectorOf, lifted = scratch.Lifted);
+            foreach (var ordinal in TopOrdinals(semantic, _options.SemanticCandidates, scratch))
+                if (!scores.ContainsKey(ordinal)) scores[ordinal] = scratch.Rent(hasLexical ? Similarity(query, ordinal) : 0f);
         }
 
         float[]? bm25 = null;
         if ((semantic is null ? _options.Bm25Weight : _options.Bm25WeightWithModel) > 0)
         {
-            bm25 = new float[Catalog.Count];
+            bm25 = scratch.Bm25;
+            Array.Clear(bm25);
             if (_bm25.Score(analyzed.WordTerms, analyzed.IdentifierTerms, bm25))
             {
-                foreach (var ordinal in TopOrdinals(bm25, _options.Bm25Candidates))
-                    if (!scores.ContainsKey(ordinal)) scores[ordinal] = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
+                foreach (var ordinal in TopOrdinals(bm25, _options.Bm25Candidates, scratch))
+                    if (!scores.ContainsKey(ordinal)) scores[ordinal] = scratch.Rent(hasLexical ? Similarity(query, ordinal) : 0f);
             }
             else
             {
@@ -63,39 +67,39 @@ public sealed partial class FeatureRouter
             }
         }
 
-        var hits = new List<ExactHit>();
+        var hits = scratch.Hits;
         _exact.Match(text, analyzed, hits);
         foreach (var hit in hits)
         {
             if (!scores.TryGetValue(hit.Ordinal, out var s))
-                scores[hit.Ordinal] = s = new Scored(hasLexical ? Similarity(query, hit.Ordinal) : 0f);
+                scores[hit.Ordinal] = s = scratch.Rent(hasLexical ? Similarity(query, hit.Ordinal) : 0f);
             if (hit.Evidence.Kind == MatchKind.Name)
             {
                 s.NameBoost += hit.Boost;
-                s.NameTerms = Math.Max(s.NameTerms, hit.Evidence.Text.Count(c => c == ' ') + 1);
+                s.NameTerms = Math.Max(s.NameTerms, hit.Evidence.Text.AsSpan().Count(' ') + 1);
             }
             else s.Boost += hit.Boost;
             s.Evidence.Add(hit.Evidence);
         }
-        if (semantic is not null && _options.FamilyNameShareWithModel > 0) ShareNamesWithFamilies(scores, query, hasLexical, analyzed.WordTerms);
+        if (semantic is not null && _options.FamilyNameShareWithModel > 0) ShareNamesWithFamilies(scratch, query, hasLexical, analyzed.WordTerms);
         if (lifted is not null)
         {
             foreach (var (ordinal, route) in lifted)
             {
                 if (!scores.TryGetValue(ordinal, out var s))
-                    scores[ordinal] = s = new Scored(hasLexical ? Similarity(query, ordinal) : 0f);
+                    scores[ordinal] = s = scratch.Rent(hasLexical ? Similarity(query, ordinal) : 0f);
                 s.Learned = true;
                 s.Evidence.Add(new RouteEvidence(MatchKind.Learned, route.Question.Length > 80 ? route.Question[..77] + "..." : route.Question, 1));
             }
         }
         else if (Memory.Count > 0 && !memoryInModel && hasLexical)
         {
-            Recall(query, scores);
+            Recall(query, scratch);
         }
         if (scores.Count == 0) return RouteResult.None;
         // Off-topic text ("how do I cook pasta") still has a nearest feature; below the floor, with no
         // exact fact named, nothing in the catalog is what the question is about.
-        if (semantic is not null && hits.Count == 0 && semantic[ArgMax(semantic)] < _options.SemanticFloor && !scores.Values.Any(v => v.Learned)) return RouteResult.None;
+        if (semantic is not null && hits.Count == 0 && semantic[ArgMax(semantic)] < _options.SemanticFloor && !AnyLearned(scores)) return RouteResult.None;
 
         var rat = QuestionRat.Detect(analyzed);
         foreach (var (ordinal, s) in scores)
@@ -118,7 +122,9 @@ public sealed partial class FeatureRouter
             if (QuestionRat.Contradicts(rat, _rats[ordinal])) s.Fused -= _options.RatPenalty;
         }
 
-        var ranked = scores.OrderByDescending(kv => kv.Value.Fused).ThenBy(kv => kv.Key).ToList();
+        var ranked = scratch.Ranked;
+        ranked.AddRange(scores);
+        ranked.Sort(ByFusedThenOrdinal);
         var top = ranked[0].Value.Fused;
         var temperature = semantic is null ? _options.Temperature : _options.SemanticTemperature;
         var denominator = 0f;
@@ -136,7 +142,7 @@ public sealed partial class FeatureRouter
             var otherExact = false;
             foreach (var e in best.Evidence)
             {
-                if (e.Kind == MatchKind.Name) namedTerms = Math.Max(namedTerms, e.Text.Split(' ').Length);
+                if (e.Kind == MatchKind.Name) namedTerms = Math.Max(namedTerms, e.Text.AsSpan().Count(' ') + 1);
                 else otherExact = true;
             }
             signals = new RouteSignals(
@@ -150,15 +156,27 @@ public sealed partial class FeatureRouter
             topConfidence = _options.Calibration.Confidence(signals.Value);
         }
 
-        var candidates = new List<RouteCandidate>(Math.Min(topK, ranked.Count));
-        foreach (var (ordinal, s) in ranked.Take(topK))
+        var candidates = new RouteCandidate[Math.Min(topK, ranked.Count)];
+        for (var i = 0; i < candidates.Length; i++)
         {
+            var (ordinal, s) = ranked[i];
             // Alternatives keep their softmax share relative to the best.
             var relative = MathF.Exp((s.Fused - top) / temperature);
-            candidates.Add(new RouteCandidate(Catalog[ordinal], ordinal, s.Fused, semantic is null ? s.Similarity : s.Semantic, topConfidence * relative, s.Evidence));
+            RouteEvidence[] evidence = s.Evidence.Count == 0 ? [] : [.. s.Evidence];
+            candidates[i] = new RouteCandidate(Catalog[ordinal], ordinal, s.Fused, semantic is null ? s.Similarity : s.Semantic, topConfidence * relative, evidence);
         }
         var ambiguous = ranked.Count > 1 && top - ranked[1].Value.Fused < temperature * 0.7f;
         return new RouteResult(candidates, candidates[0].Confidence, ambiguous) { UsedSemantic = semantic is not null, Signals = signals, QuestionRat = rat };
+    }
+
+    // Highest fused score first; the lower ordinal wins a tie, so rankings are total and repeatable.
+    private static readonly Comparison<KeyValuePair<int, Scored>> ByFusedThenOrdinal = static (a, b) =>
+        b.Value.Fused.CompareTo(a.Value.Fused) is var byScore and not 0 ? byScore : a.Key.CompareTo(b.Key);
+
+    private static bool AnyLearned(Dictionary<int, Scored> scores)
+    {
+        foreach (var (_, s) in scores) if (s.Learned) return true;
+        return false;
     }
 
     private static int ArgMax(float[] values)
@@ -187,16 +205,17 @@ public sealed partial class FeatureRouter
 
     // The best `count` ordinals by score, in no particular order: one pass with a min-heap of the
     // current best (a full sort of every feature per question was the exact path's largest cost).
-    private static int[] TopOrdinals(float[] scores, int count)
+    private static ReadOnlySpan<int> TopOrdinals(float[] scores, int count, RouteScratch scratch)
     {
         count = Math.Min(count, scores.Length);
-        var heap = new NeighborHeap(bestOnTop: false, count);
+        var heap = scratch.Heap;
+        heap.Clear();
         for (var i = 0; i < scores.Length; i++)
         {
             if (heap.Count < count) heap.Push(i, scores[i]);
             else if (scores[i] > heap.TopSimilarity) heap.ReplaceTop(i, scores[i]);
         }
-        var top = new int[heap.Count];
+        var top = scratch.TopBuffer(heap.Count).AsSpan(0, heap.Count);
         for (var i = top.Length - 1; i >= 0; i--) top[i] = heap.Pop();
         return top;
     }
@@ -209,8 +228,9 @@ public sealed partial class FeatureRouter
 
     // A parent named in the question lends part of its name boost to its add-ons (no evidence: they
     // were not named), so the model's reading decides between "IFLB" and "IFLB Activation Threshold".
-    private void ShareNamesWithFamilies(Dictionary<int, Scored> scores, ReadOnlySpan<float> query, bool hasLexical, List<string> questionTerms)
+    private void ShareNamesWithFamilies(RouteScratch scratch, ReadOnlySpan<float> query, bool hasLexical, List<string> questionTerms)
     {
+        var scores = scratch.Scores;
         List<(int Ordinal, float Boost, int Terms)>? named = null;
         foreach (var (ordinal, s) in scores)
         {
@@ -222,24 +242,11 @@ public sealed partial class FeatureRouter
             foreach (var member in _families.Value.PointedAt(parent, questionTerms))
             {
                 if (!scores.TryGetValue(member, out var s))
-                    scores[member] = s = new Scored(hasLexical ? Similarity(query, member) : 0f);
+                    scores[member] = s = scratch.Rent(hasLexical ? Similarity(query, member) : 0f);
                 if (s.NameBoost > 0) continue;
                 s.NameBoost = _options.FamilyNameShareWithModel * boost;
                 s.NameTerms = terms;
             }
         }
-    }
-
-    private sealed class Scored(float similarity)
-    {
-        public float Similarity { get; } = similarity;
-        public float Boost { get; set; }
-        public float NameBoost { get; set; }
-        public int NameTerms { get; set; }
-        public bool Learned { get; set; }
-        public float Bm25 { get; set; }
-        public float Semantic { get; set; }
-        public float Fused { get; set; }
-        public List<RouteEvidence> Evidence { get; } = [];
     }
 }

@@ -83,13 +83,14 @@ public sealed partial class FeatureRouter
     // A question close to one an engineer corrected goes where the correction said: the closer, the
     // stronger the pull, from nothing at the threshold to a whole-name match's weight when identical.
     // (Routers with the model lift the learned question's feature inside the model channel instead.)
-    private void Recall(ReadOnlySpan<float> lexicalQuery, Dictionary<int, Scored> scores)
+    private void Recall(ReadOnlySpan<float> lexicalQuery, RouteScratch scratch)
     {
+        var scores = scratch.Scores;
         var (index, cosine, ordinal, route) = Memory.Nearest(lexicalQuery);
         var threshold = _options.MemoryLexicalThreshold;
         if (index < 0 || cosine < threshold) return;
         if (!scores.TryGetValue(ordinal, out var s))
-            scores[ordinal] = s = new Scored(Similarity(lexicalQuery, ordinal));
+            scores[ordinal] = s = scratch.Rent(Similarity(lexicalQuery, ordinal));
         s.Boost += _options.MemoryBoost * (cosine - threshold) / (1f - threshold) + _options.MemoryBoost * 0.5f;
         s.Learned = true;
         var question = route!.Question.Length > 80 ? route.Question[..77] + "..." : route.Question;
