@@ -10,7 +10,8 @@ namespace Elex.Benchmarks.Scaling;
 /// The <c>throughput</c> mode: end-to-end <see cref="ElexSwarm.QueryAsync(Query, CancellationToken)"/>
 /// through the Rx pipeline (classify, route, dispatch, answer, safety, delivery) — sustained
 /// queries per second from one and two producers each keeping a window of queries in flight, and
-/// per-query latency with one query in flight. Goal: ≥ 50,000 queries/s, P95 ≤ 200 µs.
+/// per-query latency with one query in flight; on the dev and the natural-question mixes, without a
+/// store and with the SQLite store the CLI uses. Goal: ≥ 50,000 queries/s, P95 ≤ 200 µs.
 /// </summary>
 public static class SwarmThroughputReport
 {
@@ -22,23 +23,44 @@ public static class SwarmThroughputReport
     {
         ArgumentNullException.ThrowIfNull(output);
         var catalog = BenchmarkData.Catalog();
-        var questions = BenchmarkData.Questions(catalog);
-        var table = new MarkdownTable("config", "producers", "in flight", "queries", "queries/s", "alloc KB / query", "P50 µs", "P95 µs", "P99 µs");
-        foreach (var maxAgents in new[] { new SwarmConfig().MaxAgents, catalog.Count })
+        var mixes = new List<(string Name, string[] Questions)> { ("dev", BenchmarkData.Questions(catalog)) };
+        if (BenchmarkData.SharedDirectory is { } shared && File.Exists(Path.Combine(shared, "natural-dev.jsonl")))
+            mixes.Add(("natural (no model)", [.. Natural.NaturalQuestion.Load(Path.Combine(shared, "natural-dev.jsonl"), "natural-dev").Select(q => q.Text)]));
+        var router = FeatureRouter.Build(catalog);
+        var table = new MarkdownTable("config", "questions", "producers", "in flight", "queries", "queries/s", "alloc KB / query", "P50 µs", "P95 µs", "P99 µs");
+        foreach (var (name, questions) in mixes)
         {
-            await using var swarm = await ElexSwarm.CreateAsync(catalog, new SwarmConfig { MaxAgents = maxAgents }, router: FeatureRouter.Build(catalog));
-            var config = $"MaxAgents {maxAgents}";
-            Sustained(swarm, questions, 2, TimeSpan.FromSeconds(2)); // warm-up: JIT, agents, pools
-            foreach (var producers in new[] { 1, 2 })
+            foreach (var maxAgents in new[] { new SwarmConfig().MaxAgents, catalog.Count })
+                await RowsAsync(table, $"MaxAgents {maxAgents}, no store", name, questions, () => ElexSwarm.CreateAsync(catalog, new SwarmConfig { MaxAgents = maxAgents }, router: router));
+            // What the CLI runs: a SQLite store attached (debounced persistence of every changed agent) and telemetry on.
+            var dir = Path.Combine(Path.GetTempPath(), $"elex-throughput-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(dir);
+            try
             {
-                var (count, seconds, allocated) = Sustained(swarm, questions, producers, Duration);
-                table.Row(config, $"{producers}", $"{producers * Window}", $"{count:N0}", $"{count / seconds:N0}", $"{allocated / 1024.0 / count:0.0}", "", "", "");
+                await using var store = await Elex.Storage.SqliteAgentStore.OpenAsync(Path.Combine(dir, "elex.db"));
+                await RowsAsync(table, "MaxAgents 50, SQLite store", name, questions, () => ElexSwarm.CreateAsync(catalog, new SwarmConfig(), store, router: router));
             }
-            var latency = OneAtATime(swarm, questions, TimeSpan.FromSeconds(3));
-            table.Row(config, "1", "1", $"{latency.Count:N0}", $"{latency.Count / 3.0:N0}", "", $"{latency.P50:0.0}", $"{latency.P95:0.0}", $"{latency.P99:0.0}");
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+            }
         }
         table.WriteTo(output);
-        output.WriteLine("Goal: ≥ 50,000 queries/s end to end, P95 ≤ 200 µs.");
+        output.WriteLine("Telemetry on (the default) in every row. Goal: ≥ 50,000 queries/s end to end with a store attached, P95 ≤ 200 µs, ≤ 2 KB per query.");
+    }
+
+    private static async Task RowsAsync(MarkdownTable table, string config, string mix, string[] questions, Func<Task<ElexSwarm>> create)
+    {
+        await using var swarm = await create();
+        Sustained(swarm, questions, 2, TimeSpan.FromSeconds(2)); // warm-up: JIT, agents, pools
+        foreach (var producers in new[] { 1, 2 })
+        {
+            var (count, seconds, allocated) = Sustained(swarm, questions, producers, Duration);
+            table.Row(config, mix, $"{producers}", $"{producers * Window}", $"{count:N0}", $"{count / seconds:N0}", $"{allocated / 1024.0 / count:0.0}", "", "", "");
+        }
+        var latency = OneAtATime(swarm, questions, TimeSpan.FromSeconds(3));
+        table.Row(config, mix, "1", "1", $"{latency.Count:N0}", $"{latency.Count / 3.0:N0}", "", $"{latency.P50:0.0}", $"{latency.P95:0.0}", $"{latency.P99:0.0}");
     }
 
     private static (long Count, double Seconds, long Allocated) Sustained(ElexSwarm swarm, string[] questions, int producers, TimeSpan duration)
