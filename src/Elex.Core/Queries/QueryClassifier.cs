@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Elex.Core.Text;
 
@@ -30,6 +31,12 @@ internal static partial class QueryClassifier
         (QueryType.General, 2.5f, WhatIsCue()),
     ];
 
+    // Every cue word once, whatever its case, with the types it speaks for: no lower-casing per word.
+    private static readonly FrozenDictionary<string, (QueryType Type, float Weight)[]> CueWords = WordCues
+        .SelectMany(c => c.Cues.Select(word => (word, c.Type, c.Weight)))
+        .GroupBy(c => c.word, StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(c => (c.Type, c.Weight)).ToArray(), StringComparer.OrdinalIgnoreCase);
+
     // Counter and parameter questions are narrower than procedure and troubleshooting ones, so they win ties.
     private static readonly QueryType[] TieOrder = [QueryType.Counter, QueryType.Kpi, QueryType.Parameter, QueryType.Troubleshoot, QueryType.Procedure, QueryType.General];
 
@@ -37,8 +44,9 @@ internal static partial class QueryClassifier
     public static Classification Classify(string text, QueryType? explicitType = null, Complexity? explicitComplexity = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var type = explicitType ?? ClassifyType(text);
-        var complexity = explicitComplexity ?? ClassifyComplexity(text);
+        var words = explicitType is null || explicitComplexity is null ? Tokenizer.RawTokens(text) : [];
+        var type = explicitType ?? CueType(text, words) ?? QueryType.General;
+        var complexity = explicitComplexity ?? ClassifyComplexity(text, words.Count);
         return new Classification(type, complexity, explicitType is not null, explicitComplexity is not null);
     }
 
@@ -46,17 +54,15 @@ internal static partial class QueryClassifier
     public static QueryType ClassifyType(string text) => CueType(text) ?? QueryType.General;
 
     /// <summary>The type the wording's cues point to, or null when no cue speaks at all ("and for IFO?").</summary>
-    public static QueryType? CueType(string text)
+    public static QueryType? CueType(string text) => CueType(text, Tokenizer.RawTokens(text));
+
+    private static QueryType? CueType(string text, List<RawToken> words)
     {
         Span<float> scores = stackalloc float[6];
-        var words = Tokenizer.RawTokens(text);
         foreach (var word in words)
         {
-            var lower = word.Text.ToLowerInvariant();
-            foreach (var (type, weight, cues) in WordCues)
-            {
-                if (Array.IndexOf(cues, lower) >= 0) scores[(int)type] += weight;
-            }
+            if (!CueWords.TryGetValue(word.Text, out var cues)) continue;
+            foreach (var (type, weight) in cues) scores[(int)type] += weight;
         }
         // A camelCase identifier that is not a pm counter names a parameter; a node or cell the question
         // names ("node ERBS_4711") is a target, not a parameter.
@@ -89,14 +95,15 @@ internal static partial class QueryClassifier
     }
 
     /// <summary>The complexity the wording suggests: length, clauses, comparisons and multi-step asks.</summary>
-    public static Complexity ClassifyComplexity(string text)
+    public static Complexity ClassifyComplexity(string text) => ClassifyComplexity(text, Tokenizer.RawTokens(text).Count);
+
+    private static Complexity ClassifyComplexity(string text, int words)
     {
-        var words = Tokenizer.RawTokens(text).Count;
         var points = 0;
         if (words > 12) points++;
         if (words > 25) points++;
-        points += ComplexCue().Matches(text).Count;
-        points += Math.Max(0, text.Count(c => c == '?') - 1);
+        points += ComplexCue().Count(text);
+        points += Math.Max(0, text.AsSpan().Count('?') - 1);
         return points switch
         {
             0 => Complexity.Simple,

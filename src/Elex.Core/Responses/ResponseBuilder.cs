@@ -36,22 +36,7 @@ internal static class ResponseBuilder
             return Build(facts, ResponseStatus.NoMatch, clock()) with { Text = NoMatchText, Confidence = facts.Route?.Confidence ?? 0f };
         }
         var route = facts.Route;
-        var context = new AnswerContext(facts.Query.Text, facts.Classification)
-        {
-            RouteConfidence = route.Confidence,
-            Alternatives = route.Candidates.Skip(1).Select(c => c.Feature).ToList(),
-            Compared = facts.Compared,
-            ShowAll = facts.Query.All,
-        };
-        var peer = facts.Peer;
-        context = context with
-        {
-            ConsultPeer = peer is null ? null : () => peer()?.Answer(context with { ForcedAction = ResponseAction.DirectAnswer }),
-        };
-        var answer = agent.Answer(context);
-        var routeEvidence = best.Evidence.Select(e => $"routed by {e}");
-        // A follow-up went by the conversation, not by how its own words compare with the feature.
-        if (!route.ResolvedFromContext) routeEvidence = routeEvidence.Append($"routed by similarity {best.Similarity:0.000}");
+        var answer = agent.Answer(Context(facts, route));
         var response = Build(facts, ResponseStatus.Answered, clock()) with
         {
             Text = answer.Text,
@@ -59,18 +44,63 @@ internal static class ResponseBuilder
             FeatureCode = agent.Feature.Code.Value,
             FeatureName = agent.Feature.Name,
             Confidence = route.Confidence,
-            Alternatives = route.Candidates.Skip(1).Select(c => c.Feature.Code.Value).ToList(),
-            Evidence = [.. routeEvidence, .. answer.Evidence],
+            Alternatives = AlternativeCodes(route),
+            Evidence = Evidence(best, route.ResolvedFromContext, answer.Evidence),
             Commands = answer.Commands,
             Strategy = answer.Action,
             LearningState = answer.State,
-            Warnings = [
-                .. ModelWarning(route),
-                .. route.IsAmbiguous ? [$"Ambiguous: {string.Join(", ", route.Candidates.Take(3).Select(c => c.Feature.DisplayName))} match about equally."] : Array.Empty<string>(),
-                .. answer.Warnings],
+            Warnings = Warnings(route, answer.Warnings),
         };
         agent.RecordInteraction(response.LatencyUs, response.Confidence, success: true, response.Timestamp);
         return response;
+    }
+
+    private static AnswerContext Context(ResponseFacts facts, RouteResult route)
+    {
+        var alternatives = route.Candidates.Count <= 1 ? [] : new Catalog.Feature[route.Candidates.Count - 1];
+        for (var i = 1; i < route.Candidates.Count; i++) alternatives[i - 1] = route.Candidates[i].Feature;
+        var context = new AnswerContext(facts.Query.Text, facts.Classification)
+        {
+            RouteConfidence = route.Confidence,
+            Alternatives = alternatives,
+            Compared = facts.Compared,
+            ShowAll = facts.Query.All,
+        };
+        return facts.Peer is { } peer ? WithPeer(context, peer) : context;
+    }
+
+    // Its own method, so the closure is allocated only for a query that has a peer to consult.
+    private static AnswerContext WithPeer(AnswerContext context, Func<FeatureAgent?> peer) =>
+        context with { ConsultPeer = () => peer()?.Answer(context with { ForcedAction = ResponseAction.DirectAnswer }) };
+
+    private static string[] AlternativeCodes(RouteResult route)
+    {
+        if (route.Candidates.Count <= 1) return [];
+        var codes = new string[route.Candidates.Count - 1];
+        for (var i = 1; i < route.Candidates.Count; i++) codes[i - 1] = route.Candidates[i].Feature.Code.Value;
+        return codes;
+    }
+
+    // Why the route went where it did, then every catalog fact the answer used.
+    private static string[] Evidence(RouteCandidate best, bool resolvedFromContext, IReadOnlyList<string> answerEvidence)
+    {
+        // A follow-up went by the conversation, not by how its own words compare with the feature.
+        var similarity = resolvedFromContext ? 0 : 1;
+        var evidence = new string[best.Evidence.Count + similarity + answerEvidence.Count];
+        var n = 0;
+        foreach (var e in best.Evidence) evidence[n++] = $"routed by {e}";
+        if (similarity == 1) evidence[n++] = string.Create(CultureInfo.InvariantCulture, $"routed by similarity {best.Similarity:0.000}");
+        foreach (var fact in answerEvidence) evidence[n++] = fact;
+        return evidence;
+    }
+
+    private static IReadOnlyList<string> Warnings(RouteResult route, IReadOnlyList<string> answerWarnings)
+    {
+        if (route.ModelFailure is null && !route.IsAmbiguous) return answerWarnings;
+        return [
+            .. ModelWarning(route),
+            .. route.IsAmbiguous ? [$"Ambiguous: {string.Join(", ", route.Candidates.Take(3).Select(c => c.Feature.DisplayName))} match about equally."] : Array.Empty<string>(),
+            .. answerWarnings];
     }
 
     /// <summary>The response to a query that failed in <paramref name="stage"/>: Rejected when it was turned away or cancelled, Error otherwise.</summary>
