@@ -5,6 +5,26 @@ namespace Elex.Core.Routing;
 // Feature names: a name is matched by its terms in any order, and the most specific name wins.
 internal sealed partial class ExactMatchIndex
 {
+    // A name is looked up through its rarest term (its anchor): a question term leads only to the names
+    // anchored on it, each checked against the question's terms, so the work follows how many names could
+    // match, not how many names share a common word ("NR", "LTE") — it stays small as the catalog grows.
+    private (Dictionary<string, int[]> Anchors, RouteEvidence?[] Evidence) NameAnchors(Dictionary<string, List<int>> postings)
+    {
+        var anchors = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var evidence = new RouteEvidence?[_nameTerms.Length];
+        for (var ordinal = 0; ordinal < _nameTerms.Length; ordinal++)
+        {
+            var terms = _nameTerms[ordinal];
+            if (terms.Length == 0) continue;
+            var anchor = terms[0];
+            foreach (var term in terms)
+                if (postings[term].Count < postings[anchor].Count) anchor = term;
+            AddOrdinal(anchors, anchor, ordinal);
+            evidence[ordinal] = new RouteEvidence(MatchKind.Name, string.Join(' ', terms), 1);
+        }
+        return (Arrays(anchors), evidence);
+    }
+
     // A feature whose every name term the question uses (in any order) is named by it. When one
     // matched name contains another ("NR Public Warning System" ⊃ "Public Warning System"), the
     // question names the more specific feature, so the contained one gets no name boost.
@@ -12,32 +32,36 @@ internal sealed partial class ExactMatchIndex
     {
         if (terms.Count == 0) return;
         var scratch = t_nameScratch ??= new NameScratch();
-        if (scratch.Counts.Length < _nameTerms.Length) scratch.Counts = new int[_nameTerms.Length];
-        var counts = scratch.Counts;
-        var touched = scratch.Touched;
+        var questionTerms = scratch.Terms;
         var named = scratch.Named;
-        touched.Clear();
+        questionTerms.Clear();
         named.Clear();
-        for (var i = 0; i < terms.Count; i++)
+        for (var i = 0; i < terms.Count; i++) questionTerms.TryAdd(terms[i], i);
+        foreach (var (term, _) in questionTerms)
         {
-            if (terms.IndexOf(terms[i], 0, i) >= 0 || !_nameTermPostings.TryGetValue(terms[i], out var ordinals)) continue;
+            if (!_nameAnchors.TryGetValue(term, out var ordinals)) continue;
             foreach (var ordinal in ordinals)
-            {
-                if (counts[ordinal]++ == 0) touched.Add(ordinal);
-            }
+                if (AllIn(_nameTerms[ordinal], questionTerms, out var first)) named.Add((first, ordinal));
         }
-        foreach (var ordinal in touched)
+        // In the order the question reaches each name (its first term the question uses), then by ordinal.
+        named.Sort();
+        foreach (var (_, ordinal) in named)
         {
-            if (counts[ordinal] == _nameTerms[ordinal].Length) named.Add(ordinal);
-            counts[ordinal] = 0;
-        }
-        foreach (var ordinal in named)
-        {
-            var nameTerms = _nameTerms[ordinal];
             if (IsContainedInAnother(ordinal, named)) continue;
-            var boost = MathF.Min(NameBoostMax, NameBoostPerTerm * (nameTerms.Length + 1));
-            into.Add(new(ordinal, boost, new RouteEvidence(MatchKind.Name, string.Join(' ', nameTerms), 1)));
+            var boost = MathF.Min(NameBoostMax, NameBoostPerTerm * (_nameTerms[ordinal].Length + 1));
+            into.Add(new(ordinal, boost, _nameEvidence[ordinal]!));
         }
+    }
+
+    private static bool AllIn(string[] nameTerms, Dictionary<string, int> questionTerms, out int first)
+    {
+        first = int.MaxValue;
+        foreach (var term in nameTerms)
+        {
+            if (!questionTerms.TryGetValue(term, out var position)) return false;
+            first = Math.Min(first, position);
+        }
+        return true;
     }
 
     // "Limited-Uplink-Aware IFLB" names an add-on; the "IFLB" inside it is part of that name, not a
@@ -60,10 +84,10 @@ internal sealed partial class ExactMatchIndex
         }
     }
 
-    private bool IsContainedInAnother(int ordinal, List<int> named)
+    private bool IsContainedInAnother(int ordinal, List<(int First, int Ordinal)> named)
     {
         var terms = _nameTerms[ordinal];
-        foreach (var other in named)
+        foreach (var (_, other) in named)
         {
             var otherTerms = _nameTerms[other];
             if (otherTerms.Length <= terms.Length) continue;
@@ -86,8 +110,8 @@ internal sealed partial class ExactMatchIndex
 
     private sealed class NameScratch
     {
-        public int[] Counts = [];
-        public readonly List<int> Touched = [];
-        public readonly List<int> Named = [];
+        // Each distinct question term with the position it first appears at.
+        public readonly Dictionary<string, int> Terms = new(StringComparer.Ordinal);
+        public readonly List<(int First, int Ordinal)> Named = [];
     }
 }

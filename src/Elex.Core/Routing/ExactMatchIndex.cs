@@ -26,7 +26,8 @@ internal sealed partial class ExactMatchIndex
     private readonly Dictionary<string, int> _codes;
     private readonly Dictionary<string, int> _cxcs;
     private readonly Dictionary<string, int[]> _acronyms;
-    private readonly Dictionary<string, int[]> _nameTermPostings;
+    private readonly Dictionary<string, int[]> _nameAnchors;
+    private readonly RouteEvidence?[] _nameEvidence;
     private readonly string[][] _nameTerms;
     private readonly Dictionary<string, Posting[]> _parameters;
     private readonly Dictionary<string, Posting[]> _counters;
@@ -88,7 +89,7 @@ internal sealed partial class ExactMatchIndex
         _codes = codes;
         _cxcs = cxcs;
         _acronyms = Arrays(acronyms);
-        _nameTermPostings = Arrays(nameTerms);
+        (_nameAnchors, _nameEvidence) = NameAnchors(nameTerms);
         _parameters = Freeze(parameters);
         _counters = Freeze(counters);
         _events = Freeze(events);
