@@ -21,13 +21,16 @@ internal static class TermAnalyzer
         return terms;
     }
 
+    // The sub-words of one token at a time; per thread, so analysing a question allocates only its terms.
+    [ThreadStatic] private static List<string>? t_words;
+
     /// <summary>Splits a text into raw tokens, word terms and identifier terms.</summary>
     public static AnalyzedText Analyze(string text)
     {
         var tokens = Tokenizer.RawTokens(text);
         var wordTerms = new List<string>();
         var identifierTerms = new List<string>();
-        var words = new List<string>();
+        var words = t_words ??= [];
         foreach (var token in tokens)
         {
             words.Clear();
@@ -36,7 +39,7 @@ internal static class TermAnalyzer
             {
                 foreach (var word in words)
                 {
-                    if (!StopWords.Contains(word)) identifierTerms.Add(Stemmer.Stem(word));
+                    if (!StopWords.Contains(word)) identifierTerms.Add(WordCache.StemOf(word));
                 }
             }
             else
@@ -68,10 +71,10 @@ internal static class TermAnalyzer
     {
         if (RanGlossary.Expand(lowerWord) is { } expansion)
         {
-            foreach (var w in expansion) into.Add(Stemmer.Stem(w));
+            foreach (var w in expansion) into.Add(WordCache.StemOf(w));
             return;
         }
         if (!keepStopWords && StopWords.Contains(lowerWord)) return;
-        into.Add(Stemmer.Stem(lowerWord));
+        into.Add(WordCache.StemOf(lowerWord));
     }
 }

@@ -17,7 +17,7 @@ internal static class Tokenizer
             while (i < text.Length && !char.IsAsciiLetterOrDigit(text[i])) i++;
             var start = i;
             while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1])))) i++;
-            if (i > start) tokens.Add(new RawToken(text[start..i], start));
+            if (i > start) tokens.Add(new RawToken(WordCache.Of(text.AsSpan(start, i - start)), start));
         }
         return tokens;
     }
@@ -27,7 +27,7 @@ internal static class Tokenizer
     {
         if (IsBrandWord(token))
         {
-            into.Add(token.ToLowerInvariant());
+            into.Add(WordCache.LowerOf(token));
             return;
         }
         var start = 0;
@@ -35,7 +35,7 @@ internal static class Tokenizer
         {
             if (i == token.Length || IsJoiner(token[i]) || IsBoundary(token, i))
             {
-                if (i > start && !IsJoiner(token[start])) into.Add(token[start..i].ToLowerInvariant());
+                if (i > start && !IsJoiner(token[start])) into.Add(WordCache.LowerOf(token.AsSpan(start, i - start)));
                 start = i < token.Length && IsJoiner(token[i]) ? i + 1 : i;
             }
         }
