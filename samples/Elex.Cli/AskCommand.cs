@@ -59,11 +59,7 @@ internal static class AskCommand
         // so an interactive client sees every answer and acknowledgement without sending more input.
         // The bounded window holds readers back instead of growing memory.
         var pending = Channel.CreateBounded<Task<string>>(new BoundedChannelOptions(JsonlWindow) { SingleReader = true, SingleWriter = true });
-        var writer = Task.Run(async () =>
-        {
-            await foreach (var line in pending.Reader.ReadAllAsync(CancellationToken.None))
-                await WriteLine(output, await line);
-        }, CancellationToken.None);
+        var writer = Task.Run(() => WriteInOrder(pending.Reader, output), CancellationToken.None);
         var lineNumber = 0;
         try
         {
@@ -93,10 +89,28 @@ internal static class AskCommand
         _ => Task.FromResult(ErrorJson(request.Id, position, request.Error!)),
     };
 
-    private static async Task WriteLine(TextWriter output, string json)
+    // Answers that are ready go out together in one write; before waiting for one still being worked on,
+    // what is finished is written and flushed, so a client never waits for an answer that is done.
+    private static async Task WriteInOrder(ChannelReader<Task<string>> answers, TextWriter output)
     {
-        await output.WriteLineAsync(json);
+        var chunk = new StringBuilder();
+        while (await answers.WaitToReadAsync(CancellationToken.None))
+        {
+            while (answers.TryRead(out var answer))
+            {
+                if (!answer.IsCompleted) await Flush(output, chunk);
+                chunk.Append(await answer).Append(output.NewLine);
+            }
+            await Flush(output, chunk);
+        }
+    }
+
+    private static async Task Flush(TextWriter output, StringBuilder chunk)
+    {
+        if (chunk.Length == 0) return;
+        await output.WriteAsync(chunk);
         await output.FlushAsync();
+        chunk.Clear();
     }
 
     private static string ToJson(string? id, QueryResponse response) => Serialize(w => ResponseJson.Write(w, id, response));
