@@ -11,8 +11,9 @@ namespace Elex.Cli;
 
 /// <summary>
 /// Opens the embedded store in the data directory (encrypted at rest when <c>ELEX_PASSPHRASE</c> is
-/// set) and starts a swarm restored from it, over the catalog and router kept in the data directory's
-/// router snapshot (<c>index/router-*.snap</c>: no catalog parsing or index build in a one-shot run), warning about each record that could not be restored; the
+/// set) and starts a swarm restored from it, warning about each record that could not be restored,
+/// over the catalog and router kept in the data directory's router snapshot
+/// (<c>index/router-*.snap</c>: a one-shot run neither parses the catalog nor builds the indexes); the
 /// swarm and store are owned together by a <see cref="SwarmSession"/>.
 /// </summary>
 internal sealed class SwarmHost : IAsyncDisposable
