@@ -98,7 +98,7 @@ public static class RouterSnapshot
     }
 
     /// <summary>Writes the snapshot of <paramref name="router"/> and its catalog (a failure is noted, not thrown).</summary>
-    private static void Write(string path, byte[] key, FeatureCatalog catalog, FeatureRouter router, Action<string>? note)
+    private static void Write(string path, RouterSnapshotKey key, FeatureCatalog catalog, FeatureRouter router, Action<string>? note)
     {
         try
         {

@@ -10,8 +10,27 @@ public class RouterSnapshotKeyTests
 {
     private static readonly byte[] Bytes = SnapshotTestData.SampleBytes();
 
-    private static byte[] Key(byte[]? bytes = null, string? glosses = null, RouterOptions? options = null) =>
-        RouterSnapshotKey.Compute(bytes ?? Bytes, glosses ?? RoutingGlosses.EmbeddedFingerprint, options ?? new RouterOptions());
+    private static byte[] Key(byte[]? bytes = null, string? glosses = null, RouterOptions? options = null)
+    {
+        var key = new byte[RouterSnapshotKey.Bytes];
+        RouterSnapshotKey.Compute(bytes ?? Bytes, glosses ?? RoutingGlosses.EmbeddedFingerprint, options ?? new RouterOptions()).WriteTo(key);
+        return key;
+    }
+
+    [Fact]
+    public void Mismatch_NamesWhatChanged()
+    {
+        var key = RouterSnapshotKey.Compute(Bytes, RoutingGlosses.EmbeddedFingerprint, new RouterOptions());
+        var changed = (byte[])Bytes.Clone();
+        changed[0] ^= 1;
+        Assert.Null(key.Mismatch(Key()));
+        Assert.Contains("another catalog", key.Mismatch(Key(changed)));
+        Assert.Contains("other routing glosses or router options", key.Mismatch(Key(glosses: "other")));
+        Assert.Contains("other routing glosses or router options", key.Mismatch(Key(options: new RouterOptions { TopK = 9 })));
+        var otherBuild = Key();
+        otherBuild[3] ^= 1;
+        Assert.Contains("another build of elex", key.Mismatch(otherBuild));
+    }
 
     [Fact]
     public void SameInputs_SameKey() => Assert.Equal(Key(), Key(options: new RouterOptions()));
