@@ -40,14 +40,17 @@ internal static class AskCommand
                 error.WriteLine($"elex ask: the question {tooLong}.");
                 return ExitCodes.Usage;
             }
-            var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
-            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig { MaxAgents = parse.GetValue(maxAgents), SafeZones = SafeZoneSource.Load(parse.GetValue(safeZonesOption)) }, parse.GetValue(dataOption), error, cancellation, semantic: true);
+            var source = CatalogSource.Open(parse.GetValue(catalogOption));
+            StartupTimings.Mark("source");
+            await using var host = await SwarmHost.StartAsync(source, new SwarmConfig { MaxAgents = parse.GetValue(maxAgents), SafeZones = SafeZoneSource.Load(parse.GetValue(safeZonesOption)) }, parse.GetValue(dataOption), error, cancellation, semantic: true);
             var swarm = host.Swarm;
             if (batch) return await RunJsonl(swarm, input, output, cancellation);
 
             var response = await swarm.QueryAsync(new Query(text!, parse.GetValue(type), parse.GetValue(complexity)) { All = parse.GetValue(all) || parse.GetValue(json) }, cancellation);
+            StartupTimings.Mark("query");
             if (parse.GetValue(json)) output.WriteLine(ToJson(null, response));
-            else ReadableAnswer.Write(output, response, catalog);
+            else ReadableAnswer.Write(output, response, host.Catalog);
+            StartupTimings.Mark("write");
             return response.Status is ResponseStatus.Error or ResponseStatus.Rejected ? ExitCodes.QueryFailed : ExitCodes.Ok;
         });
         return command;

@@ -11,12 +11,28 @@ internal static class EmbeddedCatalog
     /// <summary>The name reported as its source.</summary>
     public const string SourceName = "(embedded full catalog)";
 
-    public static FeatureCatalog Load()
+    public static FeatureCatalog Load() => Load(CompressedBytes());
+
+    /// <summary>The embedded catalog as a <see cref="CatalogSource"/>: its compressed bytes key the router snapshot, unparsed.</summary>
+    public static CatalogSource Source()
+    {
+        var compressed = CompressedBytes();
+        return new CatalogSource(compressed, SourceName, "embedded", () => Load(compressed));
+    }
+
+    private static FeatureCatalog Load(byte[] compressed)
+    {
+        using var json = new GZipStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
+        return CatalogLoader.Load(json, SourceName);
+    }
+
+    private static byte[] CompressedBytes()
     {
         using var compressed = typeof(EmbeddedCatalog).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the elex tool.");
-        using var json = new GZipStream(compressed, CompressionMode.Decompress);
-        return CatalogLoader.Load(json, SourceName);
+        var bytes = new byte[compressed.Length];
+        compressed.ReadExactly(bytes);
+        return bytes;
     }
 
     /// <summary>

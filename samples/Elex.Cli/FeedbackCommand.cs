@@ -38,8 +38,8 @@ internal static class FeedbackCommand
                 error.WriteLine("elex feedback: give --reward (from -1 to 1), --correct CODE, or both.");
                 return ExitCodes.Usage;
             }
-            var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
-            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig(), parse.GetValue(dataOption), error, cancellation, semantic: correction is not null);
+            var source = CatalogSource.Open(parse.GetValue(catalogOption));
+            await using var host = await SwarmHost.StartAsync(source, new SwarmConfig(), parse.GetValue(dataOption), error, cancellation, semantic: correction is not null);
             if (correction is not null)
             {
                 var corrected = await host.Swarm.CorrectAsync(id!, correction, cancellation);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Elex.Cli;
 using Elex.Core.Catalog;
 
+StartupTimings.Start();
 return await ElexCli.RunAsync(args, Console.In, Console.Out, Console.Error);
 
 namespace Elex.Cli
@@ -30,6 +31,7 @@ namespace Elex.Cli
                 ModelCommand.Create(output, error),
             };
             var parse = root.Parse(args);
+            StartupTimings.Mark("parse");
             if (UsageErrors.Describe(parse) is { Count: > 0 } usage)
             {
                 foreach (var line in usage) error.WriteLine(line);
@@ -37,7 +39,9 @@ namespace Elex.Cli
             }
             try
             {
-                return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+                var exit = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+                StartupTimings.Report(error);
+                return exit;
             }
             catch (CatalogException e)
             {

@@ -14,8 +14,8 @@ internal static class StatsCommand
         var command = new Command("stats", "Show agent and swarm statistics kept in the data directory.") { agent, top };
         command.SetAction(async (parse, cancellation) =>
         {
-            var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
-            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig(), parse.GetValue(dataOption), error, cancellation);
+            var source = CatalogSource.Open(parse.GetValue(catalogOption));
+            await using var host = await SwarmHost.StartAsync(source, new SwarmConfig(), parse.GetValue(dataOption), error, cancellation);
             var swarm = host.Swarm;
             if (parse.GetValue(agent) is { } id)
             {
@@ -34,7 +34,7 @@ internal static class StatsCommand
                 .Select(x => swarm.GetAgentStats(x.Feature.Code.Value)!)
                 .OrderByDescending(s => s.Interactions).ThenBy(s => s.AgentId, StringComparer.Ordinal).ToList();
             var store = await host.Store.GetStatisticsAsync(cancellation);
-            output.WriteLine($"agents known {catalog.Count}, with history {agents.Count}; interactions {agents.Sum(a => a.Interactions)}, successes {agents.Sum(a => a.Successes)}, rated {agents.Sum(a => a.Rated)} ({agents.Sum(a => a.RatedUnsuccessful)} unsuccessful)");
+            output.WriteLine($"agents known {host.Catalog.Count}, with history {agents.Count}; interactions {agents.Sum(a => a.Interactions)}, successes {agents.Sum(a => a.Successes)}, rated {agents.Sum(a => a.Rated)} ({agents.Sum(a => a.RatedUnsuccessful)} unsuccessful)");
             output.WriteLine($"store {host.StorePath}{(host.Store is Elex.Storage.Encryption.EncryptedAgentStore ? " (encrypted)" : "")}: schema {store.SchemaVersion}, agent_state {store.AgentStates.Records} records / {store.AgentStates.Bytes} bytes, q_tables {store.QTables.Records}, trajectories {store.Trajectories.Records}");
             foreach (var s in agents.Take(parse.GetValue(top)))
                 output.WriteLine($"  {s.FeatureCode}  {s.Interactions,6} interactions  {s.SuccessRate,5:P0} success  {Durations.FromMicroseconds(s.AverageLatencyUs),10}  {s.FeatureName}");

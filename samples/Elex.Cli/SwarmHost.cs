@@ -1,5 +1,6 @@
 using Elex.Core.Catalog;
-using Elex.Core.Routing;
+using Elex.Core.Routing.Snapshots;
+using Elex.Core.Semantics;
 using Elex.Semantic;
 using Elex.Storage;
 using Elex.Storage.Encryption;
@@ -10,7 +11,9 @@ namespace Elex.Cli;
 
 /// <summary>
 /// Opens the embedded store in the data directory (encrypted at rest when <c>ELEX_PASSPHRASE</c> is
-/// set) and starts a swarm restored from it, warning about each record that could not be restored; the
+/// set) and starts a swarm restored from it, warning about each record that could not be restored,
+/// over the catalog and router kept in the data directory's router snapshot
+/// (<c>index/router-*.snap</c>: a one-shot run neither parses the catalog nor builds the indexes); the
 /// swarm and store are owned together by a <see cref="SwarmSession"/>.
 /// </summary>
 internal sealed class SwarmHost : IAsyncDisposable
@@ -36,29 +39,53 @@ internal sealed class SwarmHost : IAsyncDisposable
     /// <summary>The environment variable that, set to 1, routes without the sentence model (exact and lexical evidence only).</summary>
     public const string NoModelVariable = "ELEX_NO_MODEL";
 
-    public static async Task<SwarmHost> StartAsync(FeatureCatalog catalog, SwarmConfig config, string? dataDirectory, TextWriter error, CancellationToken cancellationToken, bool semantic = false)
+    /// <summary>The catalog the swarm answers from.</summary>
+    public FeatureCatalog Catalog => _session.Swarm.Catalog;
+
+    /// <summary>
+    /// Opens the data directory, takes the catalog and its router from the router snapshot there (or
+    /// loads and builds them and writes the snapshot), and starts the swarm over the store.
+    /// </summary>
+    public static async Task<SwarmHost> StartAsync(CatalogSource source, SwarmConfig config, string? dataDirectory, TextWriter error, CancellationToken cancellationToken, bool semantic = false)
     {
         var path = DataDirectory.PrepareStorePath(dataDirectory);
-        var router = semantic ? BuildRouter(catalog, Path.Combine(Path.GetDirectoryName(path)!, "semantic"), error) : null;
-        var session = await SwarmSession.StartAsync(catalog, config, token => OpenStoreAsync(path, token), router: router, cancellationToken: cancellationToken);
+        var directory = Path.GetDirectoryName(path)!;
+        var routed = RouterSnapshot.LoadOrBuild(
+            Path.Combine(directory, "index", $"router-{source.SnapshotName}.snap"),
+            source.Bytes,
+            source.Name,
+            source.Parse,
+            semantic ? SemanticModel(Path.Combine(directory, "semantic"), error) : null,
+            note: note => error.WriteLine($"elex: note: {note}"));
+        StartupTimings.Mark(routed.Outcome == SnapshotOutcome.Loaded ? "snapshot" : "build");
+        var session = await SwarmSession.StartAsync(routed.Catalog, config, async token =>
+        {
+            var store = await OpenStoreAsync(path, token);
+            StartupTimings.Mark("store");
+            return store;
+        }, router: routed.Router, cancellationToken: cancellationToken);
+        StartupTimings.Mark("restore");
         foreach (var problem in session.RestoreProblems) error.WriteLine($"elex: warning: {problem}");
         return new SwarmHost(session, path);
     }
 
     // The sentence model makes natural questions routable; without it (ELEX_NO_MODEL=1, or a model
     // that cannot load) the swarm still answers on exact and lexical evidence, and says so once.
-    private static FeatureRouter? BuildRouter(FeatureCatalog catalog, string cacheDirectory, TextWriter error)
+    private static Func<FeatureCatalog, SemanticIndex?>? SemanticModel(string cacheDirectory, TextWriter error)
     {
         if (Environment.GetEnvironmentVariable(NoModelVariable) == "1") return null;
-        try
+        return catalog =>
         {
-            return SemanticRouter.Build(catalog, cacheDirectory, warning => error.WriteLine($"elex: warning: {warning}"), seed: EmbeddedCatalog.SeedVectors);
-        }
-        catch (SemanticModelException e)
-        {
-            error.WriteLine($"elex: warning: {e.Message} Routing on exact and lexical evidence only.");
-            return null;
-        }
+            try
+            {
+                return SemanticRouter.LoadIndex(catalog, cacheDirectory, warning => error.WriteLine($"elex: warning: {warning}"), seed: EmbeddedCatalog.SeedVectors);
+            }
+            catch (SemanticModelException e)
+            {
+                error.WriteLine($"elex: warning: {e.Message} Routing on exact and lexical evidence only.");
+                return null;
+            }
+        };
     }
 
     private static async Task<IAgentStore> OpenStoreAsync(string path, CancellationToken cancellationToken)

@@ -21,8 +21,8 @@ internal static class SyncCommand
         var command = new Command("sync", "Share learned Q-values with trusted swarms through a relay.") { identity, relay, trust, listen };
         command.SetAction(async (parse, cancellation) =>
         {
-            var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
-            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig { AutoSync = false }, parse.GetValue(dataOption), error, cancellation);
+            var source = CatalogSource.Open(parse.GetValue(catalogOption));
+            await using var host = await SwarmHost.StartAsync(source, new SwarmConfig { AutoSync = false }, parse.GetValue(dataOption), error, cancellation);
             var swarm = host.Swarm;
             if (parse.GetValue(identity))
             {

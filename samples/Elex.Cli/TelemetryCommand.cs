@@ -24,8 +24,8 @@ internal static class TelemetryCommand
                 error.WriteLine($"elex telemetry: --export '{parse.GetValue(export)}' is not supported; use json.");
                 return ExitCodes.Usage;
             }
-            var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
-            await using var host = await SwarmHost.StartAsync(catalog, new SwarmConfig { MetricRetention = 1_000_000, SafeZones = SafeZoneSource.Load(parse.GetValue(safeZonesOption)) }, parse.GetValue(dataOption), error, cancellation);
+            var source = CatalogSource.Open(parse.GetValue(catalogOption));
+            await using var host = await SwarmHost.StartAsync(source, new SwarmConfig { MetricRetention = 1_000_000, SafeZones = SafeZoneSource.Load(parse.GetValue(safeZonesOption)) }, parse.GetValue(dataOption), error, cancellation);
             int skipped = 0, rated = 0;
             while (await input.ReadLineAsync(cancellation) is { } line)
             {

@@ -17,12 +17,12 @@ internal static class ChatCommand
         var command = new Command("chat", "An interactive session: follow-up questions are understood in the context of the earlier ones.") { json, maxAgents };
         command.SetAction(async (parse, cancellation) =>
         {
-            var catalog = CatalogSource.Load(parse.GetValue(catalogOption));
+            var source = CatalogSource.Open(parse.GetValue(catalogOption));
             var config = new SwarmConfig { MaxAgents = parse.GetValue(maxAgents), SafeZones = SafeZoneSource.Load(parse.GetValue(safeZonesOption)) };
-            await using var host = await SwarmHost.StartAsync(catalog, config, parse.GetValue(dataOption), error, cancellation, semantic: true);
+            await using var host = await SwarmHost.StartAsync(source, config, parse.GetValue(dataOption), error, cancellation, semantic: true);
             using var conversation = host.Swarm.CreateSession();
             ILineReader lines = IsTerminal(input) ? new TerminalLineReader(output) : new RedirectedLineReader(input);
-            return await new ChatSession(host.Swarm, conversation, catalog, lines, output, error, parse.GetValue(json)).RunAsync(cancellation);
+            return await new ChatSession(host.Swarm, conversation, host.Catalog, lines, output, error, parse.GetValue(json)).RunAsync(cancellation);
         });
         return command;
     }

@@ -16,6 +16,10 @@ public static class CatalogLoader
     /// <exception cref="CatalogException">The file is missing, unreadable, not JSON or invalid.</exception>
     public static FeatureCatalog LoadFile(string path) => Input.LoadFile(path);
 
+    /// <summary>The bytes of a catalog file, unparsed (to key a router snapshot by); fails as <see cref="LoadFile"/> does when the file cannot be read.</summary>
+    /// <exception cref="CatalogException">The file is missing, a directory or unreadable.</exception>
+    public static byte[] ReadFile(string path) => Input.ReadFile(path);
+
     /// <summary>Loads a catalog from a stream; <paramref name="source"/> names it in errors.</summary>
     /// <exception cref="CatalogException">The stream cannot be read, is not JSON or the catalog is invalid.</exception>
     public static FeatureCatalog Load(Stream stream, string source) => Input.Load(stream, source);

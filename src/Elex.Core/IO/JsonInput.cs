@@ -12,7 +12,10 @@ internal sealed class JsonInput<T>(string what, Func<string, string, Exception?,
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>Loads the file at <paramref name="path"/> (a "<c>what</c>", e.g. "catalog file").</summary>
-    public T LoadFile(string path)
+    public T LoadFile(string path) => Load(ReadFile(path), path);
+
+    /// <summary>The bytes of the file at <paramref name="path"/>, failing as <see cref="LoadFile"/> does when it cannot be read.</summary>
+    public byte[] ReadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (InputFile.Problem(path, what) is { } problem) throw fail(path, problem, null);
@@ -25,7 +28,7 @@ internal sealed class JsonInput<T>(string what, Func<string, string, Exception?,
         {
             throw fail(path, $"cannot be read: {e.Message}", e);
         }
-        return Load(bytes, path);
+        return bytes;
     }
 
     /// <summary>Loads everything left in <paramref name="stream"/>.</summary>

@@ -8,7 +8,7 @@ internal sealed partial class ExactMatchIndex
     // A name is looked up through its rarest term (its anchor): a question term leads only to the names
     // anchored on it, each checked against the question's terms, so the work follows how many names could
     // match, not how many names share a common word ("NR", "LTE") — it stays small as the catalog grows.
-    private (Dictionary<string, int[]> Anchors, RouteEvidence?[] Evidence) NameAnchors(Dictionary<string, List<int>> postings)
+    private (Dictionary<string, int[]> Anchors, RouteEvidence?[] Evidence) NameAnchors(Dictionary<string, int[]> postings)
     {
         var anchors = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var evidence = new RouteEvidence?[_nameTerms.Length];
@@ -18,7 +18,7 @@ internal sealed partial class ExactMatchIndex
             if (terms.Length == 0) continue;
             var anchor = terms[0];
             foreach (var term in terms)
-                if (postings[term].Count < postings[anchor].Count) anchor = term;
+                if (postings[term].Length < postings[anchor].Length) anchor = term;
             AddOrdinal(anchors, anchor, ordinal);
             evidence[ordinal] = new RouteEvidence(MatchKind.Name, string.Join(' ', terms), 1);
         }

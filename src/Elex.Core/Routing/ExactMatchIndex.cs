@@ -26,6 +26,8 @@ internal sealed partial class ExactMatchIndex
     private readonly Dictionary<string, int> _codes;
     private readonly Dictionary<string, int> _cxcs;
     private readonly Dictionary<string, int[]> _acronyms;
+    // Kept for the snapshot; lookups go through the anchors built from it.
+    private readonly Dictionary<string, int[]> _nameTermPostings;
     private readonly Dictionary<string, int[]> _nameAnchors;
     private readonly RouteEvidence?[] _nameEvidence;
     private readonly string[][] _nameTerms;
@@ -39,7 +41,42 @@ internal sealed partial class ExactMatchIndex
     private readonly Dictionary<string, Posting[]>.AlternateLookup<ReadOnlySpan<char>> _eventsBySpan;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _plainWordsBySpan;
 
-    public ExactMatchIndex(FeatureCatalog catalog, IReadOnlyList<FeatureDocument> documents)
+    public ExactMatchIndex(FeatureCatalog catalog, IReadOnlyList<FeatureDocument> documents) : this(Build(catalog, documents))
+    {
+    }
+
+    private ExactMatchIndex(Tables t)
+    {
+        _codes = t.Codes;
+        _cxcs = t.Cxcs;
+        _acronyms = t.Acronyms;
+        _nameTermPostings = t.NameTermPostings;
+        _nameTerms = t.NameTerms;
+        (_nameAnchors, _nameEvidence) = NameAnchors(_nameTermPostings);
+        _parameters = t.Parameters;
+        _counters = t.Counters;
+        _events = t.Events;
+        _plainWords = t.PlainWords;
+        _acronymsBySpan = _acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _parametersBySpan = _parameters.GetAlternateLookup<ReadOnlySpan<char>>();
+        _countersBySpan = _counters.GetAlternateLookup<ReadOnlySpan<char>>();
+        _eventsBySpan = _events.GetAlternateLookup<ReadOnlySpan<char>>();
+        _plainWordsBySpan = _plainWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    // Everything a lookup reads: built from the catalog, or read back from a snapshot.
+    private sealed record Tables(
+        Dictionary<string, int> Codes,
+        Dictionary<string, int> Cxcs,
+        Dictionary<string, int[]> Acronyms,
+        Dictionary<string, int[]> NameTermPostings,
+        string[][] NameTerms,
+        Dictionary<string, Posting[]> Parameters,
+        Dictionary<string, Posting[]> Counters,
+        Dictionary<string, Posting[]> Events,
+        HashSet<string> PlainWords);
+
+    private static Tables Build(FeatureCatalog catalog, IReadOnlyList<FeatureDocument> documents)
     {
         var codes = new Dictionary<string, int>(StringComparer.Ordinal);
         var cxcs = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -49,7 +86,7 @@ internal sealed partial class ExactMatchIndex
         var counters = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         var events = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         var plain = new HashSet<string>(StringComparer.Ordinal);
-        _nameTerms = new string[catalog.Count][];
+        var names = new string[catalog.Count][];
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         string Key(string identifier)
         {
@@ -68,7 +105,7 @@ internal sealed partial class ExactMatchIndex
                 && !(RanGlossary.IsEveryday(acronymKey) && RanAbbreviations.Spells(acronymKey)))
                 AddOrdinal(acronyms, acronymKey, i);
             var distinctNameTerms = documents[i].NameTerms.Distinct(StringComparer.Ordinal).ToArray();
-            _nameTerms[i] = distinctNameTerms;
+            names[i] = distinctNameTerms;
             foreach (var term in distinctNameTerms) AddOrdinal(nameTerms, term, i);
             foreach (var p in f.Parameters)
             {
@@ -86,19 +123,7 @@ internal sealed partial class ExactMatchIndex
         }
 
         // Plain dictionaries: frozen ones look up no faster here and cost far more to build.
-        _codes = codes;
-        _cxcs = cxcs;
-        _acronyms = Arrays(acronyms);
-        (_nameAnchors, _nameEvidence) = NameAnchors(nameTerms);
-        _parameters = Freeze(parameters);
-        _counters = Freeze(counters);
-        _events = Freeze(events);
-        _plainWords = plain;
-        _acronymsBySpan = _acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
-        _parametersBySpan = _parameters.GetAlternateLookup<ReadOnlySpan<char>>();
-        _countersBySpan = _counters.GetAlternateLookup<ReadOnlySpan<char>>();
-        _eventsBySpan = _events.GetAlternateLookup<ReadOnlySpan<char>>();
-        _plainWordsBySpan = _plainWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        return new Tables(codes, cxcs, Arrays(acronyms), Arrays(nameTerms), names, Freeze(parameters), Freeze(counters), Freeze(events), plain);
     }
 
     /// <summary>Every exact fact the text names, as boosts for the features that own it.</summary>

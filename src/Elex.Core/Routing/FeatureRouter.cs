@@ -114,18 +114,29 @@ public sealed partial class FeatureRouter
 
         var dims = options.Dimensions;
         var vectors = new float[catalog.Count * dims];
-        var exact = options.VectorSearch == VectorSearchMode.Exact
-            || (options.VectorSearch == VectorSearchMode.Auto && catalog.Count <= options.ExactSearchLimit);
-        IVectorIndex index = exact ? new ColumnMajorIndex(dims) : new HnswIndex(dims, hnsw ?? RouterOptions.DefaultHnsw);
         for (var i = 0; i < catalog.Count; i++)
         {
             var vector = vectors.AsSpan(i * dims, dims);
             documents[i].Embed(embedder, vector);
             if (TensorPrimitives.Norm(vector) == 0) vector[i % dims] = 1f; // a feature with no text still gets a (unique-ish) vector
-            var id = index.Add(vector);
+        }
+        return new FeatureRouter(catalog, questionEmbedder, vectors, IndexOf(vectors, catalog.Count, options, hnsw), new ExactMatchIndex(catalog, documents), options, rats, semantic, new GlossBm25Index(catalog, glosses));
+    }
+
+    // The vector index over the feature embeddings, ids in catalog order; rebuilt from the vectors
+    // when a router is read from a snapshot, so both paths search the same index.
+    private static IVectorIndex IndexOf(float[] vectors, int count, RouterOptions options, HnswOptions? hnsw)
+    {
+        var dims = options.Dimensions;
+        var exact = options.VectorSearch == VectorSearchMode.Exact
+            || (options.VectorSearch == VectorSearchMode.Auto && count <= options.ExactSearchLimit);
+        IVectorIndex index = exact ? new ColumnMajorIndex(dims) : new HnswIndex(dims, hnsw ?? RouterOptions.DefaultHnsw);
+        for (var i = 0; i < count; i++)
+        {
+            var id = index.Add(vectors.AsSpan(i * dims, dims));
             if (id != i) throw new InvalidOperationException($"Vector index assigned id {id} to feature ordinal {i}.");
         }
-        return new FeatureRouter(catalog, questionEmbedder, vectors, index, new ExactMatchIndex(catalog, documents), options, rats, semantic, new GlossBm25Index(catalog, glosses));
+        return index;
     }
 
     /// <summary>Routes a question (encoding it with the sentence model when the router has one and exact evidence does not settle it).</summary>

@@ -11,7 +11,7 @@ namespace Elex.Core.Routing;
 /// better than cosine over hashed term vectors. Scores are divided by the question's own best
 /// possible score, so they fall in [0, 1] whatever the question's length.
 /// </summary>
-internal sealed class GlossBm25Index
+internal sealed partial class GlossBm25Index
 {
     private const float K1 = 1.2f;
     private const float B = 0.75f;

@@ -79,6 +79,9 @@ public sealed record RouterOptions
     /// </summary>
     internal static Vectors.HnswOptions DefaultHnsw { get; } = new() { M = 16, EfConstruction = 100, EfSearch = 64 };
 
+    /// <summary>Every option as text (a router snapshot is keyed by it): the public ones as the record prints them, then the internal ones.</summary>
+    internal string Fingerprint() => $"{this} VectorSearch = {VectorSearch}, Calibration = {Calibration}";
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming a bad option.</summary>
     public RouterOptions Validate()
     {

@@ -33,6 +33,12 @@ internal sealed class TermWeights
         return new TermWeights(idf, MathF.Log(n + 1f) * 0.5f);
     }
 
+    /// <summary>Every term with its weight (for a router snapshot).</summary>
+    internal IReadOnlyDictionary<string, float> Entries => _idf;
+
+    /// <summary>Weights read back from a router snapshot.</summary>
+    internal static TermWeights FromEntries(Dictionary<string, float> idf, float unknown) => new(idf, unknown);
+
     /// <summary>True when the corpus uses the term.</summary>
     public bool IsKnown(string term) => _idf.ContainsKey(term);
 

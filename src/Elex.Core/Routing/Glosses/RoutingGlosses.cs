@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Elex.Core.Catalog;
 
@@ -12,7 +14,9 @@ public sealed class RoutingGlosses
 {
     private const string ResourceName = "Elex.Core.routing-glosses.jsonl";
     private static readonly Lazy<RoutingGlosses> s_embedded = new(LoadEmbedded);
+    private static readonly Lazy<string> s_embeddedFingerprint = new(() => "embedded:" + Convert.ToHexStringLower(SHA256.HashData(EmbeddedBytes())));
     private readonly Dictionary<string, FeatureGloss> _byCode;
+    private string? _fingerprint;
 
     private RoutingGlosses(Dictionary<string, FeatureGloss> byCode) => _byCode = byCode;
 
@@ -27,6 +31,15 @@ public sealed class RoutingGlosses
 
     /// <summary>All glosses.</summary>
     internal IEnumerable<FeatureGloss> All => _byCode.Values;
+
+    /// <summary>
+    /// A hash of every gloss, so a router snapshot built with other glosses is not used. The embedded
+    /// set's is the hash of its resource, known without parsing it (<see cref="EmbeddedFingerprint"/>).
+    /// </summary>
+    internal string Fingerprint => _fingerprint ??= ContentFingerprint(_byCode.Values);
+
+    /// <summary>The embedded glosses' <see cref="Fingerprint"/>, without parsing them.</summary>
+    internal static string EmbeddedFingerprint => s_embeddedFingerprint.Value;
 
     /// <summary>The gloss of a feature, or null.</summary>
     internal FeatureGloss? For(FeatureCode code) => _byCode.GetValueOrDefault(code.Value);
@@ -82,9 +95,26 @@ public sealed class RoutingGlosses
 
     private static RoutingGlosses LoadEmbedded()
     {
+        using var reader = new StreamReader(new MemoryStream(EmbeddedBytes(), writable: false));
+        var glosses = Parse(reader);
+        glosses._fingerprint = EmbeddedFingerprint;
+        return glosses;
+    }
+
+    private static byte[] EmbeddedBytes()
+    {
         using var stream = typeof(RoutingGlosses).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from {typeof(RoutingGlosses).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader);
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
+    private static string ContentFingerprint(IEnumerable<FeatureGloss> glosses)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var g in glosses.OrderBy(g => g.Code, StringComparer.Ordinal))
+            hash.AppendData(Encoding.UTF8.GetBytes($"{g.Code}\n{g.Rat}\n{g.Gloss}\n{string.Join('\u001f', g.Terms)}\n"));
+        return "content:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }
