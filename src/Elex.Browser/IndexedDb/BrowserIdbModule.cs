@@ -53,6 +53,18 @@ internal sealed partial class BrowserIdbModule : IIdbModule
 
     public Task<int> PutBatchAsync(int database, byte[] packet) => Call(() => PutBatch(database, packet));
 
+    public double[] LastBatchTimings(int database)
+    {
+        try
+        {
+            return BatchTimings(database);
+        }
+        catch (JSException e)
+        {
+            throw new IdbCallException(e.Message, e);
+        }
+    }
+
     public async Task<byte[]> LoadAsync(int database, string store, string? agentId)
     {
         using var result = await Call(() => Load(database, store, agentId)).ConfigureAwait(false);
@@ -113,6 +125,10 @@ internal sealed partial class BrowserIdbModule : IIdbModule
     [JSImport("putBatch", ModuleName)]
     [return: JSMarshalAs<JSType.Promise<JSType.Number>>]
     private static partial Task<int> PutBatch(int database, [JSMarshalAs<JSType.Array<JSType.Number>>] byte[] packet);
+
+    [JSImport("lastBatchTimings", ModuleName)]
+    [return: JSMarshalAs<JSType.Array<JSType.Number>>]
+    private static partial double[] BatchTimings(int database);
 
     [JSImport("load", ModuleName)]
     [return: JSMarshalAs<JSType.Promise<JSType.Object>>]

@@ -17,6 +17,12 @@ internal interface IIdbModule
     /// <summary>Writes a packet of three sections (q_tables, trajectories, agent_state) in one transaction.</summary>
     Task<int> PutBatchAsync(int database, byte[] packet);
 
+    /// <summary>
+    /// The module's phases of the last completed <see cref="PutBatchAsync"/> on <paramref name="database"/>
+    /// in ms (unpack, put, commit), or none: a diagnostic, so modules that do not time may leave it out.
+    /// </summary>
+    double[] LastBatchTimings(int database) => [];
+
     /// <summary>Every row of <paramref name="store"/> (only <paramref name="agentId"/>'s when given) as a one-section packet.</summary>
     Task<byte[]> LoadAsync(int database, string store, string? agentId);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Elex.Storage;
 
@@ -71,13 +72,22 @@ public sealed class IndexedDbAgentStore : IAgentStore
         ArgumentNullException.ThrowIfNull(batch);
         batch.Validate();
         if (batch.IsEmpty) return;
+        var started = Stopwatch.GetTimestamp();
         var packet = IdbPacket.Write(
             [.. batch.QTables.Select(r => new IdbPacket.Row(r.AgentId, null, r.Data))],
             [.. batch.Trajectories.Select(r => new IdbPacket.Row(r.AgentId, r.TrajectoryId, r.Data))],
             [.. batch.AgentStates.Select(r => new IdbPacket.Row(r.AgentId, null, Encoding.UTF8.GetBytes(r.Json)))]);
         var count = batch.QTables.Count + batch.Trajectories.Count + batch.AgentStates.Count;
+        var packed = Stopwatch.GetTimestamp();
         await CallAsync(() => _module.PutBatchAsync(_database, packet), $"writing a batch of {count} records", cancellationToken).ConfigureAwait(false);
+        var called = Stopwatch.GetElapsedTime(packed).TotalMilliseconds;
+        var phases = _module.LastBatchTimings(_database);
+        double Phase(int i) => i < phases.Length ? phases[i] : 0;
+        LastWrite = new IdbWriteTimings(Stopwatch.GetElapsedTime(started, packed).TotalMilliseconds, called, Phase(0), Phase(1), Phase(2), packet.Length);
     }
+
+    /// <summary>Where the last completed write spent its time (the persist diagnostic reads it).</summary>
+    internal IdbWriteTimings? LastWrite { get; private set; }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<QTableRecord>> LoadQTablesAsync(CancellationToken cancellationToken = default)

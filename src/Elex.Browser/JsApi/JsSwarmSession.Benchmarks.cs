@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Elex.Browser.IndexedDb;
 using Elex.Core.Learning;
 using Elex.Core.Queries;
 using Elex.Streams;
 using Elex.Streams.Hosting;
+using Elex.Storage;
 
 namespace Elex.Browser.JsApi;
 
@@ -36,11 +38,11 @@ public sealed partial class JsSwarmSession
         return await Guard(async () =>
         {
             await using var scratch = await SwarmSession.StartAsync(Swarm.Catalog, new SwarmConfig(), _ => openStore(scratchDatabase)).ConfigureAwait(false);
-            var cold = await LearnAllThenPersistAsync(scratch.Swarm).ConfigureAwait(false);
-            var warm = await LearnAllThenPersistAsync(scratch.Swarm).ConfigureAwait(false);
+            var (cold, coldSplit) = await LearnAllThenPersistAsync(scratch).ConfigureAwait(false);
+            var (warm, split) = await LearnAllThenPersistAsync(scratch).ConfigureAwait(false);
             var stats = await scratch.Store!.GetStatisticsAsync().ConfigureAwait(false);
             return JsonSerializer.Serialize(
-                new JsPersistBenchmark(scratch.Swarm.Registry.AllCounters().Count, cold.TotalMilliseconds, warm.TotalMilliseconds, stats.QTables.Records, stats.Trajectories.Records, stats.AgentStates.Records),
+                new JsPersistBenchmark(scratch.Swarm.Registry.AllCounters().Count, cold, warm, stats.QTables.Records, stats.Trajectories.Records, stats.AgentStates.Records, coldSplit, split),
                 ElexJsonContext.Default.JsPersistBenchmark);
         }).ConfigureAwait(false);
     }
@@ -48,8 +50,9 @@ public sealed partial class JsSwarmSession
     /// <summary>The database the persist measurement writes to, beside the swarm's own.</summary>
     public static string ScratchDatabaseName(string databaseName) => databaseName + "-persist-benchmark";
 
-    private static async Task<TimeSpan> LearnAllThenPersistAsync(ElexSwarm swarm)
+    private static async Task<(double Ms, JsPersistSplit? Split)> LearnAllThenPersistAsync(SwarmSession scratch)
     {
+        var swarm = scratch.Swarm;
         var acknowledged = new List<Task<FeedbackResult>>();
         foreach (var feature in swarm.Catalog.Features)
         {
@@ -59,8 +62,15 @@ public sealed partial class JsSwarmSession
         }
         var started = Stopwatch.GetTimestamp();
         await swarm.PersistAsync().ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         await Task.WhenAll(acknowledged).ConfigureAwait(false);
-        return elapsed;
+        return (elapsed, SplitOf(elapsed, scratch.Store));
+    }
+
+    // The store's share comes from its own timings; the rest of the write is the writer's snapshot.
+    private static JsPersistSplit? SplitOf(double elapsedMs, IAgentStore? store)
+    {
+        if (store is not IndexedDbAgentStore { LastWrite: { } w }) return null;
+        return new JsPersistSplit(Math.Max(0, elapsedMs - w.TotalMs), w.PackMs, w.InteropMs, w.UnpackMs, w.PutMs, w.CommitMs, w.Bytes);
     }
 }

@@ -152,9 +152,13 @@ export function putBatch(handle, packet) {
   return new Promise((resolve, reject) => {
     let tx;
     let count = 0;
+    const started = performance.now();
+    let unpacked = started;
+    let issued = started;
     try {
       const [qTables, trajectories, agentStates] = readPacket(packet, 3);
       count = qTables.length + trajectories.length + agentStates.length;
+      unpacked = performance.now();
       tx = connection(handle).transaction(['q_tables', 'trajectories', 'agent_state'], 'readwrite');
       const q = tx.objectStore('q_tables');
       for (const r of qTables) q.put({ agentId: r.key, data: r.payload }, r.key);
@@ -162,14 +166,26 @@ export function putBatch(handle, packet) {
       for (const r of trajectories) t.put({ agentId: r.key, trajectoryId: r.subKey, data: r.payload }, [r.key, r.subKey]);
       const s = tx.objectStore('agent_state');
       for (const r of agentStates) s.put({ agentId: r.key, json: decoder.decode(r.payload) }, r.key);
+      issued = performance.now();
     } catch (e) {
       if (tx) { try { tx.abort(); } catch { /* already finished */ } }
       reject(requestFailure(`A batch of ${count} records was refused`, e));
       return;
     }
-    tx.oncomplete = () => resolve(count);
+    tx.oncomplete = () => {
+      batchTimings.set(handle, [unpacked - started, issued - unpacked, performance.now() - issued]);
+      resolve(count);
+    };
     tx.onabort = () => reject(requestFailure(`A batch of ${count} records was rolled back`, tx.error));
   });
+}
+
+// The phases of each connection's last committed batch, for the persist diagnostic.
+const batchTimings = new Map();
+
+/** The last committed batch's phases in ms: [unpack, put, commit] (empty before the first). */
+export function lastBatchTimings(handle) {
+  return batchTimings.get(handle) ?? [];
 }
 
 function readAll(db, storeName, range) {
@@ -243,5 +259,6 @@ export async function statistics(handle) {
 
 export function close(handle) {
   connections.get(handle)?.close();
+  batchTimings.delete(handle);
   connections.delete(handle);
 }
