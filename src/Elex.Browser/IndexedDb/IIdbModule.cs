@@ -14,7 +14,7 @@ internal interface IIdbModule
     /// <summary>The schema version the open database is at.</summary>
     int Version(int database);
 
-    /// <summary>Writes a packet of three sections (q_tables, trajectories, agent_state) in one transaction.</summary>
+    /// <summary>Writes a packet of three sections (q_tables, trajectories, agent_state) in one transaction, replacing rows by (store, agent, trajectory id).</summary>
     Task<int> PutBatchAsync(int database, byte[] packet);
 
     /// <summary>

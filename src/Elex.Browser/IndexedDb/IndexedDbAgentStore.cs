@@ -6,11 +6,14 @@ namespace Elex.Browser.IndexedDb;
 
 /// <summary>
 /// The agent store of the browser (and of Node, wherever <c>indexedDB</c> exists): one IndexedDB
-/// database with the seed's object stores (<c>q_tables</c>, <c>trajectories</c>, <c>agent_state</c>)
-/// plus <c>settings</c>, through the ES module <c>_content/Elex.Browser/elex-idb.js</c>. A batch crosses
-/// into JavaScript as one packed buffer and is one readwrite transaction; <see cref="WriteAsync"/>
-/// returns once it has completed (committed). A quota, a blocked upgrade, a newer schema or a missing
-/// IndexedDB surfaces as a <see cref="StoreException"/> that says so.
+/// database through the ES module <c>_content/Elex.Browser/elex-idb.js</c>. Schema 2 keeps the seed's
+/// three stores (<c>q_tables</c>, <c>trajectories</c>, <c>agent_state</c>) as sections of 32 chunk
+/// records (object store <c>chunks</c>, an agent's chunk chosen by a hash of its id) plus
+/// <c>settings</c>; a schema 1 database (one record per agent and store) is upgraded on open, all
+/// or nothing. A batch crosses into JavaScript as one packed buffer and is one readwrite transaction
+/// that rewrites only the chunks it touches; <see cref="WriteAsync"/> returns once it has completed
+/// (committed). A quota, a blocked upgrade, a newer schema or a missing IndexedDB surfaces as a
+/// <see cref="StoreException"/> that says so.
 /// </summary>
 public sealed class IndexedDbAgentStore : IAgentStore
 {
