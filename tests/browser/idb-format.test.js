@@ -40,6 +40,12 @@ after(async () => {
 
 const [q, t, s] = scenarios.sampleSections(1).map((rows) => rows.map(([key, subKey, payload]) => [key, subKey, [...payload]]));
 const sorted = (rows) => [...rows].sort((a, b) => (a[0] === b[0] ? ((a[1] ?? '') < (b[1] ?? '') ? -1 : 1) : a[0] < b[0] ? -1 : 1));
+// 32-bit FNV-1a, written here apart from the module: the placement of agents must not change silently.
+function fnv1a(bytes) {
+  let hash = 2166136261n;
+  for (const b of bytes) hash = ((hash ^ BigInt(b)) * 16777619n) % 4294967296n;
+  return Number(hash);
+}
 const states = scenarios.sampleSections(1)[2].map(([key, , payload]) => [key, null, new TextDecoder().decode(payload)]);
 
 for (const host of Object.keys(hosts)) {
@@ -53,8 +59,9 @@ for (const host of Object.keys(hosts)) {
     assert.deepEqual(r.first.agentStates, sorted(states));
     const bytes = (rows) => rows.reduce((n, row) => n + row[2].length, 0);
     assert.equal(r.stats, [q.length, bytes(q), t.length, bytes(t), s.length, states.reduce((n, row) => n + new TextEncoder().encode(row[2]).length, 0)].join(','));
-    // 40 agents share at most 32 records, and more than one.
+    // 40 agents share at most 32 records, and more than one; an agent's record is FNV-1a of its UTF-8 id, mod 32.
     assert.ok(r.chunkRecords > 1 && r.chunkRecords <= 32, `${r.chunkRecords} chunk records`);
+    for (const [agent, chunk] of Object.entries(r.placement)) assert.equal(chunk, fnv1a(new TextEncoder().encode(agent)) % 32, agent);
 
     const agent3 = 'agent-FAJ_121_1003';
     assert.deepEqual(r.updated.qTables.find(([key]) => key === agent3)[2], [2, 3, 0xff]);

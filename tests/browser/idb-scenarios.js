@@ -27,8 +27,13 @@ export function pack(sections) {
 
 /** Reads a one-section packet as [key, subKey, payload as text or byte list] rows. */
 export function unpack(packet, asText = false) {
+  return readSection(packet, 0, asText)[0];
+}
+
+// One section starting at `at`: its rows and where the next section starts.
+function readSection(packet, start, asText) {
   const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
-  let at = 0;
+  let at = start;
   const int = () => { const n = view.getInt32(at, true); at += 4; return n; };
   const bytes = (n) => { const b = packet.subarray(at, at + n); at += n; return b; };
   const rows = [];
@@ -39,7 +44,7 @@ export function unpack(packet, asText = false) {
     const payload = bytes(int());
     rows.push([key, subKey, asText ? decoder.decode(payload) : [...payload]]);
   }
-  return rows;
+  return [rows, at];
 }
 
 // Forty agents (one with a non-ASCII id), each with a Q-table, a replay record, for every third
@@ -104,7 +109,10 @@ export async function roundTrip({ idb }, name) {
   const version = idb.version(handle);
   idb.close(handle);
   const stored = await raw(name, (db) => rawRequest(db, 'chunks', 'readonly', (s) => s.count()));
-  return { written, first, stats, updated, oneAgent, cleared, version, stores: stored.stores, chunkRecords: stored.result };
+  // Where two agents' rows are kept: which chunk holds an agent is part of the stored format.
+  const placement = {};
+  for (const agent of ['agent-FAJ_121_1000', 'agent-Schlafmodus-é']) placement[agent] = await chunkHolding(name, agent);
+  return { written, first, stats, updated, oneAgent, cleared, version, stores: stored.stores, chunkRecords: stored.result, placement };
 }
 
 /** A database written by the schema 1 module, opened by the current one. */
@@ -194,12 +202,23 @@ export async function faults({ idb }, name) {
   return { stored, quota, afterQuota, aborted, afterAbort, abortedAfterPuts: puts, onDamaged, loadDamaged, damagedChunk: [...damaged.result], damagedKey };
 }
 
+// The keys of every row of a three-section packet.
+function unpackAll(packet) {
+  const keys = [];
+  for (let section = 0, at = 0; section < 3; section++) {
+    const [rows, next] = readSection(packet, at);
+    keys.push(...rows.map(([key]) => key));
+    at = next;
+  }
+  return keys;
+}
+
 // The key of the chunk record whose rows include `agentId`, found by reading the raw records.
 async function chunkHolding(name, agentId) {
   const { result } = await raw(name, async (db) => {
     const keys = await rawRequest(db, 'chunks', 'readonly', (s) => s.getAllKeys());
     const values = await rawRequest(db, 'chunks', 'readonly', (s) => s.getAll());
-    return keys.find((_, i) => decoder.decode(values[i]).includes(agentId));
+    return keys.find((_, i) => unpackAll(values[i]).includes(agentId));
   });
   return result;
 }

@@ -1,17 +1,38 @@
 // The packed buffer .NET and elex-idb.js exchange (IdbPacket.cs is the .NET side), which is also the
 // value of every chunk record: little-endian; a sequence of sections, each an int32 row count and
 // its rows; a row is key, subKey (strings: int32 UTF-8 length, -1 for none, then the bytes) and a
-// payload (int32 length, then the bytes). Rows read here are views into the packet they came from
-// (keyBytes, subKeyBytes, payload), so merging rows from two buffers copies each byte once, on write.
+// payload (int32 length, then the bytes). Rows read here are views into the packet they came from,
+// so merging rows from two buffers copies each byte once, on write.
 import { failure } from './elex-idb-errors.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+// A row's key and subKey as UTF-8 bytes and its payload, views into the buffer it was read from.
+// The strings are decoded only when asked for: loads sort and filter by them, writes never need them.
+class Row {
+  constructor(keyBytes, subKeyBytes, payload) {
+    this.keyBytes = keyBytes;
+    this.subKeyBytes = subKeyBytes;
+    this.payload = payload;
+  }
+
+  get key() {
+    return (this.decodedKey ??= decoder.decode(this.keyBytes));
+  }
+
+  get subKey() {
+    return this.subKeyBytes && (this.decodedSubKey ??= decoder.decode(this.subKeyBytes));
+  }
+}
+
 /** A row built from strings (a record of the schema 1 stores, a test). */
 export function row(key, subKey, payload) {
-  return { key, subKey, keyBytes: encoder.encode(key), subKeyBytes: subKey == null ? null : encoder.encode(subKey), payload };
+  return new Row(encoder.encode(key), subKey == null ? null : encoder.encode(subKey), payload);
 }
+
+/** The UTF-8 bytes of a string. */
+export const utf8 = (text) => encoder.encode(text);
 
 /**
  * Reads `sections` sections of `packet` (a Uint8Array) as arrays of rows; with `exact`, bytes left
@@ -41,8 +62,7 @@ export function readPacket(packet, sections, what = 'a packet', exact = false) {
       const keyBytes = bytes(int());
       const subKeyLength = int();
       const subKeyBytes = subKeyLength === -1 ? null : bytes(subKeyLength);
-      const payload = bytes(int());
-      rows.push({ key: decoder.decode(keyBytes), subKey: subKeyBytes && decoder.decode(subKeyBytes), keyBytes, subKeyBytes, payload });
+      rows.push(new Row(keyBytes, subKeyBytes, bytes(int())));
     }
     result.push(rows);
   }

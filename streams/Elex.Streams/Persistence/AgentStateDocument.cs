@@ -45,7 +45,7 @@ internal sealed record AgentStateDocument(
     /// new writer when none is given) without being built.
     /// </summary>
     public static (AgentStateRecord State, QTableRecord? QTable, List<TrajectoryRecord> Trajectories) ToRecords(
-        Feature feature, AgentCounters counters, QLearner? learner, IReadOnlyList<Experience> experiences, AgentStateJsonWriter? json = null)
+        Feature feature, AgentCounters counters, QLearner? learner, ReadOnlySpan<Experience> experiences, AgentStateJsonWriter? json = null)
     {
         var agentId = Elex.Core.Agents.AgentId.For(feature.Code);
         var (rated, ratedUnsuccessful) = counters.ReadRatings();

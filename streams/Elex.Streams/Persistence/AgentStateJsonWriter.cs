@@ -16,8 +16,8 @@ internal sealed class AgentStateJsonWriter
 
     /// <summary>The document's JSON: counters, the learner's scalars (when it has one) and the experiences with their ratings.</summary>
     public string Write(string agentId, string featureCode,
-        (long Interactions, long Successes, double LatencySumUs, double ConfidenceSum, DateTimeOffset LastActive) counters,
-        LearnerRecord? learner, IReadOnlyList<Experience> experiences, long rated, long ratedUnsuccessful)
+        in (long Interactions, long Successes, double LatencySumUs, double ConfidenceSum, DateTimeOffset LastActive) counters,
+        LearnerRecord? learner, ReadOnlySpan<Experience> experiences, long rated, long ratedUnsuccessful)
     {
         var json = _json;
         json.Clear();
@@ -48,9 +48,9 @@ internal sealed class AgentStateJsonWriter
             json.Raw("}"u8);
         }
         json.Raw(",\"experiences\":["u8);
-        for (var i = 0; i < experiences.Count; i++)
+        for (var i = 0; i < experiences.Length; i++)
         {
-            var e = experiences[i];
+            ref readonly var e = ref experiences[i];
             json.Raw(i == 0 ? "{\"responseId\":"u8 : ",{\"responseId\":"u8);
             json.String(e.ResponseId);
             json.Raw(",\"state\":"u8);
@@ -59,8 +59,9 @@ internal sealed class AgentStateJsonWriter
             json.Number((int)e.Action);
             json.Raw(",\"timestamp\":"u8);
             json.Number(e.Timestamp);
-            if (e.Rating is { } rating)
+            if (e.Rating.HasValue)
             {
+                var rating = e.Rating.GetValueOrDefault();
                 json.Raw(",\"reward\":"u8);
                 json.Number(rating.Reward);
                 json.Raw(",\"success\":"u8);

@@ -14,6 +14,7 @@ internal sealed class Utf8JsonScratch
 {
     private byte[] _buffer = new byte[2048];
     private int _length;
+    private readonly (int Bits, byte[]? Bytes)[] _floats = new (int, byte[]?)[64];
 
     /// <summary>What has been written since <see cref="Clear"/>.</summary>
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
@@ -61,7 +62,18 @@ internal sealed class Utf8JsonScratch
     public void Number(float value)
     {
         if (!float.IsFinite(value)) throw new ArgumentException($"{value} cannot be written as a JSON number.", nameof(value));
-        Formatted(value, 32);
+        // Floats here are rewards and ε, a handful of distinct values across all agents, and finding
+        // the shortest form is the costliest thing this writer does when interpreted: remember them.
+        var bits = BitConverter.SingleToInt32Bits(value);
+        ref var cached = ref _floats[(int)((uint)(bits ^ (bits >> 16)) % (uint)_floats.Length)];
+        if (cached.Bytes is null || cached.Bits != bits)
+        {
+            var start = _length;
+            Formatted(value, 32);
+            cached = (bits, _buffer.AsSpan(start, _length - start).ToArray());
+            return;
+        }
+        Raw(cached.Bytes);
     }
 
     /// <summary><c>true</c> or <c>false</c>.</summary>

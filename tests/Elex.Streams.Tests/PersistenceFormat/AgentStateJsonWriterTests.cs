@@ -43,6 +43,8 @@ public sealed class AgentStateJsonWriterTests
             new("r-0003", Feature, LearningState.FromIndex(0), ResponseAction.DirectAnswer, 0) { Rating = new Rating(1f, true, 0) },
         ];
         AssertSameAsSerializer((12, 9, 1e-7, 1.2345678901234567e19, DateTimeOffset.UnixEpoch), learner, experiences, 2, 1);
+        // Negative zero keeps its sign, as the serializer writes it.
+        AssertSameAsSerializer((12, 9, -0.0, 0, DateTimeOffset.UnixEpoch), learner with { Epsilon = -0f }, experiences, 2, 1);
     }
 
     [Fact]
@@ -60,16 +62,19 @@ public sealed class AgentStateJsonWriterTests
     [Fact]
     public void Random_numbers_are_written_in_the_serializer_s_shortest_round_trip_form()
     {
-        var random = new Random(11);
-        for (var i = 0; i < 300; i++)
+        // One writer throughout, every value twice: remembered floats (and ones evicted by others) must
+        // come out as freshly formatted ones do.
+        var writer = new AgentStateJsonWriter();
+        for (var i = 0; i < 600; i++)
         {
+            var random = new Random(11 + i % 300);
             var latency = FiniteDouble(random);
             var confidence = random.NextDouble() * Math.Pow(10, random.Next(-9, 9));
             var epsilon = FiniteFloat(random);
             var reward = (float)(random.NextDouble() * 2 - 1);
             var learner = new LearnerRecord([], epsilon, random.NextInt64(), "0", [], false);
             Experience[] experiences = [new($"r-{i}", Feature, LearningState.FromIndex(i % LearningState.Count), ResponseAction.DetailedAnswer, random.NextInt64()) { Rating = new Rating(reward, true, random.NextInt64()) }];
-            AssertSameAsSerializer((random.NextInt64(), random.NextInt64(), latency, confidence, DateTimeOffset.UnixEpoch.AddTicks(random.NextInt64(0, 3_000_000_000_000_000))), learner, experiences, i, i / 2);
+            AssertSameAsSerializer((random.NextInt64(), random.NextInt64(), latency, confidence, DateTimeOffset.UnixEpoch.AddTicks(random.NextInt64(0, 3_000_000_000_000_000))), learner, experiences, i, i / 2, writer: writer);
         }
     }
 
@@ -109,8 +114,8 @@ public sealed class AgentStateJsonWriterTests
     }
 
     private static void AssertSameAsSerializer(
-        (long, long, double, double, DateTimeOffset) counters, LearnerRecord? learner, IReadOnlyList<Experience> experiences, long rated, long ratedUnsuccessful,
-        string agentId = "agent-FAJ_121_3094")
+        (long, long, double, double, DateTimeOffset) counters, LearnerRecord? learner, Experience[] experiences, long rated, long ratedUnsuccessful,
+        string agentId = "agent-FAJ_121_3094", AgentStateJsonWriter? writer = null)
     {
         var (interactions, successes, latency, confidence, last) = counters;
         var document = new AgentStateDocument(agentId, Feature.Value, interactions, successes, latency, confidence, last,
@@ -118,7 +123,7 @@ public sealed class AgentStateJsonWriterTests
             [.. experiences.Select(e => new StoredExperience(e.ResponseId, e.State.Index, (int)e.Action, e.Timestamp, e.Rating?.Reward, e.Rating?.Success, e.Rating?.Outcome))],
             rated, ratedUnsuccessful);
 
-        var written = new AgentStateJsonWriter().Write(agentId, Feature.Value, counters, learner, experiences, rated, ratedUnsuccessful);
+        var written = (writer ?? new AgentStateJsonWriter()).Write(agentId, Feature.Value, counters, learner, experiences, rated, ratedUnsuccessful);
 
         Assert.Equal(JsonSerializer.Serialize(document, AgentStateJson.Default.AgentStateDocument), written);
     }
