@@ -16,7 +16,7 @@ public sealed record JsPersistBenchmark(int Agents, double ColdWriteMs, double W
 /// One persist-all write taken apart (ms): <see cref="SnapshotMs"/> reads every learner and encodes its
 /// records in .NET (the write minus the store's share); <see cref="PackMs"/> builds the one buffer;
 /// <see cref="InteropMs"/> is the crossing into JavaScript and back; <see cref="UnpackMs"/> reads the
-/// buffer in JavaScript; <see cref="PutMs"/> issues the object-store puts; <see cref="CommitMs"/> waits
-/// for the transaction to commit. <see cref="Bytes"/> is the buffer's size.
+/// buffer in JavaScript; <see cref="PutMs"/> merges its rows into the chunk records it touches and puts
+/// them; <see cref="CommitMs"/> waits for the transaction to commit. <see cref="Bytes"/> is the buffer's size.
 /// </summary>
 public sealed record JsPersistSplit(double SnapshotMs, double PackMs, double InteropMs, double UnpackMs, double PutMs, double CommitMs, int Bytes);

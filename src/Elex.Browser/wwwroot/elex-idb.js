@@ -94,8 +94,14 @@ export function version(handle) {
  * batch is stored and every chunk keeps what it held. A damaged chunk aborts the batch, untouched.
  */
 export function putBatch(handle, packet) {
+  const started = performance.now();
+  // From .NET a view of its memory, valid only during this call: copied before anything awaits.
+  if (!(packet instanceof Uint8Array) && typeof packet?.slice === 'function') {
+    const view = packet;
+    packet = view.slice();
+    view.dispose?.();
+  }
   return new Promise((resolve, reject) => {
-    const started = performance.now();
     let tx;
     let count = 0;
     let unpacked = started;

@@ -170,11 +170,11 @@ export interface PersistSplit {
   snapshotMs: number;
   /** Building the one buffer that crosses into JavaScript. */
   packMs: number;
-  /** The crossing into JavaScript and back (marshalling, promise, continuation). */
+  /** The crossing into JavaScript and back (handing the buffer in, resuming .NET, a garbage collection that often runs then). */
   interopMs: number;
   /** Reading the buffer in JavaScript. */
   unpackMs: number;
-  /** Issuing the object-store puts. */
+  /** Merging the batch's rows into the chunks it touches and putting them back. */
   putMs: number;
   /** From the last put to the transaction's commit. */
   commitMs: number;
