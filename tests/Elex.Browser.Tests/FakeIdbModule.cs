@@ -32,6 +32,11 @@ internal sealed class FakeIdbModule : IIdbModule
         return sections.Sum(s => s.Count);
     });
 
+    /// <summary>What <see cref="LastBatchTimings"/> answers: the module's unpack, put and commit phases in ms.</summary>
+    public double[] Phases { get; set; } = [];
+
+    public double[] LastBatchTimings(int database) => Phases;
+
     public Task<byte[]> LoadAsync(int database, string store, string? agentId) => Run("load:" + store, () => store switch
     {
         "q_tables" => IdbPacket.Write([.. _qTables.Select(p => new IdbPacket.Row(p.Key, null, p.Value))]),

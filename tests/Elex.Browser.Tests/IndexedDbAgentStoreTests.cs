@@ -64,6 +64,21 @@ public sealed class IndexedDbAgentStoreTests
     }
 
     [Fact]
+    public async Task A_write_records_its_split_the_module_phases_and_the_packet_size()
+    {
+        await using var store = await OpenAsync();
+        _module.Phases = [1.5, 2.5, 4];
+
+        await store.WriteAsync(SampleBatch());
+
+        var timings = Assert.IsType<IdbWriteTimings>(store.LastWrite);
+        Assert.Equal(Assert.Single(_module.Packets).Length, timings.Bytes);
+        Assert.Equal((1.5, 2.5, 4.0), (timings.UnpackMs, timings.PutMs, timings.CommitMs));
+        // The fake answers at once, so its phases exceed the call: the crossing is clamped at zero.
+        Assert.Equal(0, timings.InteropMs);
+    }
+
+    [Fact]
     public async Task An_empty_batch_touches_nothing()
     {
         await using var store = await OpenAsync();

@@ -51,7 +51,19 @@ internal sealed partial class BrowserIdbModule : IIdbModule
         }
     }
 
-    public Task<int> PutBatchAsync(int database, byte[] packet) => Call(() => PutBatch(database, packet));
+    public Task<int> PutBatchAsync(int database, byte[] packet) => Call(() => PutBatch(database, new ArraySegment<byte>(packet)));
+
+    public double[] LastBatchTimings(int database)
+    {
+        try
+        {
+            return BatchTimings(database);
+        }
+        catch (JSException e)
+        {
+            throw new IdbCallException(e.Message, e);
+        }
+    }
 
     public async Task<byte[]> LoadAsync(int database, string store, string? agentId)
     {
@@ -112,7 +124,13 @@ internal sealed partial class BrowserIdbModule : IIdbModule
 
     [JSImport("putBatch", ModuleName)]
     [return: JSMarshalAs<JSType.Promise<JSType.Number>>]
-    private static partial Task<int> PutBatch(int database, [JSMarshalAs<JSType.Array<JSType.Number>>] byte[] packet);
+    // A view of the managed array, valid only until the call returns: elex-idb.js copies it at once
+    // (one copy, where marshalling an array copied it twice through unmanaged memory).
+    private static partial Task<int> PutBatch(int database, [JSMarshalAs<JSType.MemoryView>] ArraySegment<byte> packet);
+
+    [JSImport("lastBatchTimings", ModuleName)]
+    [return: JSMarshalAs<JSType.Array<JSType.Number>>]
+    private static partial double[] BatchTimings(int database);
 
     [JSImport("load", ModuleName)]
     [return: JSMarshalAs<JSType.Promise<JSType.Object>>]

@@ -14,8 +14,14 @@ internal interface IIdbModule
     /// <summary>The schema version the open database is at.</summary>
     int Version(int database);
 
-    /// <summary>Writes a packet of three sections (q_tables, trajectories, agent_state) in one transaction.</summary>
+    /// <summary>Writes a packet of three sections (q_tables, trajectories, agent_state) in one transaction, replacing rows by (store, agent, trajectory id).</summary>
     Task<int> PutBatchAsync(int database, byte[] packet);
+
+    /// <summary>
+    /// The module's phases of the last completed <see cref="PutBatchAsync"/> on <paramref name="database"/>
+    /// in ms (unpack, put, commit), or none: a diagnostic, so modules that do not time may leave it out.
+    /// </summary>
+    double[] LastBatchTimings(int database) => [];
 
     /// <summary>Every row of <paramref name="store"/> (only <paramref name="agentId"/>'s when given) as a one-section packet.</summary>
     Task<byte[]> LoadAsync(int database, string store, string? agentId);

@@ -8,7 +8,8 @@ namespace Elex.Browser.IndexedDb;
 /// copy each way instead of one marshalled object per row). Little-endian; a packet is a sequence of
 /// sections, a section is an int32 row count followed by its rows, a row is
 /// <c>key, subKey, payload</c>: two strings (int32 UTF-8 byte length, −1 for none, then the bytes) and
-/// a payload (int32 length, then the bytes). <c>elex-idb.js</c> reads and writes the same layout.
+/// a payload (int32 length, then the bytes). <c>elex-idb-packet.js</c> reads and writes the same layout,
+/// which is also how each chunk record stores its rows (three sections) in IndexedDB.
 /// </summary>
 internal static class IdbPacket
 {

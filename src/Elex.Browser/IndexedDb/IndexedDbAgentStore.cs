@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Elex.Storage;
 
@@ -5,11 +6,14 @@ namespace Elex.Browser.IndexedDb;
 
 /// <summary>
 /// The agent store of the browser (and of Node, wherever <c>indexedDB</c> exists): one IndexedDB
-/// database with the seed's object stores (<c>q_tables</c>, <c>trajectories</c>, <c>agent_state</c>)
-/// plus <c>settings</c>, through the ES module <c>_content/Elex.Browser/elex-idb.js</c>. A batch crosses
-/// into JavaScript as one packed buffer and is one readwrite transaction; <see cref="WriteAsync"/>
-/// returns once it has completed (committed). A quota, a blocked upgrade, a newer schema or a missing
-/// IndexedDB surfaces as a <see cref="StoreException"/> that says so.
+/// database through the ES module <c>_content/Elex.Browser/elex-idb.js</c>. Schema 2 keeps the seed's
+/// three stores (<c>q_tables</c>, <c>trajectories</c>, <c>agent_state</c>) as sections of 32 chunk
+/// records (object store <c>chunks</c>, an agent's chunk chosen by a hash of its id) plus
+/// <c>settings</c>; a schema 1 database (one record per agent and store) is upgraded on open, all
+/// or nothing. A batch crosses into JavaScript as one packed buffer and is one readwrite transaction
+/// that rewrites only the chunks it touches; <see cref="WriteAsync"/> returns once it has completed
+/// (committed). A quota, a blocked upgrade, a newer schema or a missing IndexedDB surfaces as a
+/// <see cref="StoreException"/> that says so.
 /// </summary>
 public sealed class IndexedDbAgentStore : IAgentStore
 {
@@ -71,13 +75,22 @@ public sealed class IndexedDbAgentStore : IAgentStore
         ArgumentNullException.ThrowIfNull(batch);
         batch.Validate();
         if (batch.IsEmpty) return;
+        var started = Stopwatch.GetTimestamp();
         var packet = IdbPacket.Write(
             [.. batch.QTables.Select(r => new IdbPacket.Row(r.AgentId, null, r.Data))],
             [.. batch.Trajectories.Select(r => new IdbPacket.Row(r.AgentId, r.TrajectoryId, r.Data))],
             [.. batch.AgentStates.Select(r => new IdbPacket.Row(r.AgentId, null, Encoding.UTF8.GetBytes(r.Json)))]);
         var count = batch.QTables.Count + batch.Trajectories.Count + batch.AgentStates.Count;
+        var packed = Stopwatch.GetTimestamp();
         await CallAsync(() => _module.PutBatchAsync(_database, packet), $"writing a batch of {count} records", cancellationToken).ConfigureAwait(false);
+        var called = Stopwatch.GetElapsedTime(packed).TotalMilliseconds;
+        var phases = _module.LastBatchTimings(_database);
+        double Phase(int i) => i < phases.Length ? phases[i] : 0;
+        LastWrite = new IdbWriteTimings(Stopwatch.GetElapsedTime(started, packed).TotalMilliseconds, called, Phase(0), Phase(1), Phase(2), packet.Length);
     }
+
+    /// <summary>Where the last completed write spent its time (the persist diagnostic reads it).</summary>
+    internal IdbWriteTimings? LastWrite { get; private set; }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<QTableRecord>> LoadQTablesAsync(CancellationToken cancellationToken = default)

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Elex.Browser.IndexedDb;
 using Elex.Core.Learning;
 using Elex.Core.Queries;
 using Elex.Streams;
 using Elex.Streams.Hosting;
+using Elex.Storage;
 
 namespace Elex.Browser.JsApi;
 
@@ -20,9 +22,10 @@ public sealed partial class JsSwarmSession
 
     /// <summary>
     /// On a scratch swarm over its own database (<see cref="ScratchDatabaseName"/>), makes every agent of
-    /// the catalog answer (by its feature code) and learn from a 👍, then times one
-    /// <see cref="ElexSwarm.PersistAsync"/> — the batch write of all agents with their Q-tables, replay
-    /// buffers and state — twice: cold, then after every agent answered and learned again (JSON result).
+    /// the catalog answer (by its feature code) and learn from a 👍 (waiting until each 👍 is durable),
+    /// then times one <see cref="ElexSwarm.PersistAsync"/> — the batch write of all agents with their
+    /// Q-tables, replay buffers and state — twice: cold, then after every agent answered and learned
+    /// again, each with its split (JSON result).
     /// This swarm and its database are not touched.
     /// </summary>
     public async Task<string> BenchmarkPersistAllAsync()
@@ -36,11 +39,11 @@ public sealed partial class JsSwarmSession
         return await Guard(async () =>
         {
             await using var scratch = await SwarmSession.StartAsync(Swarm.Catalog, new SwarmConfig(), _ => openStore(scratchDatabase)).ConfigureAwait(false);
-            var cold = await LearnAllThenPersistAsync(scratch.Swarm).ConfigureAwait(false);
-            var warm = await LearnAllThenPersistAsync(scratch.Swarm).ConfigureAwait(false);
+            var (cold, coldSplit) = await LearnAllThenPersistAsync(scratch).ConfigureAwait(false);
+            var (warm, split) = await LearnAllThenPersistAsync(scratch).ConfigureAwait(false);
             var stats = await scratch.Store!.GetStatisticsAsync().ConfigureAwait(false);
             return JsonSerializer.Serialize(
-                new JsPersistBenchmark(scratch.Swarm.Registry.AllCounters().Count, cold.TotalMilliseconds, warm.TotalMilliseconds, stats.QTables.Records, stats.Trajectories.Records, stats.AgentStates.Records),
+                new JsPersistBenchmark(scratch.Swarm.Registry.AllCounters().Count, cold, warm, stats.QTables.Records, stats.Trajectories.Records, stats.AgentStates.Records, coldSplit, split),
                 ElexJsonContext.Default.JsPersistBenchmark);
         }).ConfigureAwait(false);
     }
@@ -48,19 +51,28 @@ public sealed partial class JsSwarmSession
     /// <summary>The database the persist measurement writes to, beside the swarm's own.</summary>
     public static string ScratchDatabaseName(string databaseName) => databaseName + "-persist-benchmark";
 
-    private static async Task<TimeSpan> LearnAllThenPersistAsync(ElexSwarm swarm)
+    private static async Task<(double Ms, JsPersistSplit? Split)> LearnAllThenPersistAsync(SwarmSession scratch)
     {
+        var swarm = scratch.Swarm;
         var acknowledged = new List<Task<FeedbackResult>>();
         foreach (var feature in swarm.Catalog.Features)
         {
             var response = await swarm.QueryAsync(new Query(feature.Code.Value)).ConfigureAwait(false);
-            // Acknowledged once durable: awaited after the timed write, which is what makes them durable.
             acknowledged.Add(swarm.FeedbackAsync(Feedback.ForResponse(response.ResponseId, 1, true)));
         }
+        // Each feedback asks for a write of its agent at once; those finish first, so the timed span is
+        // the batch of every agent, not also a wait for a feedback's write still under way.
+        await Task.WhenAll(acknowledged).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
         await swarm.PersistAsync().ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        await Task.WhenAll(acknowledged).ConfigureAwait(false);
-        return elapsed;
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return (elapsed, SplitOf(elapsed, scratch.Store));
+    }
+
+    // The store's share comes from its own timings; the rest of the write is the writer's snapshot.
+    private static JsPersistSplit? SplitOf(double elapsedMs, IAgentStore? store)
+    {
+        if (store is not IndexedDbAgentStore { LastWrite: { } w }) return null;
+        return new JsPersistSplit(Math.Max(0, elapsedMs - w.TotalMs), w.PackMs, w.InteropMs, w.UnpackMs, w.PutMs, w.CommitMs, w.Bytes);
     }
 }

@@ -1,35 +1,16 @@
 // IndexedDB side of Elex.Browser's IndexedDbAgentStore (imported by .NET through [JSImport]): the
-// agent stores of the seed SDK (q_tables, trajectories, agent_state) plus settings. Databases are
-// numeric handles; rows cross as one packed buffer (layout in IdbPacket.cs: per section an int32
-// count, per row key, subKey, payload; strings as int32 UTF-8 length or -1, then bytes;
-// little-endian). Every failure rejects with an Error whose message starts with a tag
-// ([elex-idb:QUOTA], [elex-idb:BLOCKED], [elex-idb:VERSION], [elex-idb:UNAVAILABLE], …) so the .NET
-// side can turn it into a StoreException without parsing prose.
+// seed's agent stores (q_tables, trajectories, agent_state) kept in chunk records
+// (elex-idb-chunks.js), plus settings. Databases are numeric handles; rows cross as one packed buffer
+// (elex-idb-packet.js). Every failure rejects with a tagged Error (elex-idb-errors.js).
+import { failure, requestFailure } from './elex-idb-errors.js';
+import { byKey, readPacket, writePacket } from './elex-idb-packet.js';
+import { SECTIONS, chunkOf, groupByChunk, mergeChunk, readChunk, withoutAgent } from './elex-idb-chunks.js';
+import { schemaVersion, upgrades } from './elex-idb-schema.js';
 
-// One entry per schema version; index i upgrades a database from version i to i + 1.
-const upgrades = [
-  (db) => {
-    db.createObjectStore('q_tables');
-    db.createObjectStore('trajectories');   // key: [agentId, trajectoryId]
-    db.createObjectStore('agent_state');
-    db.createObjectStore('settings');
-  },
-];
+export { schemaVersion };
 
-export const schemaVersion = upgrades.length;
-
-function failure(tag, message, cause) {
-  const error = new Error(`[elex-idb:${tag}] ${message}`);
-  if (cause) error.cause = cause;
-  return error;
-}
-
-function requestFailure(what, error) {
-  if (error && error.name === 'QuotaExceededError') {
-    return failure('QUOTA', `${what}: the browser's storage quota for this site is exhausted (QuotaExceededError); nothing of it was written. Free space or grant persistent storage.`, error);
-  }
-  return failure('FAILED', `${what}: ${error ? `${error.name}: ${error.message}` : 'unknown IndexedDB error'}`, error);
-}
+/** How long an upgrade waits on connections that have not closed yet before it reports BLOCKED. */
+export const BLOCKED_GRACE_MS = 3000;
 
 const connections = new Map();
 let nextHandle = 0;
@@ -55,15 +36,30 @@ export function open(name) {
       return;
     }
     let blocked = false;
+    let upgradeError = null;
     request.onupgradeneeded = (event) => {
-      const db = request.result;
-      for (let v = event.oldVersion; v < schemaVersion; v++) upgrades[v](db, request.transaction);
+      const tx = request.transaction;
+      const fail = (e) => {
+        upgradeError ??= e;
+        try { tx.abort(); } catch { /* already finished */ }
+      };
+      try {
+        for (let v = event.oldVersion; v < schemaVersion; v++) upgrades[v](request.result, tx, fail);
+      } catch (e) {
+        fail(e);
+      }
     };
+    // A connection that is closing but still finishing a transaction (this page's own, a tab being
+    // reloaded) blocks for a moment: only one that stays open past the grace period is reported.
+    let grace = null;
     request.onblocked = () => {
-      blocked = true;
-      reject(failure('BLOCKED', `IndexedDB '${name}' needs an upgrade to schema ${schemaVersion}, but another tab holds it open at an older version; close the other tabs of this app and reload.`));
+      grace ??= setTimeout(() => {
+        blocked = true;
+        reject(failure('BLOCKED', `IndexedDB '${name}' needs an upgrade to schema ${schemaVersion}, but another tab holds it open at an older version; close the other tabs of this app and reload.`));
+      }, BLOCKED_GRACE_MS);
     };
     request.onsuccess = () => {
+      clearTimeout(grace);
       const db = request.result;
       if (blocked) { db.close(); return; }
       // Another tab's upgrade must never wait on this connection.
@@ -73,8 +69,11 @@ export function open(name) {
       resolve(handle);
     };
     request.onerror = () => {
+      clearTimeout(grace);
       const error = request.error;
-      if (error && error.name === 'VersionError') {
+      if (upgradeError) {
+        reject(failure('FAILED', `IndexedDB '${name}' could not be upgraded to schema ${schemaVersion}, so it was left as it was: ${upgradeError.message}`, upgradeError));
+      } else if (error && error.name === 'VersionError') {
         reject(failure('VERSION', `IndexedDB '${name}' was written by a newer version of this app (schema above ${schemaVersion}); it was left untouched.`, error));
       } else {
         reject(requestFailure(`IndexedDB '${name}' cannot be opened`, error));
@@ -88,127 +87,124 @@ export function version(handle) {
   return connection(handle).version;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-// Reads the sections of a packet: [[{ key, subKey, payload }]]; payloads are copies (own buffers),
-// so structured clone stores only each record's bytes.
-function readPacket(packet, sections) {
-  const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
-  let at = 0;
-  const take = (length) => {
-    if (length < 0 || at + length > packet.byteLength) throw failure('FAILED', `a packet is cut short at offset ${at}`);
-    const start = at;
-    at += length;
-    return start;
-  };
-  const int = () => view.getInt32(take(4), true);
-  const text = () => {
-    const length = int();
-    if (length === -1) return null;
-    const start = take(length);
-    return decoder.decode(packet.subarray(start, start + length));
-  };
-  const result = [];
-  for (let s = 0; s < sections; s++) {
-    const rows = new Array(int());
-    for (let i = 0; i < rows.length; i++) {
-      const key = text();
-      const subKey = text();
-      const length = int();
-      const start = take(length);
-      rows[i] = { key, subKey, payload: packet.slice(start, start + length) };
-    }
-    result.push(rows);
-  }
-  return result;
-}
-
-// Writes one section: rows of { key, subKey, payload: Uint8Array }.
-function writePacket(rows) {
-  const encoded = rows.map((r) => ({ key: encoder.encode(r.key), subKey: r.subKey == null ? null : encoder.encode(r.subKey), payload: r.payload }));
-  const size = encoded.reduce((sum, r) => sum + 12 + r.key.byteLength + (r.subKey ? r.subKey.byteLength : 0) + r.payload.byteLength, 4);
-  const packet = new Uint8Array(size);
-  const view = new DataView(packet.buffer);
-  let at = 0;
-  const int = (value) => { view.setInt32(at, value, true); at += 4; };
-  const bytes = (value) => { int(value.byteLength); packet.set(value, at); at += value.byteLength; };
-  int(encoded.length);
-  for (const r of encoded) {
-    bytes(r.key);
-    if (r.subKey != null) bytes(r.subKey); else int(-1);
-    bytes(r.payload);
-  }
-  return packet;
-}
-
 /**
- * Writes one packet (sections q_tables, trajectories, agent_state) in one readwrite transaction;
- * resolves with the record count on oncomplete (committed), rejects when the transaction aborts
- * (then nothing of the batch is stored). The stored values keep the seed's shapes:
- * q_tables { agentId, data }, trajectories { agentId, trajectoryId, data }, agent_state { agentId, json }.
+ * Writes one packet (sections q_tables, trajectories, agent_state) in one readwrite transaction:
+ * each chunk it touches is read, its rows added or replaced, and put back. Resolves with the record
+ * count once the transaction completes (committed); rejects when it aborts, and then nothing of the
+ * batch is stored and every chunk keeps what it held. A damaged chunk aborts the batch, untouched.
  */
 export function putBatch(handle, packet) {
+  const started = performance.now();
+  // From .NET a view of its memory, valid only during this call: copied before anything awaits.
+  if (!(packet instanceof Uint8Array) && typeof packet?.slice === 'function') {
+    const view = packet;
+    packet = view.slice();
+    view.dispose?.();
+  }
   return new Promise((resolve, reject) => {
     let tx;
     let count = 0;
+    let unpacked = started;
+    let merging = 0;
+    let refused = null;
+    const refuse = (e) => {
+      refused ??= e;
+      try { tx.abort(); } catch { /* already finished */ }
+    };
     try {
-      const [qTables, trajectories, agentStates] = readPacket(packet, 3);
-      count = qTables.length + trajectories.length + agentStates.length;
-      tx = connection(handle).transaction(['q_tables', 'trajectories', 'agent_state'], 'readwrite');
-      const q = tx.objectStore('q_tables');
-      for (const r of qTables) q.put({ agentId: r.key, data: r.payload }, r.key);
-      const t = tx.objectStore('trajectories');
-      for (const r of trajectories) t.put({ agentId: r.key, trajectoryId: r.subKey, data: r.payload }, [r.key, r.subKey]);
-      const s = tx.objectStore('agent_state');
-      for (const r of agentStates) s.put({ agentId: r.key, json: decoder.decode(r.payload) }, r.key);
+      const sections = readPacket(packet, 3, 'the batch');
+      count = sections[0].length + sections[1].length + sections[2].length;
+      const groups = groupByChunk(sections);
+      unpacked = performance.now();
+      tx = connection(handle).transaction('chunks', 'readwrite');
+      const chunks = tx.objectStore('chunks');
+      for (const [chunk, rows] of groups) {
+        const request = chunks.get(chunk);
+        request.onsuccess = () => {
+          const at = performance.now();
+          try {
+            chunks.put(mergeChunk(request.result, chunk, rows), chunk);
+          } catch (e) {
+            refuse(e);
+          }
+          merging += performance.now() - at;
+        };
+      }
     } catch (e) {
       if (tx) { try { tx.abort(); } catch { /* already finished */ } }
       reject(requestFailure(`A batch of ${count} records was refused`, e));
       return;
     }
-    tx.oncomplete = () => resolve(count);
-    tx.onabort = () => reject(requestFailure(`A batch of ${count} records was rolled back`, tx.error));
+    tx.oncomplete = () => {
+      const total = performance.now() - started;
+      batchTimings.set(handle, [unpacked - started, merging, total - (unpacked - started) - merging]);
+      resolve(count);
+    };
+    tx.onabort = () => reject(requestFailure(`A batch of ${count} records was rolled back`,
+      refused ?? tx.error ?? new DOMException('the transaction was aborted before it committed', 'AbortError')));
   });
 }
 
-function readAll(db, storeName, range) {
+// The phases of each connection's last committed batch, for the persist diagnostic.
+const batchTimings = new Map();
+
+/** The last committed batch's phases in ms: [unpack, merge and put, the rest until commit] (empty before the first). */
+export function lastBatchTimings(handle) {
+  return batchTimings.get(handle) ?? [];
+}
+
+function read(store, call) {
   return new Promise((resolve, reject) => {
-    const request = db.transaction(storeName, 'readonly').objectStore(storeName).getAll(range);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(requestFailure(`Reading ${storeName} failed`, request.error));
+    const r = call(store);
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
   });
 }
 
-// Array keys sort after strings, so [agentId] .. [agentId, []] spans every [agentId, trajectoryId].
-function agentRange(agentId) {
-  return IDBKeyRange.bound([agentId], [agentId, []]);
+// Every chunk as [chunk, value] (agentId given: only its chunk), read in one transaction.
+async function chunksOf(db, agentId) {
+  const store = db.transaction('chunks', 'readonly').objectStore('chunks');
+  if (agentId != null) return [[chunkOf(agentId), await read(store, (s) => s.get(chunkOf(agentId)))]];
+  const [keys, values] = await Promise.all([read(store, (s) => s.getAllKeys()), read(store, (s) => s.getAll())]);
+  return keys.map((key, i) => [key, values[i]]);
 }
 
-const rowOf = {
-  q_tables: (v) => ({ key: v.agentId, subKey: null, payload: v.data }),
-  trajectories: (v) => ({ key: v.agentId, subKey: v.trajectoryId, payload: v.data }),
-  agent_state: (v) => ({ key: v.agentId, subKey: null, payload: encoder.encode(v.json) }),
-};
-
-/** Every row of one agent store (trajectories: only agentId's when given) as { packet } of one section. */
+/** Every row of one agent store (trajectories: only agentId's when given) as { packet } of one section, in key order. */
 export async function load(handle, storeName, agentId) {
-  const toRow = rowOf[storeName];
-  if (!toRow) throw failure('FAILED', `there is no agent store '${storeName}'`);
-  const range = storeName === 'trajectories' && agentId != null ? agentRange(agentId) : undefined;
-  const values = await readAll(connection(handle), storeName, range);
-  return { packet: writePacket(values.map(toRow)) };
+  const section = SECTIONS[storeName];
+  if (section === undefined) throw failure('FAILED', `there is no agent store '${storeName}'`);
+  const one = storeName === 'trajectories' && agentId != null;
+  const db = connection(handle);
+  let chunks;
+  try {
+    chunks = await chunksOf(db, one ? agentId : null);
+  } catch (e) {
+    throw requestFailure(`Reading ${storeName} failed`, e);
+  }
+  const rows = chunks.flatMap(([chunk, value]) => readChunk(value, chunk)[section]);
+  const selected = one ? rows.filter((r) => r.key === agentId) : rows;
+  return { packet: writePacket([selected.sort(byKey)]) };
 }
 
-/** Deletes everything stored for one agent in one transaction. */
+/** Deletes everything stored for one agent in one transaction (its chunk keeps the other agents' rows). */
 export function clearAgent(handle, agentId) {
   return new Promise((resolve, reject) => {
-    const tx = connection(handle).transaction(['q_tables', 'trajectories', 'agent_state'], 'readwrite');
-    tx.objectStore('q_tables').delete(agentId);
-    tx.objectStore('trajectories').delete(agentRange(agentId));
-    tx.objectStore('agent_state').delete(agentId);
+    const tx = connection(handle).transaction('chunks', 'readwrite');
+    const chunks = tx.objectStore('chunks');
+    const chunk = chunkOf(agentId);
+    let refused = null;
+    const read = chunks.get(chunk);
+    read.onsuccess = () => {
+      try {
+        const value = withoutAgent(read.result, chunk, agentId);
+        if (value) chunks.put(value, chunk); else chunks.delete(chunk);
+      } catch (e) {
+        refused = e;
+        tx.abort();
+      }
+    };
     tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(requestFailure(`Clearing ${agentId} failed`, tx.error));
+    tx.onabort = () => reject(requestFailure(`Clearing ${agentId} failed`, refused ?? tx.error));
   });
 }
 
@@ -229,19 +225,26 @@ export function setSetting(handle, key, value) {
   });
 }
 
-/** Records and bytes of q_tables, trajectories and agent_state: "records,bytes,records,bytes,records,bytes". */
+/** Records and payload bytes of q_tables, trajectories and agent_state: "records,bytes,records,bytes,records,bytes". */
 export async function statistics(handle) {
-  const db = connection(handle);
-  const usage = (rows, size) => [rows.length, rows.reduce((sum, r) => sum + size(r), 0)];
-  const [q, t, s] = await Promise.all([readAll(db, 'q_tables'), readAll(db, 'trajectories'), readAll(db, 'agent_state')]);
-  return [
-    ...usage(q, (r) => r.data.byteLength),
-    ...usage(t, (r) => r.data.byteLength),
-    ...usage(s, (r) => encoder.encode(r.json).byteLength),
-  ].join(',');
+  let chunks;
+  try {
+    chunks = await chunksOf(connection(handle));
+  } catch (e) {
+    throw requestFailure('Reading statistics failed', e);
+  }
+  const usage = [0, 0, 0, 0, 0, 0];
+  for (const [chunk, value] of chunks) {
+    readChunk(value, chunk).forEach((rows, section) => {
+      usage[2 * section] += rows.length;
+      for (const r of rows) usage[2 * section + 1] += r.payload.byteLength;
+    });
+  }
+  return usage.join(',');
 }
 
 export function close(handle) {
   connections.get(handle)?.close();
   connections.delete(handle);
+  batchTimings.delete(handle);
 }

@@ -151,10 +151,35 @@ export interface RouteBenchmark {
 /** One batch write of every agent. */
 export interface PersistBenchmark {
   agents: number;
+  /** The first write (paying one-time set-up). */
+  coldWriteMs: number;
+  /** A later write after every agent answered and learned again. */
   writeMs: number;
   qTableRecords: number;
   trajectoryRecords: number;
   agentStateRecords: number;
+  /** Where the cold write's time went (null when the store is not IndexedDB). */
+  coldSplit: PersistSplit | null;
+  /** Where the later write's time went (null when the store is not IndexedDB). */
+  split: PersistSplit | null;
+}
+
+/** One batch write taken apart, in ms. */
+export interface PersistSplit {
+  /** Reading every learner and encoding its records in .NET. */
+  snapshotMs: number;
+  /** Building the one buffer that crosses into JavaScript. */
+  packMs: number;
+  /** The crossing into JavaScript and back (handing the buffer in, resuming .NET, a garbage collection that often runs then). */
+  interopMs: number;
+  /** Reading the buffer in JavaScript. */
+  unpackMs: number;
+  /** Merging the batch's rows into the chunks it touches and putting them back. */
+  putMs: number;
+  /** From the last put to the transaction's commit. */
+  commitMs: number;
+  /** The size of the buffer that crossed. */
+  bytes: number;
 }
 
 /** Where {@link Swarm.loadModel} is in loading the sentence model. */

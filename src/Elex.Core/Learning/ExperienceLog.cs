@@ -79,8 +79,8 @@ internal sealed class ExperienceLog(int capacity = 10_000)
     }
 
     /// <summary>The feature's newest experiences, oldest first (at most <see cref="RecentPerFeature"/>).</summary>
-    public IReadOnlyList<Experience> Recent(FeatureCode feature)
+    public Experience[] Recent(FeatureCode feature)
     {
-        lock (_gate) return _recentByFeature.TryGetValue(feature, out var recent) ? [.. recent] : [];
+        lock (_gate) return _recentByFeature.TryGetValue(feature, out var recent) ? recent.ToArray() : [];
     }
 }

@@ -19,6 +19,24 @@ public sealed partial class QLearner
     }
 
     /// <summary>
+    /// What the store keeps of this learner, encoded straight from the live table: a persist of every
+    /// agent runs this once per agent, so it copies nothing it does not write.
+    /// </summary>
+    internal LearnerRecord ToRecord()
+    {
+        lock (_gate)
+        {
+            var start = _windowNext - _windowCount;
+            if (start < 0) start += _window.Length;
+            var window = string.Create(_windowCount, (_window, start), static (chars, w) =>
+            {
+                for (var i = 0; i < chars.Length; i++) chars[i] = w._window[(w.start + i) % w._window.Length] ? '1' : '0';
+            });
+            return new LearnerRecord(_table.ToBytes(), _policy.Epsilon, _interactions, window, _replay.ToArray(), _degraded);
+        }
+    }
+
+    /// <summary>
     /// A learner continuing from a snapshot under (possibly different) options: ε is kept but raised
     /// to <see cref="QLearningOptions.MinEpsilon"/> if below it; only the newest outcomes and
     /// trajectories that fit the window and buffer are kept; the random source restarts from

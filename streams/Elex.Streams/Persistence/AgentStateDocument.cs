@@ -39,30 +39,28 @@ internal sealed record AgentStateDocument(
     /// <summary>The trajectory id of the record holding an agent's whole replay buffer.</summary>
     public const string ReplayRecordId = "replay";
 
-    /// <summary>The three stores' records of one agent.</summary>
+    /// <summary>
+    /// The three stores' records of one agent, encoded from its live state: the learner's table goes
+    /// straight to bytes under its lock and the document is written by <paramref name="json"/> (a
+    /// new writer when none is given) without being built.
+    /// </summary>
     public static (AgentStateRecord State, QTableRecord? QTable, List<TrajectoryRecord> Trajectories) ToRecords(
-        Feature feature, AgentCounters counters, QLearner? learner, IReadOnlyList<Experience> experiences)
+        Feature feature, AgentCounters counters, QLearner? learner, ReadOnlySpan<Experience> experiences, AgentStateJsonWriter? json = null)
     {
         var agentId = Elex.Core.Agents.AgentId.For(feature.Code);
-        var (interactions, successes, latency, confidence, last) = counters.Read();
         var (rated, ratedUnsuccessful) = counters.ReadRatings();
-        var snapshot = learner?.Snapshot();
-        var document = new AgentStateDocument(agentId, feature.Code.Value, interactions, successes, latency, confidence, last,
-            snapshot is null ? null : new StoredLearner(snapshot.Epsilon, snapshot.Interactions, new string(snapshot.SuccessWindow.Select(b => b ? '1' : '0').ToArray()), snapshot.Degraded),
-            experiences.Select(e => new StoredExperience(e.ResponseId, e.State.Index, (int)e.Action, e.Timestamp, e.Rating?.Reward, e.Rating?.Success, e.Rating?.Outcome)).ToList(),
-            rated, ratedUnsuccessful);
-        var state = new AgentStateRecord(agentId, JsonSerializer.Serialize(document, AgentStateJson.Default.AgentStateDocument));
-        if (snapshot is null) return (state, null, []);
+        var learned = learner?.ToRecord();
+        var text = (json ?? new AgentStateJsonWriter()).Write(agentId, feature.Code.Value, counters.Read(), learned, experiences, rated, ratedUnsuccessful);
+        var state = new AgentStateRecord(agentId, text);
+        if (learned is null) return (state, null, []);
 
-        var table = new QTable();
-        table.Restore(snapshot.QValues, snapshot.Visits);
         // The whole replay buffer is one record: one row per agent instead of one per trajectory
         // keeps a full write of every agent a few thousand rows.
-        var packed = new byte[snapshot.Trajectories.Length * TrajectoryBytes];
-        for (var i = 0; i < snapshot.Trajectories.Length; i++)
-            Encode(snapshot.Trajectories[i], packed.AsSpan(i * TrajectoryBytes, TrajectoryBytes));
+        var packed = new byte[learned.Trajectories.Length * TrajectoryBytes];
+        for (var i = 0; i < learned.Trajectories.Length; i++)
+            Encode(learned.Trajectories[i], packed.AsSpan(i * TrajectoryBytes, TrajectoryBytes));
         List<TrajectoryRecord> trajectories = packed.Length == 0 ? [] : [new TrajectoryRecord(agentId, ReplayRecordId, packed)];
-        return (state, new QTableRecord(agentId, table.ToBytes()), trajectories);
+        return (state, new QTableRecord(agentId, learned.QTable), trajectories);
     }
 
     /// <summary>Parses a stored record; a corrupt one yields null and the reason.</summary>

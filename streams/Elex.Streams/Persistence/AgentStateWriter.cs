@@ -19,6 +19,8 @@ internal sealed class AgentStateWriter(IAgentStore store, FeatureCatalog catalog
     private readonly Dictionary<string, long> _changed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _durable = new(StringComparer.Ordinal);
     private readonly List<(string AgentId, long Version, TaskCompletionSource Done)> _waiters = [];
+    // Reused by every write (they run one at a time under _lock).
+    private readonly AgentStateJsonWriter _json = new();
 
     /// <summary>Records that an agent's state changed in a way a caller will wait on; returns the change's version.</summary>
     public long MarkChanged(string agentId)
@@ -92,7 +94,7 @@ internal sealed class AgentStateWriter(IAgentStore store, FeatureCatalog catalog
         var trajectories = new List<TrajectoryRecord>();
         foreach (var (feature, counters) in agents)
         {
-            var (state, table, agentTrajectories) = AgentStateDocument.ToRecords(feature, counters, registry.LearnerFor(feature.Code), experiences.Recent(feature.Code));
+            var (state, table, agentTrajectories) = AgentStateDocument.ToRecords(feature, counters, registry.LearnerFor(feature.Code), experiences.Recent(feature.Code), _json);
             states.Add(state);
             if (table is not null) tables.Add(table);
             trajectories.AddRange(agentTrajectories);
