@@ -17,6 +17,7 @@ using Elex.Benchmarks.Vectors;
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- encoder-cost  (the model's cost on natural questions: tokens, batch size, how the two cores are used, query prefix vs none)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- answers       (answer-quality set through the swarm: complete answers, lost targets, changed answers; composition µs and KB per answer)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- vectors       (HNSW vs exact on 100,000 synthetic 512-dim vectors)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- hnsw-recall   (the router's HNSW settings on lexical, 384- and 512-dim vectors at 10k / 100k: recall@10, P50/P95/P99, build; a 100k router build)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- scaling       (593 / 10k / 100k features; writes docs/scaling.svg)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- agents        (managed memory with every agent loaded)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- throughput    (ElexSwarm queries/s, one and two producers)
@@ -71,6 +72,9 @@ switch (args)
     case ["vectors", ..]:
         VectorScalingReport.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
             args.Length > 2 ? Enum.Parse<VectorDistribution>(args[2], ignoreCase: true) : null);
+        return;
+    case ["hnsw-recall", ..]:
+        HnswRecallReport.Run(Console.Out, args[1..]);
         return;
     case ["scaling", ..]:
         ScalingReport.Run(Console.Out, args[1..]);

@@ -70,7 +70,8 @@ public sealed partial class FeatureRouter
     // The memory compares questions in the richest space the router has.
     private float[] MemoryVector(string question) => (_memoryInModelSpace ? Semantic?.EncodeQuery(question) : null) ?? LexicalVector(question);
 
-    private float[] LexicalVector(string question)
+    /// <summary>A question's lexical vector, exactly as a route searches the vector index with it.</summary>
+    internal float[] LexicalVector(string question)
     {
         var vector = new float[Embedder.Dimensions];
         var analyzed = TermAnalyzer.Analyze(question);
