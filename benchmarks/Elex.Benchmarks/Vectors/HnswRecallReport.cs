@@ -14,7 +14,9 @@ namespace Elex.Benchmarks.Vectors;
 /// embedding-like vectors — at 10,000 and 100,000 vectors: build time, recall@10 against exact
 /// search and per-query P50/P95/P99 (k = 10); then the build of a 100,000-feature router.
 /// Arguments: sizes, kinds (<c>lexical</c>, <c>clustered384</c>, <c>clustered512</c>,
-/// <c>isotropic</c>), <c>sweep</c> for an ef sweep, <c>no-catalog</c> to skip the router build.
+/// <c>isotropic</c>), <c>sweep</c> for an ef sweep, <c>no-catalog</c> to skip the router build,
+/// <c>m=</c>, <c>efc=</c>, <c>ef=</c>, <c>seeds=</c> to try other settings than the router's.
+/// Build times are wall clock and, because the machine is shared, also process CPU time.
 /// </summary>
 public static class HnswRecallReport
 {
@@ -28,15 +30,22 @@ public static class HnswRecallReport
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(args);
-        var sizes = args.Where(a => char.IsDigit(a[0])).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+        var sizes = args.Where(a => char.IsAsciiDigit(a[0])).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
         if (sizes.Count == 0) sizes = [10_000, 100_000];
         var kinds = args.Where(a => a is "lexical" or "clustered384" or "clustered512" or "isotropic").ToList();
         if (kinds.Count == 0) kinds = ["lexical", "clustered384", "clustered512"];
         var sweep = args.Contains("sweep");
 
-        var options = RouterOptions.DefaultHnsw;
-        output.WriteLine($"router HNSW: M {options.M}, efConstruction {options.EfConstruction}, efSearch {options.EfSearch}; k {K}, {QueryCount} queries");
-        var table = new MarkdownTable("vectors", "kind", "dims", "build ms", "ef", "recall@10", "P50 µs", "P95 µs", "P99 µs");
+        var options = RouterOptions.DefaultHnsw with
+        {
+            M = Setting(args, "m=", RouterOptions.DefaultHnsw.M),
+            EfConstruction = Setting(args, "efc=", RouterOptions.DefaultHnsw.EfConstruction),
+            EfSearch = Setting(args, "ef=", RouterOptions.DefaultHnsw.EfSearch),
+            SparseSeeds = Setting(args, "seeds=", RouterOptions.DefaultHnsw.SparseSeeds),
+        };
+        output.WriteLine($"HNSW: M {options.M}, efConstruction {options.EfConstruction}, efSearch {options.EfSearch}, sparse seeds {options.SparseSeeds}" +
+            $"{(options == RouterOptions.DefaultHnsw ? " (the router's)" : "")}; k {K}, {QueryCount} queries, {Environment.ProcessorCount} cores");
+        var table = new MarkdownTable("vectors", "kind", "dims", "build s (CPU s)", "ef", "recall@10", "P50 µs", "P95 µs", "P99 µs");
         foreach (var size in sizes)
         {
             foreach (var kind in kinds)
@@ -58,18 +67,21 @@ public static class HnswRecallReport
     private static void Measure(TextWriter output, MarkdownTable table, RecallSet set, HnswOptions options, bool sweep)
     {
         var truth = Truth(set);
+        // As the router builds it: all vectors at once, searched on every core.
+        var cpu = Environment.CpuUsage.TotalTime;
         var started = Stopwatch.GetTimestamp();
         var index = new HnswIndex(set.Dimensions, options);
-        for (var i = 0; i < set.Count; i++) index.Add(set.Vector(i));
-        var buildMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        output.WriteLine($"{set.Count:N0} {set.Kind}: HNSW built in {buildMs / 1000:0.0} s (load {Load()})");
+        index.AddRange(set.Data);
+        var build = $"{Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} ({(Environment.CpuUsage.TotalTime - cpu).TotalSeconds:0.0})";
+        output.WriteLine($"{set.Count:N0} {set.Kind}: HNSW built in {build} s (load {Load()})");
 
         var efs = sweep ? EfSweep.Append(options.EfSearch).Distinct().Order().ToArray() : [options.EfSearch];
+        var routers = options == RouterOptions.DefaultHnsw;
         var first = true;
         foreach (var ef in efs)
         {
             var (recall, latency) = Search(index, set, truth, ef);
-            table.Row($"{set.Count:N0}", set.Kind, $"{set.Dimensions}", first ? $"{buildMs:0}" : "", ef == options.EfSearch ? $"{ef} (router)" : $"{ef}",
+            table.Row($"{set.Count:N0}", set.Kind, $"{set.Dimensions}", first ? build : "", ef == options.EfSearch && routers ? $"{ef} (router)" : $"{ef}",
                 $"{recall:0.000}", $"{latency.P50:0.0}", $"{latency.P95:0.0}", $"{latency.P99:0.0}");
             first = false;
         }
@@ -129,11 +141,17 @@ public static class HnswRecallReport
         var started = Stopwatch.GetTimestamp();
         var catalog = SyntheticCatalog.Generate(features);
         var generateMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var cpu = Environment.CpuUsage.TotalTime;
         started = Stopwatch.GetTimestamp();
         var router = FeatureRouter.Build(catalog);
         var buildMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        output.WriteLine($"catalog of {features:N0} features: generated in {generateMs / 1000:0.0} s; router ({router.Index.GetType().Name}) built in {buildMs / 1000:0.0} s (load {Load()})");
+        var cpuMs = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
+        output.WriteLine($"catalog of {features:N0} features: generated in {generateMs / 1000:0.0} s; router ({router.Index.GetType().Name}) built in {buildMs / 1000:0.0} s, " +
+            $"{cpuMs / 1000:0.0} s CPU (load {Load()})");
     }
+
+    private static int Setting(string[] args, string prefix, int router) =>
+        args.FirstOrDefault(a => a.StartsWith(prefix, StringComparison.Ordinal)) is { } a ? int.Parse(a[prefix.Length..], CultureInfo.InvariantCulture) : router;
 
     private static string Load() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -19,6 +19,10 @@ public sealed partial class FeatureRouter
     // Sub-words of parameter and counter names describe a feature only loosely.
     private const float IdentifierTermWeight = 0.5f;
 
+    // Below this many features a build takes a fraction of a second on one thread; above it, the
+    // documents, embeddings and vector index are built on every core (the result is the same).
+    private const int ParallelBuildFrom = 4096;
+
     private readonly float[] _vectors;
     private readonly IVectorIndex _index;
     private readonly ExactMatchIndex _exact;
@@ -101,26 +105,42 @@ public sealed partial class FeatureRouter
         if (semantic is not null && !ReferenceEquals(semantic.Catalog, catalog)) throw new ArgumentException("The semantic index was built over a different catalog.", nameof(semantic));
         var documents = new FeatureDocument[catalog.Count];
         var rats = new Rat[catalog.Count];
-        var analysisCache = new Dictionary<string, AnalyzedText>(StringComparer.Ordinal);
-        for (var i = 0; i < catalog.Count; i++)
+        var parallel = catalog.Count >= ParallelBuildFrom && Environment.ProcessorCount > 1 && !OperatingSystem.IsBrowser();
+        // Each thread analyses its own slice of the catalog with its own cache (analysis is pure, so
+        // the documents are the same whichever thread made them).
+        var slices = parallel ? Environment.ProcessorCount : 1;
+        ForEach(slices, parallel, slice =>
         {
-            var gloss = glosses.For(catalog[i].Code);
-            rats[i] = gloss?.Rat ?? Rat.Any;
-            documents[i] = new FeatureDocument(catalog[i], gloss, analysisCache);
-        }
+            var analysisCache = new Dictionary<string, AnalyzedText>(StringComparer.Ordinal);
+            for (var i = slice * catalog.Count / slices; i < (slice + 1) * catalog.Count / slices; i++)
+            {
+                var gloss = glosses.For(catalog[i].Code);
+                rats[i] = gloss?.Rat ?? Rat.Any;
+                documents[i] = new FeatureDocument(catalog[i], gloss, analysisCache);
+            }
+        });
         var weights = TermWeights.FromDocuments(documents.Select(d => (IReadOnlyCollection<string>)d.TermSet).ToList());
         var embedder = new TextEmbedder(weights, options.Dimensions);
         var questionEmbedder = new TextEmbedder(weights, options.Dimensions) { IncludeKnownTermTrigrams = false };
 
         var dims = options.Dimensions;
         var vectors = new float[catalog.Count * dims];
-        for (var i = 0; i < catalog.Count; i++)
+        ForEach(slices, parallel, slice =>
         {
-            var vector = vectors.AsSpan(i * dims, dims);
-            documents[i].Embed(embedder, vector);
-            if (TensorPrimitives.Norm(vector) == 0) vector[i % dims] = 1f; // a feature with no text still gets a (unique-ish) vector
-        }
-        return new FeatureRouter(catalog, questionEmbedder, vectors, IndexOf(vectors, catalog.Count, options, hnsw), new ExactMatchIndex(catalog, documents), options, rats, semantic, new GlossBm25Index(catalog, glosses));
+            for (var i = slice * catalog.Count / slices; i < (slice + 1) * catalog.Count / slices; i++)
+            {
+                var vector = vectors.AsSpan(i * dims, dims);
+                documents[i].Embed(embedder, vector);
+                if (TensorPrimitives.Norm(vector) == 0) vector[i % dims] = 1f; // a feature with no text still gets a (unique-ish) vector
+            }
+        });
+
+        // The exact lookups and BM25 only read the catalog and the documents: on a large catalog
+        // they are built beside the vector index, the slow part.
+        var lookups = parallel ? Task.Run(() => (new ExactMatchIndex(catalog, documents), new GlossBm25Index(catalog, glosses))) : null;
+        var index = IndexOf(vectors, catalog.Count, options, hnsw);
+        var (exactMatch, bm25) = lookups?.GetAwaiter().GetResult() ?? (new ExactMatchIndex(catalog, documents), new GlossBm25Index(catalog, glosses));
+        return new FeatureRouter(catalog, questionEmbedder, vectors, index, exactMatch, options, rats, semantic, bm25);
     }
 
     // The vector index over the feature embeddings, ids in catalog order; rebuilt from the vectors
@@ -130,13 +150,23 @@ public sealed partial class FeatureRouter
         var dims = options.Dimensions;
         var exact = options.VectorSearch == VectorSearchMode.Exact
             || (options.VectorSearch == VectorSearchMode.Auto && count <= options.ExactSearchLimit);
-        IVectorIndex index = exact ? new ColumnMajorIndex(dims) : new HnswIndex(dims, hnsw ?? RouterOptions.DefaultHnsw);
-        for (var i = 0; i < count; i++)
+        if (!exact)
         {
-            var id = index.Add(vectors.AsSpan(i * dims, dims));
-            if (id != i) throw new InvalidOperationException($"Vector index assigned id {id} to feature ordinal {i}.");
+            // Built on every core; the graph is the same whatever the core count (see HnswIndex.AddRange).
+            var graph = new HnswIndex(dims, hnsw ?? RouterOptions.DefaultHnsw);
+            graph.AddRange(vectors.AsSpan(0, count * dims), count >= ParallelBuildFrom ? -1 : 1);
+            return graph;
         }
+        var index = new ColumnMajorIndex(dims);
+        for (var i = 0; i < count; i++) index.Add(vectors.AsSpan(i * dims, dims));
         return index;
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0..<paramref name="count"/>-1, on the thread pool when <paramref name="parallel"/>.</summary>
+    private static void ForEach(int count, bool parallel, Action<int> body)
+    {
+        if (parallel) Parallel.For(0, count, body);
+        else for (var i = 0; i < count; i++) body(i);
     }
 
     /// <summary>Routes a question (encoding it with the sentence model when the router has one and exact evidence does not settle it).</summary>

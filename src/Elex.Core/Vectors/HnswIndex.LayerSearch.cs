@@ -1,15 +1,12 @@
-using System.Numerics.Tensors;
-
 namespace Elex.Core.Vectors;
 
 // Walking the graph: the greedy descent through the upper layers and the best-first search of one layer.
 internal sealed partial class HnswIndex
 {
     /// <summary>Greedy walk on one layer: moves to the most similar neighbour until none improves (the ef = 1 search of the upper layers).</summary>
-    private int GreedyClosest(ReadOnlySpan<float> q, int current, ref float currentSimilarity, int layer)
+    private int GreedyClosest(scoped in HnswQuery q, int current, ref float currentSimilarity, int layer)
     {
         var vectors = _vectors;
-        var dimensions = Dimensions;
         bool improved;
         do
         {
@@ -19,7 +16,7 @@ internal sealed partial class HnswIndex
             for (var i = 1; i <= count; i++)
             {
                 var node = links[i];
-                var similarity = TensorPrimitives.Dot(q, new ReadOnlySpan<float>(vectors, node * dimensions, dimensions));
+                var similarity = q.Similarity(vectors, node);
                 if (similarity > currentSimilarity)
                 {
                     currentSimilarity = similarity;
@@ -33,13 +30,13 @@ internal sealed partial class HnswIndex
     }
 
     /// <summary>
-    /// Best-first search of one layer (the paper's algorithm 2) from a single entry point; leaves
-    /// the best <paramref name="ef"/> nodes found in <see cref="HnswScratch.Results"/> (worst on top).
+    /// Best-first search of one layer (the paper's algorithm 2) from <paramref name="entry"/> and
+    /// any extra <paramref name="seeds"/> (repeats allowed); leaves the best <paramref name="ef"/>
+    /// nodes found in <see cref="HnswScratch.Results"/> (worst on top).
     /// </summary>
-    private void SearchLayer(ReadOnlySpan<float> q, int entry, float entrySimilarity, int ef, int layer, HnswScratch scratch)
+    private void SearchLayer(scoped in HnswQuery q, int entry, float entrySimilarity, ReadOnlySpan<int> seeds, int ef, int layer, HnswScratch scratch)
     {
         var vectors = _vectors;
-        var dimensions = Dimensions;
         var visited = scratch.Visited;
         var epoch = scratch.NextEpoch();
         var candidates = scratch.Candidates;
@@ -52,6 +49,12 @@ internal sealed partial class HnswIndex
         results.Push(entry, entrySimilarity);
         var size = 1;
         var worst = entrySimilarity;
+        foreach (var seed in seeds)
+        {
+            if (visited[seed] == epoch) continue;
+            visited[seed] = epoch;
+            Offer(seed, q.Similarity(vectors, seed), ef, candidates, results, ref size, ref worst);
+        }
 
         while (candidates.Count > 0)
         {
@@ -77,22 +80,26 @@ internal sealed partial class HnswIndex
                 var node = links[i];
                 if (visited[node] == epoch) continue;
                 visited[node] = epoch;
-
-                var similarity = TensorPrimitives.Dot(q, new ReadOnlySpan<float>(vectors, node * dimensions, dimensions));
-                if (size < ef)
-                {
-                    candidates.Push(node, similarity);
-                    results.Push(node, similarity);
-                    size++;
-                    worst = results.TopSimilarity;
-                }
-                else if (similarity > worst)
-                {
-                    candidates.Push(node, similarity);
-                    results.ReplaceTop(node, similarity);
-                    worst = results.TopSimilarity;
-                }
+                Offer(node, q.Similarity(vectors, node), ef, candidates, results, ref size, ref worst);
             }
+        }
+    }
+
+    /// <summary>Keeps a scored node when the result list has room or it beats the worst result, and queues it for expansion.</summary>
+    private static void Offer(int node, float similarity, int ef, NeighborHeap candidates, NeighborHeap results, ref int size, ref float worst)
+    {
+        if (size < ef)
+        {
+            candidates.Push(node, similarity);
+            results.Push(node, similarity);
+            size++;
+            worst = results.TopSimilarity;
+        }
+        else if (similarity > worst)
+        {
+            candidates.Push(node, similarity);
+            results.ReplaceTop(node, similarity);
+            worst = results.TopSimilarity;
         }
     }
 
@@ -101,7 +108,7 @@ internal sealed partial class HnswIndex
     {
         var results = scratch.Results;
         var count = results.Count;
-        scratch.EnsureSortedLength(count);
+        scratch.EnsureSortedLength(count + 1);
         var ids = scratch.SortedIds;
         var similarities = scratch.SortedSimilarities;
         for (var i = count - 1; i >= 0; i--) ids[i] = results.Pop(out similarities[i]);

@@ -17,17 +17,40 @@ namespace Elex.Core.Vectors;
 /// pruned with the same heuristic to M (2M on layer 0).
 /// </para>
 /// <para>
+/// Sparse queries (at most one component in <see cref="SparseQueryDivisor"/> non-zero, as the
+/// router's hashed-term question vectors are) are scored over their non-zero components only, and
+/// their layer-0 search also starts from the stored vectors strongest in those components
+/// (<see cref="SparseSeedTable"/>, <see cref="HnswOptions.SparseSeeds"/>): the graph links vectors
+/// that are similar as wholes, while such a query's nearest share a few components and are
+/// scattered over the graph, so the single top-layer entry point alone finds only some of them.
+/// </para>
+/// <para>
+/// <see cref="AddRange"/> inserts in batches whose graph searches run on several threads against
+/// the graph as it was before the batch (earlier members of the batch join as explicit candidates);
+/// links are then applied in id order. The graph therefore depends on the vectors, their order,
+/// the seed and the calls, not on the number of threads.
+/// </para>
+/// <para>
 /// Thread safety: <see cref="Search(ReadOnlySpan{float}, int, Span{VectorNeighbor})"/> may run
 /// concurrently from any number of threads; each call rents pooled scratch space, so searches do
-/// not allocate once warmed up. <see cref="Add"/> is single-writer and is <b>not</b> safe to run
-/// concurrently with other <see cref="Add"/> or <see cref="Search(ReadOnlySpan{float}, int, Span{VectorNeighbor})"/>
-/// calls: build the index first, then search it (publishing it to other threads through any
-/// ordinary synchronisation, such as starting a task, a lock or a volatile write).
+/// not allocate once warmed up. <see cref="Add"/> and <see cref="AddRange"/> are single-writer and
+/// are <b>not</b> safe to run concurrently with other writes or searches: build the index first,
+/// then search it (publishing it to other threads through any ordinary synchronisation, such as
+/// starting a task, a lock or a volatile write).
 /// </para>
 /// </remarks>
 internal sealed partial class HnswIndex : IVectorIndex
 {
     private const int InitialCapacity = 16;
+
+    /// <summary>
+    /// A query with at most Dimensions / 8 non-zero components is scored sparsely and seeded: below
+    /// that, summing the few products beats the SIMD dot product over the whole row.
+    /// </summary>
+    internal const int SparseQueryDivisor = 8;
+
+    // Seeds cost one scored node each; this many per unit of ef keeps them a bounded share of a search.
+    private const int SeedsPerEf = 4;
 
     private readonly int _m;
     private readonly int _m0;
@@ -37,7 +60,7 @@ internal sealed partial class HnswIndex : IVectorIndex
     private readonly double _levelMultiplier;
     private readonly Random _levelRandom;
     private readonly HnswScratch?[] _scratchPool;
-    private HnswScratch? _writerScratch;
+    private readonly SparseSeedTable? _seeds;
     private int _efSearch;
 
     private float[] _vectors = [];
@@ -69,6 +92,7 @@ internal sealed partial class HnswIndex : IVectorIndex
         _levelMultiplier = 1.0 / Math.Log(options.M);
         _levelRandom = new Random(options.Seed);
         _scratchPool = new HnswScratch?[Math.Clamp(Environment.ProcessorCount * 2, 4, 64)];
+        _seeds = options.SparseSeeds > 0 ? new SparseSeedTable(dimensions, options.SparseSeeds) : null;
     }
 
     /// <inheritdoc />
@@ -123,56 +147,8 @@ internal sealed partial class HnswIndex : IVectorIndex
     {
         VectorMath.CheckDimensions(vector.Length, Dimensions, "vector", nameof(vector));
         var id = Count;
-        if (id == _capacity) Grow();
-        var stored = _vectors.AsSpan(id * Dimensions, Dimensions);
-        VectorMath.Normalize(vector, stored, "vector", nameof(vector));
-
-        // Only a valid vector draws a level, so rejected input does not change later builds.
-        var level = DrawLevel();
-        _levels[id] = level;
-        _links0[id * _stride0] = 0;
-        _upperLinks[id] = level > 0 ? new int[level * _strideUpper] : null;
-
-        if (_entryPoint < 0)
-        {
-            _entryPoint = id;
-            _maxLevel = level;
-            Count = id + 1;
-            return id;
-        }
-
-        var scratch = _writerScratch ??= new HnswScratch(Dimensions, _m0, _efConstruction);
-        scratch.EnsureNodeCapacity(_capacity);
-        ReadOnlySpan<float> q = stored;
-
-        var current = _entryPoint;
-        var currentSimilarity = Similarity(q, current);
-        for (var layer = _maxLevel; layer > level; layer--)
-            current = GreedyClosest(q, current, ref currentSimilarity, layer);
-
-        for (var layer = Math.Min(level, _maxLevel); layer >= 0; layer--)
-        {
-            SearchLayer(q, current, currentSimilarity, _efConstruction, layer, scratch);
-            var found = DrainBestFirst(scratch);
-            current = scratch.SortedIds[0];
-            currentSimilarity = scratch.SortedSimilarities[0];
-
-            var selectedIds = scratch.SelectedIds;
-            var selectedSimilarities = scratch.SelectedSimilarities;
-            var chosen = SelectNeighbors(
-                scratch.SortedIds.AsSpan(0, found), scratch.SortedSimilarities.AsSpan(0, found), _m, selectedIds, selectedSimilarities);
-            var own = Links(id, layer);
-            own[0] = chosen;
-            selectedIds.AsSpan(0, chosen).CopyTo(own[1..]);
-            for (var i = 0; i < chosen; i++) Link(selectedIds[i], id, selectedSimilarities[i], layer, scratch);
-        }
-
-        if (level > _maxLevel)
-        {
-            _maxLevel = level;
-            _entryPoint = id;
-        }
-        Count = id + 1;
+        Store(vector, id, 1, nameof(vector));
+        InsertBatch(id, 1, maxDegreeOfParallelism: 1);
         return id;
     }
 
@@ -206,16 +182,24 @@ internal sealed partial class HnswIndex : IVectorIndex
         var scratch = RentScratch();
         try
         {
-            var q = scratch.Query.AsSpan();
-            VectorMath.Normalize(query, q, "query", nameof(query));
+            var dense = scratch.Query.AsSpan();
+            VectorMath.Normalize(query, dense, "query", nameof(query));
             if (k == 0 || _entryPoint < 0) return 0;
+            ef = Math.Max(ef, k);
 
+            var q = Sparsify(dense, scratch);
             var current = _entryPoint;
-            var currentSimilarity = Similarity(q, current);
+            var currentSimilarity = q.Similarity(_vectors, current);
             for (var layer = _maxLevel; layer > 0; layer--)
                 current = GreedyClosest(q, current, ref currentSimilarity, layer);
 
-            SearchLayer(q, current, currentSimilarity, Math.Max(ef, k), 0, scratch);
+            var seeds = 0;
+            if (q.IsSparse && _seeds is not null)
+            {
+                var perDimension = (int)Math.Clamp(SeedsPerEf * (long)ef / q.Indices.Length, 1, _seeds.PerList);
+                seeds = _seeds.Collect(q.Indices, q.Values, perDimension, scratch.Seeds);
+            }
+            SearchLayer(q, current, currentSimilarity, scratch.Seeds.AsSpan(0, seeds), ef, 0, scratch);
             var heap = scratch.Results;
             while (heap.Count > k) heap.Pop();
             var written = heap.Count;
@@ -232,8 +216,22 @@ internal sealed partial class HnswIndex : IVectorIndex
         }
     }
 
-    private float Similarity(ReadOnlySpan<float> q, int node) =>
-        TensorPrimitives.Dot(q, new ReadOnlySpan<float>(_vectors, node * Dimensions, Dimensions));
+    /// <summary>The query as the walk scores it: its non-zero components when there are few enough, else dense.</summary>
+    private HnswQuery Sparsify(ReadOnlySpan<float> dense, HnswScratch scratch)
+    {
+        var indices = scratch.SparseIndices;
+        var values = scratch.SparseValues;
+        var limit = Dimensions / SparseQueryDivisor;
+        var count = 0;
+        for (var d = 0; d < dense.Length; d++)
+        {
+            if (dense[d] == 0f) continue;
+            if (count == limit) return new HnswQuery(dense);
+            indices[count] = d;
+            values[count++] = dense[d];
+        }
+        return count == 0 ? new HnswQuery(dense) : new HnswQuery(dense, indices.AsSpan(0, count), values.AsSpan(0, count));
+    }
 
     /// <summary>The link block of a node on a layer: element 0 is the count, then the neighbour ids.</summary>
     private Span<int> Links(int node, int layer) => layer == 0
@@ -242,19 +240,6 @@ internal sealed partial class HnswIndex : IVectorIndex
 
     /// <summary>Draws a node's top layer: floor(-ln(U) / ln(M)), U uniform in (0, 1].</summary>
     private int DrawLevel() => (int)(-Math.Log(1.0 - _levelRandom.NextDouble()) * _levelMultiplier);
-
-    private void Grow()
-    {
-        var limit = Array.MaxLength / Math.Max(Dimensions, _stride0);
-        if (_capacity >= limit)
-            throw new InvalidOperationException($"The index is full: it holds at most {limit} vectors of {Dimensions} dimensions.");
-        var capacity = (int)Math.Min(Math.Max((long)_capacity * 2, InitialCapacity), limit);
-        Array.Resize(ref _vectors, capacity * Dimensions);
-        Array.Resize(ref _links0, capacity * _stride0);
-        Array.Resize(ref _levels, capacity);
-        Array.Resize(ref _upperLinks, capacity);
-        _capacity = capacity;
-    }
 
     private HnswScratch RentScratch()
     {
@@ -268,7 +253,7 @@ internal sealed partial class HnswIndex : IVectorIndex
                 return candidate;
             }
         }
-        var scratch = new HnswScratch(Dimensions, _m0, Math.Max(EfSearch, 16));
+        var scratch = new HnswScratch(Dimensions, _m0, Math.Max(EfSearch, 16), _seeds is null ? 0 : Dimensions / SparseQueryDivisor * _seeds.PerList);
         scratch.EnsureNodeCapacity(_capacity);
         return scratch;
     }

@@ -31,6 +31,17 @@ internal sealed record HnswOptions
     /// </summary>
     public int EfSearch { get; init; } = 512;
 
+    /// <summary>
+    /// Entry points per non-zero query component for sparse queries (see <see cref="HnswIndex"/>):
+    /// the index keeps, for each dimension and sign, this many stored vectors strongest there, and
+    /// a sparse query's search starts from those of its components as well as from the graph's
+    /// entry point. 0 turns it off. Default 16; at most <see cref="MaxSparseSeeds"/>.
+    /// </summary>
+    public int SparseSeeds { get; init; } = 16;
+
+    /// <summary>The largest accepted <see cref="SparseSeeds"/>.</summary>
+    public const int MaxSparseSeeds = 1024;
+
     /// <summary>Seed of the level generator: the same seed and insertion order build the same graph. Default 42.</summary>
     public int Seed { get; init; } = 42;
 
@@ -43,5 +54,7 @@ internal sealed record HnswOptions
             throw new ArgumentOutOfRangeException(nameof(EfConstruction), EfConstruction, "HnswOptions.EfConstruction must be at least 1.");
         if (EfSearch < 1)
             throw new ArgumentOutOfRangeException(nameof(EfSearch), EfSearch, "HnswOptions.EfSearch must be at least 1.");
+        if (SparseSeeds is < 0 or > MaxSparseSeeds)
+            throw new ArgumentOutOfRangeException(nameof(SparseSeeds), SparseSeeds, $"HnswOptions.SparseSeeds must be between 0 and {MaxSparseSeeds}.");
     }
 }

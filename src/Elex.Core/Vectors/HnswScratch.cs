@@ -11,12 +11,15 @@ internal sealed class HnswScratch
 
     /// <summary>
     /// Creates scratch space for vectors of <paramref name="dimensions"/> components, link lists of
-    /// up to <paramref name="maxLinks"/> entries and candidate lists of about <paramref name="ef"/>
-    /// (the heaps grow when a larger ef is used).
+    /// up to <paramref name="maxLinks"/> entries, candidate lists of about <paramref name="ef"/>
+    /// (the heaps grow when a larger ef is used) and up to <paramref name="seeds"/> seeds of a sparse query.
     /// </summary>
-    public HnswScratch(int dimensions, int maxLinks, int ef)
+    public HnswScratch(int dimensions, int maxLinks, int ef, int seeds = 0)
     {
         Query = new float[dimensions];
+        SparseIndices = new int[dimensions];
+        SparseValues = new float[dimensions];
+        Seeds = new int[seeds];
         Candidates = new NeighborHeap(bestOnTop: true, ef + 1);
         Results = new NeighborHeap(bestOnTop: false, ef + 1);
         SelectedIds = new int[maxLinks + 1];
@@ -29,6 +32,15 @@ internal sealed class HnswScratch
 
     /// <summary>The normalised query.</summary>
     public float[] Query { get; }
+
+    /// <summary>Dimensions of the query's non-zero components, when it is sparse.</summary>
+    public int[] SparseIndices { get; }
+
+    /// <summary>Values of the query's non-zero components, matching <see cref="SparseIndices"/>.</summary>
+    public float[] SparseValues { get; }
+
+    /// <summary>Entry points of a sparse query's layer-0 search.</summary>
+    public int[] Seeds { get; }
 
     /// <summary>Nodes still to expand, best on top.</summary>
     public NeighborHeap Candidates { get; }
@@ -73,12 +85,16 @@ internal sealed class HnswScratch
         if (Visited.Length < nodeCapacity) Visited = new int[nodeCapacity];
     }
 
-    /// <summary>Makes the sorted buffers hold at least <paramref name="length"/> items.</summary>
+    /// <summary>Makes the sorted buffers hold at least <paramref name="length"/> items, keeping what they hold.</summary>
     public void EnsureSortedLength(int length)
     {
         if (SortedIds.Length >= length) return;
-        SortedIds = new int[length];
-        SortedSimilarities = new float[length];
+        var ids = SortedIds;
+        var similarities = SortedSimilarities;
+        Array.Resize(ref ids, length);
+        Array.Resize(ref similarities, length);
+        SortedIds = ids;
+        SortedSimilarities = similarities;
     }
 
     /// <summary>Starts a new pass in which every node is unvisited. Clears the markers only when the epoch wraps around.</summary>

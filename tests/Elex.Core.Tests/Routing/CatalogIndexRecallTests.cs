@@ -18,6 +18,15 @@ public class CatalogIndexRecallTests
     public void FullCatalog_ColumnMajorIsExact() => AssertRecall(FeatureRouter.Build(SharedData.Full!, new RouterOptions { VectorSearch = VectorSearchMode.Exact }), 1.0);
 
     [Fact]
+    public void Hnsw_IsBuiltWithTheRoutersSettings()
+    {
+        // The recall tests of those settings (HnswRouterRecallTests) hold for the router only if it uses them.
+        var index = Assert.IsType<HnswIndex>(FeatureRouter.Build(SharedData.SampleCatalogInstance, Hnsw).Index);
+        Assert.Equal(RouterOptions.DefaultHnsw, index.Options);
+        Assert.True(index.Options.SparseSeeds > 0, "the router's question vectors need sparse seeds");
+    }
+
+    [Fact]
     public void Auto_UsesExactSearchForCatalogSizedData() =>
         Assert.IsType<ColumnMajorIndex>(FeatureRouter.Build(SharedData.SampleCatalogInstance).Index);
 
