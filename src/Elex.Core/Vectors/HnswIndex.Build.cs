@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Elex.Core.Vectors;
 
 // Inserting nodes: in batches whose graph searches run in parallel against the graph as it was
@@ -104,7 +102,7 @@ internal sealed partial class HnswIndex
                 for (var i = 1; i <= links[0]; i++)
                 {
                     var neighbor = links[i];
-                    Link(neighbor, id, TensorPrimitives.Dot(own, new ReadOnlySpan<float>(vectors, neighbor * Dimensions, Dimensions)), layer, writer);
+                    Link(neighbor, id, RowDot.One(own, vectors, neighbor * Dimensions), layer, writer);
                 }
             }
             if (_levels[id] > _maxLevel)
@@ -133,7 +131,7 @@ internal sealed partial class HnswIndex
         {
             currentSimilarity = q.Similarity(_vectors, entry);
             for (var layer = maxLevel; layer > level; layer--)
-                current = GreedyClosest(q, current, ref currentSimilarity, layer);
+                current = GreedyClosest(q, current, ref currentSimilarity, layer, scratch);
         }
 
         for (var layer = level; layer >= 0; layer--)
@@ -169,7 +167,7 @@ internal sealed partial class HnswIndex
         for (var other = batchStart; other < id; other++)
         {
             if (_levels[other] < layer) continue;
-            var s = TensorPrimitives.Dot(vector, new ReadOnlySpan<float>(_vectors, other * Dimensions, Dimensions));
+            var s = RowDot.One(vector, _vectors, other * Dimensions);
             // Batch members have the highest ids, so on a tie they rank after what the search found.
             if (found == limit && s <= similarities[found - 1]) continue;
             var at = found < limit ? found++ : found - 1;

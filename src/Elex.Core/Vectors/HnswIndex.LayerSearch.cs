@@ -4,23 +4,23 @@ namespace Elex.Core.Vectors;
 internal sealed partial class HnswIndex
 {
     /// <summary>Greedy walk on one layer: moves to the most similar neighbour until none improves (the ef = 1 search of the upper layers).</summary>
-    private int GreedyClosest(scoped in HnswQuery q, int current, ref float currentSimilarity, int layer)
+    private int GreedyClosest(scoped in HnswQuery q, int current, ref float currentSimilarity, int layer, HnswScratch scratch)
     {
         var vectors = _vectors;
+        var similarities = scratch.BatchSimilarities;
         bool improved;
         do
         {
             improved = false;
             var links = Links(current, layer);
-            var count = links[0];
-            for (var i = 1; i <= count; i++)
+            var neighbors = links.Slice(1, links[0]);
+            q.Similarities(vectors, neighbors, similarities);
+            for (var i = 0; i < neighbors.Length; i++)
             {
-                var node = links[i];
-                var similarity = q.Similarity(vectors, node);
-                if (similarity > currentSimilarity)
+                if (similarities[i] > currentSimilarity)
                 {
-                    currentSimilarity = similarity;
-                    current = node;
+                    currentSimilarity = similarities[i];
+                    current = neighbors[i];
                     improved = true;
                 }
             }
@@ -41,6 +41,8 @@ internal sealed partial class HnswIndex
         var epoch = scratch.NextEpoch();
         var candidates = scratch.Candidates;
         var results = scratch.Results;
+        var batch = scratch.Batch;
+        var batchSimilarities = scratch.BatchSimilarities;
         candidates.Clear();
         results.Clear();
 
@@ -74,14 +76,18 @@ internal sealed partial class HnswIndex
                 offset = (layer - 1) * _strideUpper;
             }
 
+            // Score the unvisited neighbours together (see RowDot), then offer them in link order.
             var end = offset + links[offset];
+            var fresh = 0;
             for (var i = offset + 1; i <= end; i++)
             {
                 var node = links[i];
                 if (visited[node] == epoch) continue;
                 visited[node] = epoch;
-                Offer(node, q.Similarity(vectors, node), ef, candidates, results, ref size, ref worst);
+                batch[fresh++] = node;
             }
+            q.Similarities(vectors, batch.AsSpan(0, fresh), batchSimilarities);
+            for (var i = 0; i < fresh; i++) Offer(batch[i], batchSimilarities[i], ef, candidates, results, ref size, ref worst);
         }
     }
 

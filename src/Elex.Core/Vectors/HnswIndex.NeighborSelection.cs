@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Elex.Core.Vectors;
 
 // Choosing a node's links, and re-choosing them when a reverse link overfills the list.
@@ -38,7 +36,7 @@ internal sealed partial class HnswIndex
             var diverse = true;
             for (var j = 0; j < kept; j++)
             {
-                if (TensorPrimitives.Dot(candidate, new ReadOnlySpan<float>(vectors, keptIds[j] * dimensions, dimensions)) > similarity)
+                if (RowDot.One(candidate, vectors, keptIds[j] * dimensions) > similarity)
                 {
                     diverse = false;
                     break;
@@ -74,7 +72,7 @@ internal sealed partial class HnswIndex
         for (var i = 0; i <= count; i++)
         {
             var id = i < count ? links[i + 1] : neighbor;
-            var s = i < count ? TensorPrimitives.Dot(nodeVector, new ReadOnlySpan<float>(vectors, id * dimensions, dimensions)) : similarity;
+            var s = i < count ? RowDot.One(nodeVector, vectors, id * dimensions) : similarity;
             var j = i;
             while (j > 0 && (similarities[j - 1] < s || (similarities[j - 1] == s && ids[j - 1] > id)))
             {

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Elex.Core.Vectors;
 
 /// <summary>
@@ -9,8 +7,8 @@ namespace Elex.Core.Vectors;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each vector is stored L2-normalised in one contiguous array, so similarity is a
-/// <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/>. A node is placed on
+/// Each vector is stored L2-normalised in one contiguous array, so similarity is a dot product
+/// (<see cref="RowDot"/>, which scores a node's neighbours four rows at a time). A node is placed on
 /// layers 0..L with L drawn from an exponential distribution (seeded, so builds are
 /// deterministic). It is linked on each layer to up to <see cref="HnswOptions.M"/> neighbours
 /// chosen by the paper's neighbour-selection heuristic (algorithm 4), and the reverse links are
@@ -191,7 +189,7 @@ internal sealed partial class HnswIndex : IVectorIndex
             var current = _entryPoint;
             var currentSimilarity = q.Similarity(_vectors, current);
             for (var layer = _maxLevel; layer > 0; layer--)
-                current = GreedyClosest(q, current, ref currentSimilarity, layer);
+                current = GreedyClosest(q, current, ref currentSimilarity, layer, scratch);
 
             var seeds = 0;
             if (q.IsSparse && _seeds is not null)

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -50,7 +49,7 @@ internal readonly ref struct HnswQuery
     public float Similarity(float[] vectors, int node)
     {
         var dimensions = _dense.Length;
-        if (_indices.IsEmpty) return TensorPrimitives.Dot(_dense, new ReadOnlySpan<float>(vectors, node * dimensions, dimensions));
+        if (_indices.IsEmpty) return RowDot.One(_dense, vectors, node * dimensions);
 
         // Indices come from the query itself (all below the dimension count) and the node is a
         // stored id, so the row reads stay in bounds without per-component checks.
@@ -61,5 +60,26 @@ internal readonly ref struct HnswQuery
         for (var j = 0; j < _indices.Length; j++)
             sum += Unsafe.Add(ref value, j) * Unsafe.Add(ref row, Unsafe.Add(ref index, j));
         return sum;
+    }
+
+    /// <summary>Cosine similarities to stored vectors <paramref name="nodes"/>, into <paramref name="into"/>; dense rows are read four at a time.</summary>
+    public void Similarities(float[] vectors, ReadOnlySpan<int> nodes, Span<float> into)
+    {
+        if (!_indices.IsEmpty)
+        {
+            for (var i = 0; i < nodes.Length; i++) into[i] = Similarity(vectors, nodes[i]);
+            return;
+        }
+        var dimensions = _dense.Length;
+        Span<float> four = stackalloc float[4];
+        for (var i = 0; i < nodes.Length; i += 4)
+        {
+            // A short last group repeats its last row: the row is already being read, and each row's
+            // sum is the same in any slot, so the result does not depend on the grouping.
+            var last = nodes.Length - 1;
+            RowDot.Four(_dense, vectors, nodes[i] * dimensions, nodes[Math.Min(i + 1, last)] * dimensions,
+                nodes[Math.Min(i + 2, last)] * dimensions, nodes[Math.Min(i + 3, last)] * dimensions, four);
+            four[..Math.Min(4, nodes.Length - i)].CopyTo(into[i..]);
+        }
     }
 }

@@ -20,6 +20,8 @@ internal sealed class HnswScratch
         SparseIndices = new int[dimensions];
         SparseValues = new float[dimensions];
         Seeds = new int[seeds];
+        Batch = new int[maxLinks];
+        BatchSimilarities = new float[maxLinks];
         Candidates = new NeighborHeap(bestOnTop: true, ef + 1);
         Results = new NeighborHeap(bestOnTop: false, ef + 1);
         SelectedIds = new int[maxLinks + 1];
@@ -41,6 +43,12 @@ internal sealed class HnswScratch
 
     /// <summary>Entry points of a sparse query's layer-0 search.</summary>
     public int[] Seeds { get; }
+
+    /// <summary>The unvisited neighbours of the node being expanded.</summary>
+    public int[] Batch { get; }
+
+    /// <summary>Their similarities to the query, matching <see cref="Batch"/>.</summary>
+    public float[] BatchSimilarities { get; }
 
     /// <summary>Nodes still to expand, best on top.</summary>
     public NeighborHeap Candidates { get; }
