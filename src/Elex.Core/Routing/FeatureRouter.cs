@@ -137,10 +137,19 @@ public sealed partial class FeatureRouter
 
         // The exact lookups and BM25 only read the catalog and the documents: on a large catalog
         // they are built beside the vector index, the slow part.
-        var lookups = parallel ? Task.Run(() => (new ExactMatchIndex(catalog, documents), new GlossBm25Index(catalog, glosses))) : null;
-        var index = IndexOf(vectors, catalog.Count, options, hnsw);
-        var (exactMatch, bm25) = lookups?.GetAwaiter().GetResult() ?? (new ExactMatchIndex(catalog, documents), new GlossBm25Index(catalog, glosses));
-        return new FeatureRouter(catalog, questionEmbedder, vectors, index, exactMatch, options, rats, semantic, bm25);
+        ExactMatchIndex? exactMatch = null;
+        GlossBm25Index? bm25 = null;
+        IVectorIndex? index = null;
+        void Lookups() => (exactMatch, bm25) = (new ExactMatchIndex(catalog, documents), new GlossBm25Index(catalog, glosses));
+        void Vectors() => index = IndexOf(vectors, catalog.Count, options, hnsw);
+        // Parallel.Invoke runs them on the calling thread too, and in order where there is no other (WebAssembly).
+        if (parallel) Parallel.Invoke(Lookups, Vectors);
+        else
+        {
+            Lookups();
+            Vectors();
+        }
+        return new FeatureRouter(catalog, questionEmbedder, vectors, index!, exactMatch!, options, rats, semantic, bm25!);
     }
 
     // The vector index over the feature embeddings, ids in catalog order; rebuilt from the vectors
