@@ -44,11 +44,17 @@ internal static partial class QueryClassifier
     public static Classification Classify(string text, QueryType? explicitType = null, Complexity? explicitComplexity = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = explicitType is null || explicitComplexity is null ? Tokenizer.RawTokens(text) : [];
+        var words = t_words ??= [];
+        words.Clear();
+        if (explicitType is null || explicitComplexity is null) Tokenizer.RawTokens(text, words);
         var type = explicitType ?? CueType(text, words) ?? QueryType.General;
         var complexity = explicitComplexity ?? ClassifyComplexity(text, words.Count);
+        words.Clear();
         return new Classification(type, complexity, explicitType is not null, explicitComplexity is not null);
     }
+
+    // The question's tokens, per thread: classifying allocates nothing of its own.
+    [ThreadStatic] private static List<RawToken>? t_words;
 
     /// <summary>The type the wording suggests.</summary>
     public static QueryType ClassifyType(string text) => CueType(text) ?? QueryType.General;

@@ -151,7 +151,7 @@ internal sealed partial class ExactMatchIndex
             {
                 var evidence = new RouteEvidence(MatchKind.Acronym, token.Text, byAcronym.Length);
                 // An acronym that is also a generic abbreviation ("CA" in "UL CA") names its feature less surely.
-                var word = key.ToString();
+                var word = WordCache.Of(key);
                 var boost = AcronymBoost / MathF.Sqrt(byAcronym.Length)
                     * (RanGlossary.IsEveryday(word) ? EverydayAcronymShare : RanGlossary.Expand(word) is null ? 1f : 0.5f);
                 foreach (var ordinal in byAcronym) into.Add(new(ordinal, boost, evidence));
@@ -196,7 +196,7 @@ internal sealed partial class ExactMatchIndex
 
     // Short acronyms ("CA", "TO", "SE") collide with ordinary words, so they count only when written in capitals.
     private bool IsAcronymUse(RawToken token, ReadOnlySpan<char> key) =>
-        token.IsUpperCase || (key.Length >= 4 && !_plainWordsBySpan.Contains(key) && !StopWords.Contains(key.ToString()));
+        token.IsUpperCase || (key.Length >= 4 && !_plainWordsBySpan.Contains(key) && !StopWords.Contains(WordCache.Of(key)));
 
     // A question that says "parameter", "counter", "attribute" or "event", or sets something with
     // '=', may name a one-word identifier; elsewhere an English word that happens to be a parameter
@@ -222,7 +222,7 @@ internal sealed partial class ExactMatchIndex
         foreach (var c in text)
             if (char.IsAsciiLetterUpper(c)) return text.Length >= 2;
         if (key.Length < 2 || _plainWordsBySpan.Contains(key)) return false;
-        var word = key.ToString();
+        var word = WordCache.Of(key);
         return !StopWords.Contains(word) && !CommonWords.Contains(word);
     }
 

@@ -23,9 +23,9 @@ public sealed partial class FeatureRouter
             throw new ArgumentException($"The question vector has {semanticQuery.Length} dimensions, the model {model.Dimensions}.", nameof(semanticQuery));
         var memoryInModel = useSemantic && _memoryInModelSpace;
         var dims = Embedder.Dimensions;
-        var analyzed = TermAnalyzer.Analyze(text);
-
         var scratch = RouteScratch.For(Catalog.Count);
+        var analyzed = scratch.Question;
+        TermAnalyzer.AnalyzeInto(text, analyzed);
         var scores = scratch.Scores;
         var query = dims <= 2048 ? stackalloc float[dims] : new float[dims];
         query.Clear();

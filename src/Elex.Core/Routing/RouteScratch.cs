@@ -24,6 +24,7 @@ internal sealed class RouteScratch
     public float[] Bm25 { get; }
     public float[] Semantic { get; }
     public Dictionary<int, Scored> Scores { get; } = [];
+    public Text.AnalyzedText Question { get; } = new([], [], []);
     public List<ExactHit> Hits { get; } = [];
     public List<(int Ordinal, LearnedRoute Route)> Lifted { get; } = [];
     public List<KeyValuePair<int, Scored>> Ranked { get; } = [];

@@ -11,6 +11,13 @@ internal static class Tokenizer
     public static List<RawToken> RawTokens(string text)
     {
         var tokens = new List<RawToken>();
+        RawTokens(text, tokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the identifier runs of a text to <paramref name="tokens"/>.</summary>
+    public static void RawTokens(string text, List<RawToken> tokens)
+    {
         var i = 0;
         while (i < text.Length)
         {
@@ -19,7 +26,6 @@ internal static class Tokenizer
             while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1])))) i++;
             if (i > start) tokens.Add(new RawToken(WordCache.Of(text.AsSpan(start, i - start)), start));
         }
-        return tokens;
     }
 
     /// <summary>Appends the lower-case sub-words of one raw token.</summary>

@@ -47,4 +47,17 @@ public class QueryClassifierTests
         Assert.False(c.TypeWasExplicit);
         Assert.False(c.ComplexityWasExplicit);
     }
+
+    [Fact]
+    public void Classify_AfterALongQuestion_ReadsOnlyItsOwnWords()
+    {
+        const string Long = "Compare the counters and the KPIs of MIMO Sleep Mode with those of Cell Sleep Mode, then explain how to activate both on every cell of the cluster and what to check afterwards";
+        var alone = QueryClassifier.Classify("what is IFLB");
+
+        QueryClassifier.Classify(Long);
+        var afterLong = QueryClassifier.Classify("what is IFLB");
+
+        Assert.Equal(Complexity.Simple, alone.Complexity);
+        Assert.Equal(alone, afterLong);
+    }
 }
