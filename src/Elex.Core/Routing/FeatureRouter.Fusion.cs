@@ -13,6 +13,7 @@ public sealed partial class FeatureRouter
     /// Routes a question whose sentence-model vector is already known (a micro-batch encoded it);
     /// an empty vector routes on exact and lexical evidence alone.
     /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the question vector is cleared below; the neighbours are read only as far as found
     public RouteResult Route(string text, ReadOnlySpan<float> semanticQuery, int topK)
     {
         ArgumentNullException.ThrowIfNull(text);

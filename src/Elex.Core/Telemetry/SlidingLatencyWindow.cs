@@ -4,7 +4,10 @@ namespace Elex.Core.Telemetry;
 /// The metrics of the last <see cref="Window"/> of time: samples enter with their arrival time and
 /// leave once older than the window. A rating of a sample's response changes whether it counts as a
 /// success while it is in the window. Not thread-safe; the stream operator serialises access.
-/// Memory is 32 bytes per sample in the window plus a fixed histogram.
+/// Memory is 32 bytes per sample in the window plus a fixed histogram. A sample holds no reference
+/// (its response is known by a 64-bit key, not its id string): at tens of thousands of answers a
+/// second the ring holds millions of samples, and a ring of references into young strings would make
+/// every young-generation collection scan it.
 /// </summary>
 internal sealed class SlidingLatencyWindow(TimeSpan window)
 {
@@ -27,7 +30,7 @@ internal sealed class SlidingLatencyWindow(TimeSpan window)
     public void Add(DateTimeOffset at, QueryMetric metric)
     {
         if (_count == _samples.Length) Grow();
-        _samples[(_head + _count) % _samples.Length] = new Sample(at.UtcTicks, metric.LatencyUs, metric.Confidence, metric.Success, metric.Status == Responses.ResponseStatus.Answered, metric.ResponseId);
+        _samples[(_head + _count) % _samples.Length] = new Sample(at.UtcTicks, metric.LatencyUs, metric.Confidence, metric.Success, metric.Status == Responses.ResponseStatus.Answered, KeyOf(metric.ResponseId));
         _count++;
         _histogram.Add(metric.LatencyUs);
         if (metric.Success) _successes++;
@@ -42,10 +45,11 @@ internal sealed class SlidingLatencyWindow(TimeSpan window)
     public bool Rate(string responseId, bool success)
     {
         ArgumentNullException.ThrowIfNull(responseId);
+        var key = KeyOf(responseId);
         for (var i = _count - 1; i >= 0; i--)
         {
             ref var sample = ref _samples[(_head + i) % _samples.Length];
-            if (sample.ResponseId != responseId) continue;
+            if (sample.ResponseKey != key) continue;
             var now = sample.Answered && success;
             if (now == sample.Success) return false;
             sample.Success = now;
@@ -94,13 +98,17 @@ internal sealed class SlidingLatencyWindow(TimeSpan window)
         _head = 0;
     }
 
-    private struct Sample(long arrivedTicks, double latencyUs, float confidence, bool success, bool answered, string? responseId)
+    // Two independent 32-bit hashes: two ids of one minute's answers share a key with odds of about 2^-40.
+    private static ulong KeyOf(string? responseId) =>
+        responseId is null ? 0 : (ulong)Text.StableHash.Fnv1a(responseId) << 32 | Text.StableHash.Fnv1a(responseId, 0x9E3779B9);
+
+    private struct Sample(long arrivedTicks, double latencyUs, float confidence, bool success, bool answered, ulong responseKey)
     {
         public readonly long ArrivedTicks = arrivedTicks;
         public readonly double LatencyUs = latencyUs;
         public readonly float Confidence = confidence;
         public bool Success = success;
         public readonly bool Answered = answered;
-        public readonly string? ResponseId = responseId;
+        public readonly ulong ResponseKey = responseKey;
     }
 }

@@ -41,6 +41,7 @@ internal sealed class ColumnMajorIndex : IVectorIndex
     }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the scores are cleared below
     public int Search(ReadOnlySpan<float> query, int k, Span<VectorNeighbor> results)
     {
         VectorMath.CheckDimensions(query.Length, Dimensions, "query", nameof(query));
