@@ -50,6 +50,7 @@ public static class AllocationSplitReport
             if (routes[i].Best is not { } best) return;
             answers[i] = registry.Get(best.Ordinal).Answer(new AnswerContext(questions[i], QueryClassifier.Classify(questions[i])) { RouteConfidence = routes[i].Confidence });
         }));
+        table.Row("of which the answer's own text (UTF-16 string)", AnswerTextBytes(answers));
         table.Row("safety (commands of the answer)", Bytes(questions.Length, i =>
         {
             if (answers[i] is { Commands.Count: > 0 } a) safety.Apply(a.Commands);
@@ -76,6 +77,14 @@ public static class AllocationSplitReport
         }
         table.WriteTo(output);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{questions.Length:N0} dev questions × {Rounds} rounds (after one warm-up round). Goal: ≤ 2 KB per query end to end, ≤ 512 B per route."));
+    }
+
+    // The floor no allocation work removes while a response carries its answer as a string.
+    private static string AnswerTextBytes(AgentAnswer?[] answers)
+    {
+        long bytes = 0;
+        foreach (var a in answers) if (a is not null) bytes += 22 + 2L * a.Text.Length;
+        return (bytes / (double)answers.Length).ToString("N0", CultureInfo.InvariantCulture);
     }
 
     private static string Bytes(string[] questions, Action<string> stage) => Bytes(questions.Length, i => stage(questions[i]));

@@ -167,7 +167,26 @@ public sealed partial class FeatureRouter
             candidates[i] = new RouteCandidate(Catalog[ordinal], ordinal, s.Fused, semantic is null ? s.Similarity : s.Semantic, topConfidence * relative, evidence);
         }
         var ambiguous = ranked.Count > 1 && top - ranked[1].Value.Fused < temperature * 0.7f;
-        return new RouteResult(candidates, candidates[0].Confidence, ambiguous) { UsedSemantic = semantic is not null, Signals = signals, QuestionRat = rat };
+        return new RouteResult(candidates, candidates[0].Confidence, ambiguous)
+        {
+            UsedSemantic = semantic is not null, Signals = signals, QuestionRat = rat,
+            AsksForBestByName = semantic is null && IsOnlyItsName(ranked[0].Value, analyzed.WordTerms),
+        };
+    }
+
+    // "What is Prescheduling?": every word of the question but the radio technology it names is the
+    // candidate's whole name, so the question asks for that feature and not for one whose longer name
+    // merely contains it ("VoLTE Prescheduling"). A name with more words ("Carrier Aggregation for
+    // VoLTE calls") does not qualify: the extra words may point at an add-on.
+    private static bool IsOnlyItsName(Scored best, List<string> wordTerms)
+    {
+        foreach (var e in best.Evidence)
+        {
+            if (e.Kind != MatchKind.Name) continue;
+            var nameTerms = e.Text.AsSpan().Count(' ') + 1;
+            if (nameTerms == wordTerms.Count - QuestionRat.QualifierTerms(wordTerms, e.Text)) return true;
+        }
+        return false;
     }
 
     // Highest fused score first; the lower ordinal wins a tie, so rankings are total and repeatable.

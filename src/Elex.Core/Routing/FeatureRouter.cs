@@ -206,7 +206,8 @@ public sealed partial class FeatureRouter
     /// True when exact evidence alone settles a route, so the sentence model need not run: the
     /// question names a code or licence key, or — with a clear lead — a parameter, counter, event or
     /// acronym that only that feature has. Names do not settle a route: a question that names
-    /// "Carrier Aggregation" is often about one of its many add-ons; nor do everyday abbreviations
+    /// "Carrier Aggregation" is often about one of its many add-ons — unless the question is nothing
+    /// but that whole name ("What is Prescheduling in LTE?"); nor do everyday abbreviations
     /// (SR, PM, CA). The model decides those, with the name as evidence. Nor does an acronym,
     /// parameter or counter of a feature of the other RAT than the question names ("MDT on NR
     /// cells"): an NR sibling of the LTE feature is the likelier answer.
@@ -216,6 +217,9 @@ public sealed partial class FeatureRouter
         ArgumentNullException.ThrowIfNull(exactRoute);
         if (exactRoute.Best is not { } best) return false;
         var sameRat = !QuestionRat.Contradicts(exactRoute.QuestionRat, _rats[best.Ordinal]);
+        // The whole question is the feature's name: its share of the confidence may be lower (other
+        // names contain the word), but nothing in the question points elsewhere.
+        if (sameRat && exactRoute.AsksForBestByName && !exactRoute.IsAmbiguous) return true;
         var identifying = false;
         foreach (var e in best.Evidence)
         {

@@ -15,6 +15,9 @@ public sealed record RouteResult(IReadOnlyList<RouteCandidate> Candidates, float
     /// <summary>The radio technology the question names (read once while routing), or Any.</summary>
     internal Glosses.Rat QuestionRat { get; init; } = Glosses.Rat.Any;
 
+    /// <summary>True when the question is nothing but the best candidate's whole name (and perhaps its radio technology).</summary>
+    internal bool AsksForBestByName { get; init; }
+
     /// <summary>True when the sentence model took part in this route.</summary>
     public bool UsedSemantic { get; init; }
 

@@ -106,4 +106,17 @@ public class FeatureRouterTests
         Assert.False(Sample.Value.IsSettled(Sample.Value.Route(nr)));
         Assert.True(Sample.Value.IsSettled(Sample.Value.Route("FAJ 121 3094 on NR cells")), "a code settles whatever the RAT");
     }
+
+    [Theory]
+    [InlineData("What is Prescheduling?", true)]
+    [InlineData("What is Prescheduling in LTE?", true)]
+    [InlineData("what is prescheduling on NR cells", false)] // Prescheduling is LTE: an NR sibling may be meant
+    [InlineData("how does prescheduling help VoLTE calls", false)] // more words than the name: perhaps an add-on
+    public void IsSettled_AQuestionThatIsOnlyAWholeName_SettlesOnThatFeature(string question, bool settled)
+    {
+        var route = Sample.Value.Route(question);
+
+        Assert.Equal(settled, Sample.Value.IsSettled(route));
+        if (settled) Assert.Equal("FAJ 121 3085", route.Feature!.Code.Value);
+    }
 }
