@@ -79,8 +79,17 @@ EOF
 (cd "$app" && dotnet new console --name PackageCheck --output . --no-restore >"$work/new.log" 2>&1) \
   || { fail "dotnet new console (SDK templates)"; show_log "$work/new.log"; finish; }
 cp .ci/packages/Program.cs "$app/Program.cs"
-# An installer that treats warnings as errors still restores and builds (no NU1603 and the like).
-sed -i 's:<Nullable>enable</Nullable>:<Nullable>enable</Nullable>\n    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>:' "$app/PackageCheck.csproj"
+# An installer that treats warnings as errors still restores and builds (no NU1603 and the like);
+# nothing from the folders above the project applies.
+cat >"$app/Directory.Build.props" <<'EOF'
+<Project>
+  <PropertyGroup>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
+    <ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets>
+  </PropertyGroup>
+</Project>
+EOF
 installed=1
 for id in Elex.Streams Elex.Catalog Elex.Storage.Sqlite Elex.Semantic; do
   if (cd "$app" && timeout 600 dotnet add package "$id" --version "$version") >"$work/add.log" 2>&1; then

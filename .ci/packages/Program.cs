@@ -10,23 +10,23 @@ const string Msm = "FAJ 121 3094";
 var data = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "elex-package-check");
 var failed = 0;
 
-void Check(string package, bool ok, string detail)
+void Check(string package, bool ok, string detail, string expected)
 {
-    Console.WriteLine($"check {package} {(ok ? "pass" : "fail")} {detail}");
+    Console.WriteLine($"check {package} {(ok ? "pass" : "fail")} {detail}{(ok ? "" : $" (expected {expected})")}");
     if (!ok) failed++;
 }
 
 async Task Run(string package, Func<Task> check)
 {
     try { await check(); }
-    catch (Exception e) { Check(package, false, $"threw {e.GetType().Name}: {e.Message}"); }
+    catch (Exception e) { Check(package, false, $"threw {e.GetType().Name}: {e.Message}", "no exception"); }
 }
 
 FeatureCatalog? catalog = null;
 await Run("Elex.Catalog", () =>
 {
     catalog = ElexCatalog.LoadEmbedded();
-    Check("Elex.Catalog", catalog.Count == 593 && catalog.Source == ElexCatalog.SourceName, $"ElexCatalog.LoadEmbedded(): {catalog.Count} features");
+    Check("Elex.Catalog", catalog.Count == 593 && catalog.Source == ElexCatalog.SourceName, $"ElexCatalog.LoadEmbedded(): {catalog.Count} features", $"593 features from {ElexCatalog.SourceName}");
     return Task.CompletedTask;
 });
 if (catalog is null) return 1;
@@ -35,7 +35,7 @@ await Run("Elex.Streams", async () =>
 {
     await using var swarm = await ElexSwarm.CreateAsync(catalog);
     var r = await swarm.QueryAsync("Which counters show MSM is working?");
-    Check("Elex.Streams", r.FeatureCode == Msm, $"\"Which counters show MSM is working?\" -> {r.FeatureCode} {r.FeatureName} ({r.Confidence:0.00})");
+    Check("Elex.Streams", r.FeatureCode == Msm, $"\"Which counters show MSM is working?\" -> {r.FeatureCode} {r.FeatureName} ({r.Confidence:0.00})", $"{Msm} MIMO Sleep Mode");
 });
 
 await Run("Elex.Storage.Sqlite", async () =>
@@ -46,7 +46,7 @@ await Run("Elex.Storage.Sqlite", async () =>
     await using (var swarm = await ElexSwarm.CreateAsync(catalog, store: store))
     {
         var r = await swarm.QueryAsync("What does MIMO Sleep Mode need before it can be activated?");
-        Check("Elex.Storage.Sqlite", r.FeatureCode == Msm && File.Exists(path), $"swarm on {Path.GetFileName(path)} -> {r.FeatureCode} {r.FeatureName}");
+        Check("Elex.Storage.Sqlite", r.FeatureCode == Msm && File.Exists(path), $"swarm on {Path.GetFileName(path)} -> {r.FeatureCode} {r.FeatureName}", $"{Msm} MIMO Sleep Mode and the store file");
     }
 });
 
@@ -59,7 +59,7 @@ await Run("Elex.Semantic", async () =>
     var r = await swarm.QueryAsync(question);
     // The sentence model ran: its int8 graph is written to the cache when it first loads.
     var modelRan = Directory.Exists(cache) && Directory.GetFiles(cache, "model-*.onnx").Length > 0;
-    Check("Elex.Semantic", r.FeatureCode == Msm && modelRan, $"\"{question}\" -> {r.FeatureCode} {r.FeatureName} ({r.Confidence:0.00}); model {(modelRan ? "loaded" : "did not load")}");
+    Check("Elex.Semantic", r.FeatureCode == Msm && modelRan, $"\"{question}\" -> {r.FeatureCode} {r.FeatureName} ({r.Confidence:0.00}); model {(modelRan ? "loaded" : "did not load")}", $"{Msm} MIMO Sleep Mode through the loaded model");
 });
 
 return failed == 0 ? 0 : 1;
