@@ -10,7 +10,6 @@
 # removed from the cache at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-repo=$(pwd)
 
 work=$(mktemp -d)
 suffix="ci.$(date -u +%Y%m%d%H%M%S)"
