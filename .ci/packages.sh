@@ -128,6 +128,15 @@ if (cd "$work" && timeout 600 dotnet tool install Elex.Cli --tool-path "$tools" 
     fail "Elex.Cli: the installed elex did not answer \"$question\" with MIMO Sleep Mode (FAJ 121 3094)"
     show_log "$work/ask.log"
   fi
+  # The model and ONNX Runtime's native library, as the tool package carries them.
+  question="can an LTE cell mute two of its four transmit branches at night and bring them back when load returns?"
+  if timeout 300 "$tools/elex" ask "$question" --data "$work/tool-data" >"$work/ask.log" 2>&1 \
+      && grep -q "FAJ 121 3094" "$work/ask.log" && compgen -G "$work/tool-data/semantic/model-*.onnx" >/dev/null; then
+    pass "Elex.Cli: elex ask \"$question\" -> $(head -n 1 "$work/ask.log") (sentence model loaded)"
+  else
+    fail "Elex.Cli: the installed elex did not answer \"$question\" with MIMO Sleep Mode (FAJ 121 3094) through its sentence model"
+    show_log "$work/ask.log"
+  fi
 else
   fail "install Elex.Cli $version as a tool (dotnet tool install --tool-path)"
   show_log "$work/tool.log"
