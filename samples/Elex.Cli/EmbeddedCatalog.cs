@@ -1,38 +1,21 @@
-using System.IO.Compression;
+using Elex.Catalog;
 using Elex.Core.Catalog;
 
 namespace Elex.Cli;
 
-/// <summary>The full 593-feature catalog shipped inside the tool (gzip), the default when no --catalog is given.</summary>
+/// <summary>The full 593-feature catalog shipped with the tool (the Elex.Catalog package), the default when no --catalog is given.</summary>
 internal static class EmbeddedCatalog
 {
-    private const string ResourceName = "Elex.Cli.elex-catalog.json.gz";
-
     /// <summary>The name reported as its source.</summary>
-    public const string SourceName = "(embedded full catalog)";
+    public const string SourceName = ElexCatalog.SourceName;
 
-    public static FeatureCatalog Load() => Load(CompressedBytes());
+    public static FeatureCatalog Load() => ElexCatalog.LoadEmbedded();
 
     /// <summary>The embedded catalog as a <see cref="CatalogSource"/>: its compressed bytes key the router snapshot, unparsed.</summary>
     public static CatalogSource Source()
     {
-        var compressed = CompressedBytes();
-        return new CatalogSource(compressed, SourceName, "embedded", () => Load(compressed));
-    }
-
-    private static FeatureCatalog Load(byte[] compressed)
-    {
-        using var json = new GZipStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
-        return CatalogLoader.Load(json, SourceName);
-    }
-
-    private static byte[] CompressedBytes()
-    {
-        using var compressed = typeof(EmbeddedCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the elex tool.");
-        var bytes = new byte[compressed.Length];
-        compressed.ReadExactly(bytes);
-        return bytes;
+        var compressed = ElexCatalog.CompressedBytes();
+        return new CatalogSource(compressed, SourceName, "embedded", () => ElexCatalog.Load(compressed));
     }
 
     /// <summary>
@@ -40,9 +23,5 @@ internal static class EmbeddedCatalog
     /// first question in a new data directory does not wait for 593 features to be encoded; null
     /// when none matches (the vectors are then computed and cached as usual).
     /// </summary>
-    public static Stream? SeedVectors(string cacheFileName)
-    {
-        var stream = typeof(EmbeddedCatalog).Assembly.GetManifestResourceStream($"Elex.Cli.seed.{cacheFileName}.gz");
-        return stream is null ? null : new GZipStream(stream, CompressionMode.Decompress);
-    }
+    public static Stream? SeedVectors(string cacheFileName) => ElexCatalog.SeedVectors(cacheFileName);
 }

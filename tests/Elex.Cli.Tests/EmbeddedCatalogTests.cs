@@ -1,3 +1,4 @@
+using Elex.Catalog;
 using Elex.Core.Routing.Glosses;
 using Elex.Semantic;
 
@@ -23,5 +24,23 @@ public class EmbeddedCatalogTests
         using var copy = new MemoryStream();
         seed!.CopyTo(copy);
         Assert.Equal(16 + 32 + 593 * 384 * sizeof(float), copy.Length);
+    }
+
+    [Fact]
+    public void ElexCatalog_TheLibrarysCatalog_IsWhatTheToolAnswersFrom()
+    {
+        var fromBytes = ElexCatalog.Load(ElexCatalog.CompressedBytes());
+        var tool = EmbeddedCatalog.Load();
+        Assert.Equal(593, fromBytes.Count);
+        Assert.Equal(tool.Count, fromBytes.Count);
+        Assert.Equal(ElexCatalog.SourceName, fromBytes.Source);
+        Assert.Equal(EmbeddedCatalog.SourceName, ElexCatalog.SourceName);
+        Assert.Equal(tool.Source, fromBytes.Source);
+    }
+
+    [Fact]
+    public void ElexCatalog_SeedVectors_ForAnotherCacheKey_IsNull()
+    {
+        Assert.Null(ElexCatalog.SeedVectors("features-000000000000000000000000.vec"));
     }
 }
