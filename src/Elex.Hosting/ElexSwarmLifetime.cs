@@ -51,16 +51,19 @@ internal sealed class ElexSwarmLifetime(
             var settings = options.Value;
             var catalog = await catalogs.LoadAsync(cancellationToken).ConfigureAwait(false);
             var storePath = string.IsNullOrWhiteSpace(settings.StorePath) ? null : Path.GetFullPath(settings.StorePath);
-            HostingLog.Starting(logger, catalog.Source, catalog.Catalog.Count, storePath ?? "none (learned state is not kept)");
+            var openStore = settings.OpenStore
+                ?? (storePath is null ? null : token => OpenSqliteAsync(storePath, settings.DurableAgainstPowerLoss, token));
+            var storeName = storePath ?? (openStore is null ? "none (learned state is not kept)" : "(opened in code)");
+            HostingLog.Starting(logger, catalog.Source, catalog.Catalog.Count, storeName);
             var session = await SwarmSession.StartAsync(
                 catalog.Catalog,
                 settings.ToSwarmConfig(),
-                storePath is null ? null : token => OpenStoreAsync(storePath, settings.DurableAgainstPowerLoss, token),
+                openStore,
                 router: catalog.Router,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             _session = session;
             StorePath = storePath;
-            await LogRestoreAsync(session, storePath, cancellationToken).ConfigureAwait(false);
+            await LogRestoreAsync(session, storeName, cancellationToken).ConfigureAwait(false);
             _persistenceLog = session.Swarm.Persistence.Subscribe(LogPersistence);
             Volatile.Write(ref _state, Running);
             HostingLog.Started(logger, session.Swarm.Config.Topology.ToString(), session.Swarm.Config.MaxAgents);
@@ -111,18 +114,18 @@ internal sealed class ElexSwarmLifetime(
         HostingLog.Stopped(logger, session.Swarm.QueryCount, _lastPersistence?.Writes ?? 0, _lastPersistence?.Failures ?? 0);
     }
 
-    private static async Task<IAgentStore> OpenStoreAsync(string path, bool durable, CancellationToken cancellationToken)
+    private static async Task<IAgentStore> OpenSqliteAsync(string path, bool durable, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return await SqliteAgentStore.OpenAsync(path, durable, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task LogRestoreAsync(SwarmSession session, string? storePath, CancellationToken cancellationToken)
+    private async Task LogRestoreAsync(SwarmSession session, string storeName, CancellationToken cancellationToken)
     {
-        if (session.Store is { } store && storePath is not null && logger.IsEnabled(LogLevel.Information))
+        if (session.Store is { } store && logger.IsEnabled(LogLevel.Information))
         {
             var stored = await store.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
-            HostingLog.Restored(logger, storePath, stored.AgentStates.Records, stored.QTables.Records, stored.Trajectories.Records);
+            HostingLog.Restored(logger, storeName, stored.AgentStates.Records, stored.QTables.Records, stored.Trajectories.Records);
         }
         foreach (var problem in session.RestoreProblems) HostingLog.RestoreProblem(logger, problem);
     }

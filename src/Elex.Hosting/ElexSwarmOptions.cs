@@ -1,6 +1,7 @@
 using Elex.Core.Catalog;
 using Elex.Core.Learning;
 using Elex.Core.Routing;
+using Elex.Storage;
 using Elex.Streams;
 using Elex.Streams.Persistence;
 
@@ -42,6 +43,13 @@ public sealed class ElexSwarmOptions
     /// (its folder is created); null or empty: nothing persists.
     /// </summary>
     public string? StorePath { get; set; }
+
+    /// <summary>
+    /// Opens the store in code instead of <see cref="StorePath"/> — an encrypted store
+    /// (<c>EncryptedAgentStore.OpenAsync</c> over a SQLite one), another backend; not together with
+    /// <see cref="StorePath"/>. The store is closed when the swarm stops.
+    /// </summary>
+    public Func<CancellationToken, Task<IAgentStore>>? OpenStore { get; set; }
 
     /// <summary>Whether each SQLite commit waits for the disk (safe against power loss, slower writes).</summary>
     public bool DurableAgainstPowerLoss { get; set; }

@@ -17,7 +17,9 @@ internal sealed class ElexSwarmOptionsValidator(string sectionPath) : IValidateO
             failures.Add($"{sectionPath}:{nameof(options.CatalogPath)}: set a catalog file or a loaded Catalog, not both.");
         else if (!string.IsNullOrWhiteSpace(options.CatalogPath) && !File.Exists(options.CatalogPath))
             failures.Add($"{sectionPath}:{nameof(options.CatalogPath)}: no catalog file at '{options.CatalogPath}'.");
-        if (!string.IsNullOrWhiteSpace(options.StorePath) && Directory.Exists(options.StorePath))
+        if (options.OpenStore is not null && !string.IsNullOrWhiteSpace(options.StorePath))
+            failures.Add($"{sectionPath}:{nameof(options.StorePath)}: set a store file or OpenStore, not both.");
+        else if (!string.IsNullOrWhiteSpace(options.StorePath) && Directory.Exists(options.StorePath))
             failures.Add($"{sectionPath}:{nameof(options.StorePath)}: '{options.StorePath}' is a folder; give the SQLite file's path.");
         try
         {

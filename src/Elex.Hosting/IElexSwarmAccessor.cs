@@ -25,6 +25,6 @@ public interface IElexSwarmAccessor
     /// </summary>
     Task<ElexSwarm> WhenStartedAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The SQLite file the swarm persists to, or null when nothing persists.</summary>
+    /// <summary>The SQLite file the swarm persists to (full path); null when nothing persists or the store was opened in code (<see cref="ElexSwarmOptions.OpenStore"/>).</summary>
     string? StorePath { get; }
 }

@@ -1,4 +1,8 @@
+using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
 using Elex.Core.Learning;
+using Elex.Storage;
+using Elex.Streams.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -66,5 +70,39 @@ public sealed class HostingLogTests
         Assert.Same(error, failed.Exception);
         var accessor = host.Services.GetRequiredService<IElexSwarmAccessor>();
         Assert.Same(error, await Assert.ThrowsAnyAsync<Exception>(() => accessor.WhenStartedAsync()));
+    }
+
+    [Fact]
+    public async Task FailingWrites_AreLoggedAsWarnings_AndTheRecoveryOnce()
+    {
+        using var folder = new TempDirectory("elex-hosting");
+        SwitchableStore? store = null;
+        var logs = new CapturingLoggerProvider();
+        var quick = TimeSpan.FromMilliseconds(1);
+        using var host = TestHosts.WithSwarm(logs, storePath: null, options =>
+        {
+            options.OpenStore = async token => store = new SwitchableStore(await SqliteAgentStore.OpenAsync(folder.StoreFile, cancellationToken: token));
+            options.Persistence = new PersistencePolicy { Debounce = quick, MaxDelay = quick, InitialBackoff = quick, MaxBackoff = quick };
+        });
+        await host.StartAsync();
+        var swarm = host.RunningSwarm();
+        Assert.Contains("store (opened in code)", logs.Swarm[0].Message);
+
+        store!.FailWrites(true);
+        var failedTwice = swarm.Persistence.FirstAsync(s => s.ConsecutiveFailures >= 2).ToTask();
+        await swarm.QueryAsync("what is MSM?");
+        await failedTwice.WaitAsync(TimeSpan.FromMinutes(1));
+        store.FailWrites(false);
+        await swarm.Persistence.FirstAsync(s => s.Writes >= 1 && s.ConsecutiveFailures == 0).ToTask().WaitAsync(TimeSpan.FromMinutes(1));
+        await host.StopAsync();
+
+        var failures = logs.Swarm.Where(e => e.EventId.Id == 6).ToList();
+        Assert.True(failures.Count >= 2);
+        Assert.All(failures, e => Assert.Equal(LogLevel.Warning, e.Level));
+        Assert.All(failures, e => Assert.Contains("disk unplugged (test)", e.Message));
+        Assert.Contains("1 in a row", failures[0].Message);
+        Assert.Contains("2 in a row", failures[1].Message);
+        var recovered = Assert.Single(logs.Swarm, e => e.EventId.Id == 7);
+        Assert.Contains($"after {failures.Count} failed attempts", recovered.Message);
     }
 }
