@@ -130,6 +130,24 @@ public sealed class ElexSwarmOptionsTests
         Assert.Equal("Elex:MetricRetention: 0 must be between 1 and 10000000.", Assert.Single(error.Failures));
     }
 
+    [Fact]
+    public async Task AddElexSwarm_CalledTwice_RegistersOneSwarm_WithBothConfigurations()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var host = TestHosts.Build(logs, (services, _) =>
+        {
+            services.AddElexSwarm(options => options.MaxAgents = 5);
+            services.AddElexSwarm(options => options.AutoSync = false);
+        });
+
+        await host.StartAsync();
+
+        Assert.Single(host.Services.GetServices<IHostedService>());
+        Assert.Equal(5, host.RunningSwarm().Config.MaxAgents);
+        Assert.False(host.RunningSwarm().Config.AutoSync);
+        await host.StopAsync();
+    }
+
     // A catalog file of the sample catalog's first features, written the way a user's catalog file is.
     private static void WriteSampleSubset(string path, int features)
     {
