@@ -33,12 +33,13 @@ public static class ValidateSafetyOperator
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(validator);
-        return source.Select(item =>
+        Func<PipelineItem, PipelineItem> validate = item =>
         {
             if (item.Response is not { } response) return item;
             var validated = Validate(response, validator);
             return ReferenceEquals(validated, response) ? item : item with { Response = validated };
-        });
+        };
+        return source.Select(item => item.Traced("validate-safety", validate));
     }
 
     private static QueryResponse Validate(QueryResponse response, SafetyValidator validator)

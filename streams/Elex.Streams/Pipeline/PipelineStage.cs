@@ -1,11 +1,14 @@
+using System.Diagnostics;
 using System.Reactive.Linq;
+using Elex.Streams.Telemetry;
 
 namespace Elex.Streams.Pipeline;
 
 /// <summary>
 /// The one rule every stage of the query graph follows: a stage does its work only on an item that
 /// has not failed, and a stage that throws fails that item (with the stage's name; the first
-/// failure wins) instead of ending the stream.
+/// failure wins) instead of ending the stream. A traced query gets one child activity per stage that
+/// works on it ("elex.classify", ...), marked as an error when the stage fails the item.
 /// </summary>
 internal static class PipelineStage
 {
@@ -32,6 +35,8 @@ internal static class PipelineStage
     public static PipelineItem Through(
         this PipelineItem item, string stageName, Func<PipelineItem, PipelineItem> step, Func<PipelineItem, PipelineItem>? whenFailed = null)
     {
+        if (item.HasFailed && whenFailed is null) return item;
+        using var span = StartSpan(item, stageName);
         if (!item.HasFailed)
         {
             try
@@ -41,8 +46,23 @@ internal static class PipelineStage
             catch (Exception e)
             {
                 item = item.Fail(stageName, e);
+                SwarmInstrumentation.FailStage(span, e);
             }
         }
         return whenFailed is null ? item : whenFailed(item);
     }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> on every item, failed or not, in the stage's span: for a stage that
+    /// handles its own failures (ValidateSafety fails closed).
+    /// </summary>
+    public static PipelineItem Traced(this PipelineItem item, string stageName, Func<PipelineItem, PipelineItem> step)
+    {
+        using var span = StartSpan(item, stageName);
+        return step(item);
+    }
+
+    // A child of the query's activity when the query is traced; otherwise nothing is started or allocated.
+    private static Activity? StartSpan(PipelineItem item, string stageName) =>
+        item.Activity is { } query ? SwarmInstrumentation.StartStage(stageName, query) : null;
 }

@@ -35,16 +35,56 @@ public sealed class SwarmInstrumentation : IDisposable
         _persistDuration = _meter.CreateHistogram<double>("elex.persist.duration", "ms", "Duration of background write attempts");
     }
 
-    /// <summary>The activity source: one "elex.query" activity per query.</summary>
+    /// <summary>The activity source: one "elex.query" activity per query, a child activity per pipeline stage.</summary>
     public static ActivitySource ActivitySource { get; } = new(Name, "1.0");
+
+    /// <summary>The name of a query's activity, the root of its trace unless the caller asked inside an activity of its own.</summary>
+    public const string QueryActivityName = "elex.query";
 
     /// <summary>Starts the activity of one query (null when nobody listens).</summary>
     public static Activity? StartQuery(string queryId)
     {
-        var activity = ActivitySource.StartActivity("elex.query", ActivityKind.Internal);
-        activity?.SetTag("elex.query.id", queryId);
+        if (!ActivitySource.HasListeners()) return null;
+        var callers = Activity.Current;
+        var activity = ActivitySource.StartActivity(QueryActivityName, ActivityKind.Internal);
+        if (activity is null) return null;
+        activity.SetTag("elex.query.id", queryId);
+        // The query is worked on by the pipeline's reading loop, not here: the caller goes on with its own
+        // current activity, so its next query is a trace of its own rather than a child of this one.
+        Activity.Current = callers;
         return activity;
     }
+
+    /// <summary>
+    /// Starts the activity of one pipeline stage as a child of its query's activity. The parent is given
+    /// explicitly: stages run on the single reading loop, where the query's activity is not current.
+    /// </summary>
+    internal static Activity? StartStage(string stageName, Activity query)
+    {
+        var activity = ActivitySource.StartActivity(StageActivityName(stageName), ActivityKind.Internal, query.Context);
+        activity?.SetTag("elex.stage", stageName);
+        return activity;
+    }
+
+    /// <summary>Marks a stage's activity as failed with the exception that failed its item.</summary>
+    internal static void FailStage(Activity? stage, Exception error)
+    {
+        if (stage is null) return;
+        stage.SetStatus(ActivityStatusCode.Error, error.Message);
+        stage.AddException(error);
+    }
+
+    // Constant names for the known stages: no string is built per query while tracing.
+    private static string StageActivityName(string stageName) => stageName switch
+    {
+        "classify" => "elex.classify",
+        "route" => "elex.route",
+        "follow-up" => "elex.follow-up",
+        "dispatch" => "elex.dispatch",
+        "answer" => "elex.answer",
+        "validate-safety" => "elex.validate-safety",
+        _ => "elex." + stageName,
+    };
 
     /// <summary>Records a response on the meters and finishes its activity.</summary>
     public void Record(QueryResponse response, Activity? activity)
