@@ -4,6 +4,7 @@ using Elex.Benchmarks.Natural;
 using Elex.Benchmarks.Peers;
 using Elex.Benchmarks.Scaling;
 using Elex.Benchmarks.StaticVectors;
+using Elex.Benchmarks.Streaming;
 using Elex.Benchmarks.Vectors;
 
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- latency       (per-query route percentiles, load + build time)
@@ -21,6 +22,7 @@ using Elex.Benchmarks.Vectors;
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- scaling       (593 / 10k / 100k features; writes docs/scaling.svg)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- agents        (managed memory with every agent loaded)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- throughput    (ElexSwarm queries/s, one and two producers)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- stream        (QueryStream: time to the routed part vs to the whole answer, P50/P95, dev and natural mixes, with and without the model)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- alloc         (bytes allocated per query, stage by stage and end to end, with and without a store)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- --filter '*'  (BenchmarkDotNet suite)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- all           (every report above, then the BenchmarkDotNet suite with --job short)
@@ -84,6 +86,9 @@ switch (args)
         return;
     case ["throughput"]:
         await SwarmThroughputReport.RunAsync(Console.Out);
+        return;
+    case ["stream"]:
+        await StreamReport.RunAsync(Console.Out);
         return;
     case ["alloc"]:
         await Elex.Benchmarks.Allocation.AllocationSplitReport.RunAsync(Console.Out);

@@ -46,10 +46,20 @@ internal static class AskCommand
             var swarm = host.Swarm;
             if (batch) return await RunJsonl(swarm, input, output, cancellation);
 
-            var response = await swarm.QueryAsync(new Query(text!, parse.GetValue(type), parse.GetValue(complexity)) { All = parse.GetValue(all) || parse.GetValue(json) }, cancellation);
-            StartupTimings.Mark("query");
-            if (parse.GetValue(json)) output.WriteLine(ToJson(null, response));
-            else ReadableAnswer.Write(output, response, host.Catalog);
+            var query = new Query(text!, parse.GetValue(type), parse.GetValue(complexity)) { All = parse.GetValue(all) || parse.GetValue(json) };
+            QueryResponse response;
+            if (parse.GetValue(json))
+            {
+                response = await swarm.QueryAsync(query, cancellation);
+                StartupTimings.Mark("query");
+                output.WriteLine(ToJson(null, response));
+            }
+            else
+            {
+                // Readable: the routing line goes out as soon as the question is routed, the rest with the answer.
+                response = await StreamedAnswer.WriteAsync(swarm, query, output, host.Catalog, cancellation);
+                StartupTimings.Mark("query");
+            }
             StartupTimings.Mark("write");
             return response.Status is ResponseStatus.Error or ResponseStatus.Rejected ? ExitCodes.QueryFailed : ExitCodes.Ok;
         });

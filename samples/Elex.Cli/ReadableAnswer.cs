@@ -7,17 +7,19 @@ namespace Elex.Cli;
 /// <summary>The human-readable rendering of a response.</summary>
 internal static class ReadableAnswer
 {
-    public static void Write(TextWriter o, QueryResponse r, FeatureCatalog catalog)
+    /// <summary>
+    /// The whole response; with <paramref name="routingWritten"/>, what follows the routing line that
+    /// <see cref="WriteRouting"/> already wrote when the routing was decided.
+    /// </summary>
+    public static void Write(TextWriter o, QueryResponse r, FeatureCatalog catalog, bool routingWritten = false)
     {
-        // Facts come from the catalog in use: say so when it is not the one the tool ships.
-        if (catalog.Source != EmbeddedCatalog.SourceName) o.WriteLine($"(catalog: {catalog.Source}, {catalog.Count} features)");
+        if (!routingWritten) WriteCatalog(o, catalog);
         if (r.Status != ResponseStatus.Answered)
         {
             o.WriteLine(r.Status is ResponseStatus.NoMatch or ResponseStatus.Unsure ? r.Text : $"error: {r.Error}");
             return;
         }
-        var feature = r.FeatureCode is { } code ? catalog.Find(FeatureCode.Parse(code)) : null;
-        o.WriteLine($"{feature?.DisplayName ?? r.FeatureCode} — agent {r.AgentId}");
+        if (!routingWritten) WriteRoutingLine(o, r.FeatureCode, r.AgentId, catalog);
         o.WriteLine($"confidence {r.Confidence:0.00} · {r.QueryType} / {r.Complexity} · strategy {r.Strategy} · {Durations.FromMicroseconds(r.LatencyUs)}");
         o.WriteLine();
         o.WriteLine(r.Text);
@@ -47,5 +49,30 @@ internal static class ReadableAnswer
         var routing = r.Evidence.Where(e => e.StartsWith("routed by", StringComparison.Ordinal)).ToList();
         if (routing.Count > 0) o.WriteLine("Why this agent: " + string.Join("; ", routing.Select(e => e["routed by ".Length..])));
         o.WriteLine($"Response id {r.ResponseId} — rate it: elex feedback {r.ResponseId} --reward 1 --success");
+    }
+
+    /// <summary>
+    /// The lines known once the question is routed, before it is answered: the catalog (when not the
+    /// shipped one) and which feature's agent answers. False, writing nothing, when the swarm abstains:
+    /// an Unsure or NoMatch answer is its own text.
+    /// </summary>
+    public static bool WriteRouting(TextWriter o, RoutingDecision routing, FeatureCatalog catalog)
+    {
+        if (routing.Abstained) return false;
+        WriteCatalog(o, catalog);
+        WriteRoutingLine(o, routing.FeatureCode, routing.AgentId, catalog);
+        return true;
+    }
+
+    // Facts come from the catalog in use: say so when it is not the one the tool ships.
+    private static void WriteCatalog(TextWriter o, FeatureCatalog catalog)
+    {
+        if (catalog.Source != EmbeddedCatalog.SourceName) o.WriteLine($"(catalog: {catalog.Source}, {catalog.Count} features)");
+    }
+
+    private static void WriteRoutingLine(TextWriter o, string? featureCode, string? agentId, FeatureCatalog catalog)
+    {
+        var feature = featureCode is { } code ? catalog.Find(FeatureCode.Parse(code)) : null;
+        o.WriteLine($"{feature?.DisplayName ?? featureCode} — agent {agentId}");
     }
 }

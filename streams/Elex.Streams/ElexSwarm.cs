@@ -82,6 +82,14 @@ public sealed class ElexSwarm : IAsyncDisposable
     public Task<QueryResponse> QueryAsync(Query query, CancellationToken cancellationToken = default) => _b.Ingress.QueryAsync(query, cancellationToken);
     /// <inheritdoc cref="QueryAsync(Query, CancellationToken)"/>
     public Task<QueryResponse> QueryAsync(string text, CancellationToken cancellationToken = default) => QueryAsync(new Query(text), cancellationToken);
+    /// <summary>
+    /// Asks a question when subscribed (once per subscription) and delivers its <see cref="AnswerPart"/>s as the pipeline
+    /// completes each stage: Routed (before the agent answers), each Section, each command's Verdict, then Done with the
+    /// response <see cref="QueryAsync(Query, CancellationToken)"/> would return — or an Error part; then OnCompleted, never
+    /// OnError. Parts arrive on the pipeline's thread: keep the observer quick. A full ingress is waited for, as by
+    /// QueryAsync. Leaving early (or <paramref name="cancellationToken"/>) stops the delivery, not the query.
+    /// </summary>
+    public IObservable<AnswerPart> QueryStream(Query query, CancellationToken cancellationToken = default) => _b.Ingress.Stream(query, _b.Faults, cancellationToken);
     /// <summary>Submits a question without waiting for room: the task fails at once with <see cref="Pipeline.SwarmBusyException"/> when the ingress is full.</summary>
     public Task<QueryResponse> TryQueryAsync(Query query) => _b.Ingress.TryQueryAsync(query);
 

@@ -1,4 +1,7 @@
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using Elex.Core.Catalog;
+using Elex.Core.Queries;
 using Elex.Core.Responses;
 using Elex.Dashboard.Components;
 using Elex.Streams;
@@ -161,6 +164,54 @@ public sealed class AskPanelTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Contains(nameof(ElexSwarm), cut.Find("#ask-error").TextContent, StringComparison.Ordinal), Timeout);
         Assert.Empty(cut.FindAll("#answer"));
         Assert.False(cut.Find("#ask-button").HasAttribute("disabled"), "the panel is usable again");
+    }
+
+    [Fact]
+    public void The_answer_is_shown_as_it_arrives_routing_line_first_then_each_section()
+    {
+        // The swarm's real parts for the question, handed to the panel one at a time.
+        var real = _swarm.QueryStream(new Query(MsmQuestion)).ToList().Wait();
+        var sections = real.Where(p => p.Kind == AnswerPartKind.Section).ToList();
+        Assert.True(sections.Count >= 2, $"only {sections.Count} sections");
+        var parts = new Subject<AnswerPart>();
+        var cut = Render<AskPanel>(p => p.Add(c => c.Swarm, _swarm).Add(c => c.Ask, _ => parts));
+        cut.Find("#ask-input").Input(MsmQuestion);
+        cut.Find("form").Submit();
+        Assert.Empty(cut.FindAll("#answer-progress"));
+
+        parts.OnNext(real[0]);
+        cut.WaitForAssertion(() => Assert.Equal(MimoSleepMode, cut.Find("#routing-agent").TextContent), Timeout);
+        Assert.Empty(cut.FindAll(".answer-section"));
+        Assert.Empty(cut.FindAll("#answer"));
+        Assert.Contains("agent-FAJ_121_3094", cut.Find("#routing-state").TextContent, StringComparison.Ordinal);
+        Assert.True(cut.Find("#ask-button").HasAttribute("disabled"), "still answering");
+
+        parts.OnNext(sections[0]);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".answer-section")), Timeout);
+        Assert.Equal(sections[0].Section!.Text, cut.Find(".answer-section").TextContent);
+        parts.OnNext(sections[1]);
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".answer-section").Count), Timeout);
+
+        foreach (var rest in real.Skip(real.IndexOf(sections[1]) + 1)) parts.OnNext(rest);
+        parts.OnCompleted();
+        var done = real[^1].Response!;
+        cut.WaitForAssertion(() => Assert.Equal(done.ResponseId, cut.Find("#answer").GetAttribute("data-response-id")), Timeout);
+        Assert.Empty(cut.FindAll("#answer-progress"));
+        Assert.Equal(done.Text, cut.Find("#answer-text").TextContent);
+        Assert.False(cut.Find("#ask-button").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_question_that_fails_on_the_way_shows_its_error_response()
+    {
+        var cut = RenderPanel();
+
+        cut.Find("#ask-input").Input(new string('x', Query.MaxLength + 1));
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal(nameof(ResponseStatus.Error), cut.Find("#answer").GetAttribute("data-status")), Timeout);
+        Assert.Empty(cut.FindAll("#answer-progress"));
+        Assert.Contains("classify", cut.Find("#answer-text").TextContent, StringComparison.Ordinal);
     }
 
     private List<QueryResponse> Responses()

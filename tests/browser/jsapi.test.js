@@ -176,6 +176,68 @@ test('IndexedDB: one batch write of every agent of the sample catalog', async ()
   assert.ok(r.writeMs > 0);
 });
 
+test('queryStream: routed, then sections, verdicts and done, in order; errors carry a code', async () => {
+  const r = await inPage(`
+    const swarm = await elex.createSwarm({ enableIndexedDB: false });
+    const parts = [];
+    const ended = await new Promise((resolve) => {
+      swarm.queryStream({ text: 'set sleepMode to 2 for MSM on cell X' }).subscribe({
+        next: (p) => { parts.push(p); },
+        error: (e) => resolve('error ' + e.code),
+        complete: () => resolve('complete'),
+      });
+    });
+    const failed = await new Promise((resolve) => {
+      swarm.queryStream('').subscribe({ next: () => resolve('next'), error: (e) => resolve(e.code), complete: () => resolve('complete') });
+    });
+    // Leaving after the routed part: nothing more arrives, and the swarm answers the question all the same.
+    const early = [];
+    const answered = new Promise((resolve) => { const stop = swarm.responses.subscribe((x) => { stop(); resolve(x.queryText); }); });
+    const subscription = swarm.queryStream('which counters show MSM is working?').subscribe((p) => { early.push(p.kind); subscription.unsubscribe(); });
+    const answeredText = await answered;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await swarm.shutdown();
+    return { kinds: parts.map((p) => p.kind), routed: parts[0], done: parts.at(-1), verdicts: parts.filter((p) => p.kind === 'verdict'), sections: parts.filter((p) => p.kind === 'section'), ended, failed, early, answeredText };`);
+  assert.equal(r.ended, 'complete');
+  assert.equal(r.kinds[0], 'routed');
+  assert.equal(r.kinds.at(-1), 'done');
+  const order = ['routed', 'section', 'verdict', 'done'];
+  assert.deepEqual([...r.kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)), r.kinds, 'the kinds never go back');
+  assert.equal(r.routed.featureCode, 'FAJ 121 3094');
+  assert.equal(r.routed.abstained, false);
+  assert.ok(r.routed.candidates.length > 0 && r.routed.candidates[0].why.length > 0);
+  assert.equal(r.done.response.featureCode, 'FAJ 121 3094');
+  assert.deepEqual(r.verdicts.map((v) => v.command.command), r.done.response.commands.map((c) => c.command));
+  assert.deepEqual(r.sections.flatMap((s) => s.lines), r.done.response.text.split('\n').filter((l) => l.trim() !== ''));
+  assert.equal(r.failed, 'INVALID_QUERY');
+  assert.deepEqual(r.early, ['routed']);
+  assert.equal(r.answeredText, 'which counters show MSM is working?');
+});
+
+test('queryStream in the page: time to the routed part vs to done', async () => {
+  const r = await inPage(`
+    const swarm = await elex.createSwarm({ enableIndexedDB: false });
+    const questions = ['which counters show MSM is working?', 'how do I activate MIMO Sleep Mode?', 'set sleepMode to 2 for MSM on cell X', 'what parameters does TTI Bundling have?', 'what is MSM?'];
+    const routed = [], done = [];
+    for (let i = 0; i < 300; i++) {
+      const started = performance.now();
+      let routedAt = 0;
+      await new Promise((resolve, reject) => swarm.queryStream(questions[i % questions.length]).subscribe({
+        next: (p) => { if (p.kind === 'routed') routedAt = performance.now(); },
+        error: reject,
+        complete: resolve,
+      }));
+      if (i >= 50) { routed.push(routedAt - started); done.push(performance.now() - started); }
+    }
+    await swarm.shutdown();
+    const at = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+    const ms = (x) => Math.round(x * 1000) / 1000;
+    return { queries: routed.length, routedP50Ms: ms(at(routed, 0.5)), routedP95Ms: ms(at(routed, 0.95)), doneP50Ms: ms(at(done, 0.5)), doneP95Ms: ms(at(done, 0.95)) };`);
+  report('stream-first-part', r);
+  assert.equal(r.queries, 250);
+  assert.ok(r.routedP50Ms <= r.doneP50Ms, 'the routed part comes before the answer is done');
+});
+
 test('no page or console errors', () => {
   assert.deepEqual(session.problems, []);
 });

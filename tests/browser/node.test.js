@@ -47,6 +47,25 @@ test('ESM: a subscriber gets every response in order and nothing after unsubscri
   assert.equal(stop.stats().delivered, questions.length);
 });
 
+test('ESM: queryStream delivers the routed part first and done last, then completes', async () => {
+  const swarm = await swarmOf();
+  const parts = [];
+  const ended = await new Promise((resolve) => {
+    swarm.queryStream('set sleepMode to 2 for MSM on cell X').subscribe({ next: (p) => parts.push(p), error: (e) => resolve(e.code), complete: () => resolve('complete') });
+  });
+  assert.equal(ended, 'complete');
+  const kinds = parts.map((p) => p.kind);
+  const order = ['routed', 'section', 'verdict', 'done'];
+  assert.deepEqual([...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)), kinds);
+  assert.deepEqual([kinds[0], kinds.at(-1)], ['routed', 'done']);
+  assert.ok(kinds.includes('section') && kinds.includes('verdict'));
+  assert.equal(parts[0].agentId, parts.at(-1).response.agentId);
+  const disposedSwarm = await elex.createSwarm();
+  await disposedSwarm.shutdown();
+  const failed = await new Promise((resolve) => disposedSwarm.queryStream('what is MSM?').subscribe({ error: (e) => resolve(e.code), complete: () => resolve('complete') }));
+  assert.equal(failed, 'SWARM_DISPOSED');
+});
+
 test('ESM: feedback teaches the agent (not durable without a store)', async () => {
   const swarm = await swarmOf();
   const response = await swarm.query('which counters show MSM is working?');

@@ -117,6 +117,18 @@ public static partial class ElexExports
         return JsOutcome.Json(session.Subscriptions.Add(session.SubscribeResponses(deliver)));
     });
 
+    /// <summary>
+    /// Asks a question (query JSON) and calls <paramref name="deliver"/> with each of its answer parts' JSON as the
+    /// swarm produces them (routed, sections, verdicts, then done or error); the value is the subscription's handle
+    /// for <see cref="Unsubscribe"/>, which stops the delivery (the question is still answered).
+    /// </summary>
+    [JSExport]
+    public static string QueryStream(int swarm, string? queryJson, [JSMarshalAs<JSType.Function<JSType.String>>] Action<string> deliver) => JsOutcome.Of(() =>
+    {
+        var session = Session(swarm);
+        return JsOutcome.Json(session.Subscriptions.Add(session.SubscribeQueryStream(queryJson, deliver)));
+    });
+
     /// <summary>Calls <paramref name="deliver"/> with each latency-window update's JSON; the value is the subscription's handle for <see cref="Unsubscribe"/>.</summary>
     [JSExport]
     public static string SubscribeTelemetry(int swarm, [JSMarshalAs<JSType.Function<JSType.String>>] Action<string> deliver) => JsOutcome.Of(() =>

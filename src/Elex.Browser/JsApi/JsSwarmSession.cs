@@ -177,6 +177,16 @@ public sealed partial class JsSwarmSession : IAsyncDisposable
         return Swarm.Responses.Subscribe(r => deliver(JsonSerializer.Serialize(JsResponse.From(r), ElexJsonContext.Default.JsResponse)));
     }
 
+    /// <summary>Asks a question and calls <paramref name="deliver"/> with each answer part's JSON, in order, until the last or until the returned handle is disposed.</summary>
+    /// <exception cref="ElexApiException">INVALID_QUERY (the query JSON), SWARM_DISPOSED.</exception>
+    public IDisposable SubscribeQueryStream(string? queryJson, Action<string> deliver)
+    {
+        ArgumentNullException.ThrowIfNull(deliver);
+        var query = JsQueryParser.Parse(queryJson);
+        ThrowIfDisposed();
+        return Swarm.QueryStream(query).Subscribe(part => deliver(JsAnswerPart.Json(part)));
+    }
+
     /// <summary>Calls <paramref name="deliver"/> with each latency-window update (current value first) until disposed.</summary>
     public IDisposable SubscribeTelemetry(Action<string> deliver)
     {

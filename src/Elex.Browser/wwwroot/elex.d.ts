@@ -14,8 +14,10 @@
 export * from './elex-config';
 export * from './elex-types';
 export * from './elex-status';
+export * from './elex-stream';
 import type { SwarmConfig, SyncOptions } from './elex-config';
 import type { Feedback, FeedbackResult, Query, QueryResponse, Session } from './elex-types';
+import type { AnswerStream } from './elex-stream';
 import type { AgentStats, LatencyWindow, ModelLoadOptions, ModelLoadResult, ModelStatus, PersistBenchmark, RouteBenchmark, Stream, SwarmStats } from './elex-status';
 
 /** A running swarm. */
@@ -28,6 +30,18 @@ export interface Swarm {
    * for (const c of r.commands) console.log(c.command, c.safety, c.safetyReason);
    */
   query(query: Query | string): Promise<QueryResponse>;
+  /**
+   * Asks a question when subscribed and delivers its answer in parts as the swarm produces them:
+   * `routed` (feature, agent, confidence, candidates — before the agent answers), each `section`,
+   * each command's `verdict`, then `done` with the response `query()` would resolve.
+   * @example
+   * const stop = swarm.queryStream('set sleepMode to 2 for MSM').subscribe({
+   *   next: (p) => p.kind === 'section' ? show(p.lines) : p.kind === 'routed' ? showRouting(p) : undefined,
+   *   error: (e) => showError(e.code, e.message),
+   *   complete: () => done(),
+   * });
+   */
+  queryStream(query: Query | string): AnswerStream;
   /**
    * Starts a session (a conversation) in which follow-up questions are understood in the context of
    * the earlier ones. Rejects with `SWARM_DISPOSED`.

@@ -4,6 +4,7 @@
 import { ElexError, ErrorCode, call, settle, toElexError } from './elex-errors.js';
 import { subscribable } from './elex-mailbox.js';
 import { sessionFacade } from './elex-session.js';
+import { answerStream } from './elex-stream.js';
 
 export { ElexError, ErrorCode };
 
@@ -115,6 +116,16 @@ function swarmFacade(api, handle) {
         const input = typeof q === 'string' ? { text: q } : q;
         if (input === null || typeof input !== 'object') throw new ElexError(ErrorCode.INVALID_QUERY, 'query needs { text } or a string');
         return settle(await api.Query(handle, JSON.stringify(input)));
+      });
+    },
+    /** Asks a question when subscribed; its parts arrive as the swarm produces them (routed first, done last). */
+    queryStream(q) {
+      const input = typeof q === 'string' ? { text: q } : q;
+      return answerStream((push) => {
+        ensureOpen();
+        if (input === null || typeof input !== 'object') throw new ElexError(ErrorCode.INVALID_QUERY, 'queryStream needs { text } or a string');
+        const subscription = settle(api.QueryStream(handle, JSON.stringify(input), push));
+        return () => api.Unsubscribe(handle, subscription);
       });
     },
     /** Starts a session (a conversation) in which follow-up questions are understood in context. */
@@ -263,5 +274,5 @@ export function isSimdAvailable() {
 
 /** Features of this build. */
 export function getSupportedFeatures() {
-  return ['query', 'sessions', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', 'sync', 'model-on-demand', ...(isSimdAvailable() ? ['simd'] : [])];
+  return ['query', 'query-stream', 'sessions', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', 'sync', 'model-on-demand', ...(isSimdAvailable() ? ['simd'] : [])];
 }

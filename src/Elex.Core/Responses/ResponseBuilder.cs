@@ -81,6 +81,9 @@ internal static class ResponseBuilder
         return codes;
     }
 
+    /// <summary>Why the route went where it did ("routed by …"): the start of an answered response's evidence.</summary>
+    internal static string[] RoutingEvidence(RouteCandidate best, bool resolvedFromContext) => Evidence(best, resolvedFromContext, []);
+
     // Why the route went where it did, then every catalog fact the answer used.
     private static string[] Evidence(RouteCandidate best, bool resolvedFromContext, IReadOnlyList<string> answerEvidence)
     {
@@ -146,7 +149,8 @@ internal static class ResponseBuilder
         };
     }
 
-    private static string Why(RouteCandidate candidate, bool semantic)
+    /// <summary>Why a candidate was weighed: the names the question uses for it, and how similar it is.</summary>
+    internal static string Why(RouteCandidate candidate, bool semantic)
     {
         var named = candidate.Evidence.Count > 0 ? "names " + string.Join(", ", candidate.Evidence.Select(e => e.ToString())) : null;
         var similar = semantic

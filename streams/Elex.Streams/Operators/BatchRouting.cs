@@ -27,24 +27,40 @@ internal static class BatchRouting
     }
 
     /// <summary>
-    /// Routes each item on exact and lexical evidence; returns the indexes of the items that route
-    /// does not settle (which meanwhile carry it as their route).
+    /// Routes each item on exact and lexical evidence (an item that already carries that route, from
+    /// <see cref="SettleAlone"/>, keeps it); returns the indexes of the items that route does not
+    /// settle (which meanwhile carry it as their route).
     /// </summary>
     public static List<int> SettleExact(FeatureRouter router, PipelineItem[] items, int topK)
     {
         var unsettled = new List<int>();
         for (var i = 0; i < items.Length; i++)
         {
-            var settled = true;
-            items[i] = items[i].Through("route", item =>
-            {
-                var exact = router.Route(item.Query.Text, ReadOnlySpan<float>.Empty, topK);
-                settled = router.IsSettled(exact);
-                return item with { Route = exact };
-            });
+            items[i] = Settle(router, items[i], topK, out var settled);
             if (!settled) unsettled.Add(i);
         }
         return unsettled;
+    }
+
+    /// <summary>
+    /// One item on exact and lexical evidence, before it joins a batch: <paramref name="settled"/> when
+    /// that route stands without the model (or the item failed, which the model cannot change).
+    /// </summary>
+    public static PipelineItem SettleAlone(FeatureRouter router, PipelineItem item, out bool settled) =>
+        Settle(router, item, router.Options.TopK, out settled);
+
+    private static PipelineItem Settle(FeatureRouter router, PipelineItem item, int topK, out bool settled)
+    {
+        var isSettled = true;
+        var routed = item.Through("route", i =>
+        {
+            // Items reach the Route stage unrouted: a route here is the exact one SettleAlone gave.
+            var exact = i.Route ?? router.Route(i.Query.Text, ReadOnlySpan<float>.Empty, topK);
+            isSettled = router.IsSettled(exact);
+            return i.Route is null ? i with { Route = exact } : i;
+        });
+        settled = isSettled;
+        return routed;
     }
 
     /// <summary>Routes the unsettled items with their question vectors (row n of <paramref name="vectors"/> for the n-th unsettled item).</summary>

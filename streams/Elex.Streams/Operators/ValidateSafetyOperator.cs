@@ -21,13 +21,15 @@ public static class ValidateSafetyOperator
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(validator);
-        return source.Select(response => Validate(response, validator));
+        return source.Select(response => Validate(response, validator, out _));
     }
 
     /// <summary>
     /// The same stage inside the query graph: each item's response with every command given its
     /// verdict. An item without a response, or whose response has no commands, passes unchanged
-    /// (the same instance); so does a failed item, whose Error response proposes nothing.
+    /// (the same instance); so does a failed item, whose Error response proposes nothing. When the
+    /// validator throws, the item's commands are all Rejected and the item is marked failed in
+    /// <c>safety</c> (its response stays the one callers get; a streamed query ends with an Error part).
     /// </summary>
     internal static IObservable<PipelineItem> ValidateSafety(this IObservable<PipelineItem> source, SafetyValidator validator)
     {
@@ -36,14 +38,19 @@ public static class ValidateSafetyOperator
         Func<PipelineItem, PipelineItem> validate = item =>
         {
             if (item.Response is not { } response) return item;
-            var validated = Validate(response, validator);
+            var validated = Validate(response, validator, out var failure);
+            if (failure is not null) return item.Fail(SafetyStage, failure) with { Response = validated };
             return ReferenceEquals(validated, response) ? item : item with { Response = validated };
         };
         return source.Select(item => item.Traced("validate-safety", validate));
     }
 
-    private static QueryResponse Validate(QueryResponse response, SafetyValidator validator)
+    /// <summary>The stage a failed validation names.</summary>
+    internal const string SafetyStage = "safety";
+
+    private static QueryResponse Validate(QueryResponse response, SafetyValidator validator, out Exception? failure)
     {
+        failure = null;
         if (response is null || response.Commands.Count == 0) return response!;
         IReadOnlyList<ProposedCommand> commands;
         try
@@ -52,6 +59,7 @@ public static class ValidateSafetyOperator
         }
         catch (Exception e)
         {
+            failure = e;
             var reason = FailurePrefix + e.Message;
             commands = response.Commands
                 .Where(c => c is not null)

@@ -32,6 +32,8 @@ internal sealed record PipelineItem
     public DateTimeOffset StartedAt { get; init; }
     /// <summary>The caller awaiting the response, if any.</summary>
     public TaskCompletionSource<QueryResponse>? Completion { get; }
+    /// <summary>Where the stages push this query's answer parts as each completes, when it is streamed (<see cref="ElexSwarm.QueryStream"/>).</summary>
+    public AnswerPartSink? Parts { get; init; }
     /// <summary>The query's tracing activity, if anyone listens.</summary>
     public Activity? Activity { get; init; }
     /// <summary>Set by Classify.</summary>

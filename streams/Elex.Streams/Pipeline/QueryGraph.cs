@@ -9,6 +9,7 @@ namespace Elex.Streams.Pipeline;
 /// <summary>
 /// The query path, as the README draws it:
 /// ingress → Classify → Route | RouteInBatches | RouteWithAsyncModel → ResolveFollowUps → Dispatch → Answer → ValidateSafety.
+/// A streamed query's parts leave after Dispatch (routed), Answer (sections) and ValidateSafety (verdicts).
 /// </summary>
 internal static class QueryGraph
 {
@@ -22,8 +23,12 @@ internal static class QueryGraph
         return Routed(classified, router, config, scheduler)
             .ResolveFollowUps(router, answeredFrom)
             .Dispatch(registry, answeredFrom, config.Topology)
+            // A streamed query hears where it goes before its agent starts to answer.
+            .ReportParts(AnswerPartKind.Routed)
             .Answer(scheduler)
-            .ValidateSafety(safety);
+            .ReportParts(AnswerPartKind.Section)
+            .ValidateSafety(safety)
+            .ReportParts(AnswerPartKind.Verdict);
     }
 
     // The model runs off the reading loop when asked to, in micro-batches when it is loaded, or not at all.

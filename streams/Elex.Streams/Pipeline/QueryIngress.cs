@@ -53,6 +53,60 @@ internal sealed class QueryIngress
         return await item.Completion!.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The query's parts as the graph completes each stage, asked once per subscription. Like
+    /// <see cref="QueryAsync"/>, a full ingress is waited for (leaving, or <paramref name="cancellationToken"/>,
+    /// stops the wait). Every way to fail is an Error part, then completion.
+    /// </summary>
+    public IObservable<AnswerPart> Stream(Query query, SubscriberFaultCounter faults, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(faults);
+        return System.Reactive.Linq.Observable.Create<AnswerPart>(observer =>
+        {
+            var sink = new AnswerPartSink(query.Id, observer, faults);
+            if (_lifetime.IsDisposed)
+            {
+                sink.Fail(IngressStage, new ObjectDisposedException(nameof(ElexSwarm)));
+                return System.Reactive.Disposables.Disposable.Empty;
+            }
+            // The caller's token stops the wait and the delivery; the query, once in, is answered all the same (as QueryAsync's).
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var cancelled = cancellationToken.Register(() => sink.Fail(CancelledStage, new OperationCanceledException(cancellationToken)));
+            _ = EnterAsync(NewItem(query, completion: null) with { Parts = sink }, stop.Token);
+            return System.Reactive.Disposables.Disposable.Create(() =>
+            {
+                sink.Unsubscribe();
+                cancelled.Dispose();
+                stop.Cancel();
+                stop.Dispose();
+            });
+        });
+    }
+
+    /// <summary>The stage an Error part names when the query never got into the graph.</summary>
+    public const string IngressStage = "ingress";
+    /// <summary>The stage an Error part names when the caller's token was cancelled.</summary>
+    public const string CancelledStage = "cancelled";
+
+    private async Task EnterAsync(PipelineItem item, CancellationToken stop)
+    {
+        try
+        {
+            await _channel.Writer.WriteAsync(item, stop).ConfigureAwait(false);
+            Interlocked.Increment(ref _taken);
+        }
+        catch (ChannelClosedException)
+        {
+            item.Parts!.Fail(IngressStage, new ObjectDisposedException(nameof(ElexSwarm)));
+        }
+        catch (OperationCanceledException e)
+        {
+            // After an unsubscription the sink has ended and says nothing more.
+            item.Parts!.Fail(IngressStage, e);
+        }
+    }
+
     public Task<QueryResponse> TryQueryAsync(Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -76,11 +130,18 @@ internal sealed class QueryIngress
     public void Fail(Exception error)
     {
         _channel.Writer.TryComplete();
-        while (_channel.Reader.TryRead(out var item)) item.Completion?.TrySetException(error);
+        while (_channel.Reader.TryRead(out var item))
+        {
+            item.Completion?.TrySetException(error);
+            item.Parts?.Fail(IngressStage, error);
+        }
     }
 
     private PipelineItem NewItem(Query query) =>
-        new(query, _scheduler.Now, new TaskCompletionSource<QueryResponse>(TaskCreationOptions.RunContinuationsAsynchronously))
+        NewItem(query, new TaskCompletionSource<QueryResponse>(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    private PipelineItem NewItem(Query query, TaskCompletionSource<QueryResponse>? completion) =>
+        new(query, _scheduler.Now, completion)
         {
             Activity = _config.EnableTelemetry ? SwarmInstrumentation.StartQuery(query.Id) : null,
         };

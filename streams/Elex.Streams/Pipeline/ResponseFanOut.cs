@@ -9,8 +9,8 @@ namespace Elex.Streams.Pipeline;
 
 /// <summary>
 /// Where a validated response goes, in this order: the route teacher's memory, telemetry, the agent's
-/// experience and state, the hot <see cref="Responses"/> stream, and last the caller's task — so
-/// whatever a caller reads after its await already counts the answer.
+/// experience and state, the hot <see cref="Responses"/> stream, and last the caller's task (or the
+/// streamed query's Done part) — so whatever a caller reads after its await already counts the answer.
 /// </summary>
 internal sealed class ResponseFanOut(RouteTeacher teacher, TelemetryBranch telemetry, ExperienceLog experiences, AgentStateFeed agentStates, SubscriberFaultCounter faults) : IDisposable
 {
@@ -43,6 +43,7 @@ internal sealed class ResponseFanOut(RouteTeacher teacher, TelemetryBranch telem
         }
         _responses.OnNext(response);
         item.Completion?.TrySetResult(response);
+        item.Parts?.Finish(item, response);
     }
 
     public void Fail(Exception error) => _responses.OnError(error);

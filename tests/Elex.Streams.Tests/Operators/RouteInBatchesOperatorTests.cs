@@ -59,15 +59,28 @@ public class RouteInBatchesOperatorTests : ReactiveTest
     }
 
     [Fact]
-    public void RouteInBatches_ExactEvidence_SettlesWithoutTheModel()
+    public void RouteInBatches_ExactEvidence_SettlesWithoutTheModel_AtOnce_WhenNothingWaits()
     {
         var (router, encoder) = SemanticRouter();
         var marbles = new MarbleScheduler();
         var source = marbles.Hot("^-a-|", Items(('a', "What is FAJ 121 3094?")));
         var results = marbles.Run(() => source.RouteInBatches(router, TimeSpan.FromTicks(marbles.TicksPerFrame * 2), 4, marbles.Scheduler)
             .Select(i => i.Route!.UsedSemantic ? "model" : i.Route.Feature!.Code.Value));
-        marbles.ExpectObservable(results).ToBe("----(a|)", new Dictionary<char, string> { ['a'] = "FAJ 121 3094" });
+        marbles.ExpectObservable(results).ToBe("--a-|", new Dictionary<char, string> { ['a'] = "FAJ 121 3094" });
         Assert.Empty(encoder.QueryBatches);
+    }
+
+    [Fact]
+    public void RouteInBatches_ExactEvidence_BehindAWaitingQuestion_WaitsForItsBatch_InOrder()
+    {
+        var (router, encoder) = SemanticRouter();
+        var marbles = new MarbleScheduler();
+        // n needs the model and waits for the window (frames 0–4); x names its feature but is behind n, so it waits too; y, after the batch, leaves as it comes.
+        var source = marbles.Hot("^-nx----y-|", Items(('n', "energy saving at night"), ('x', "What is FAJ 121 3094?"), ('y', "What is FAJ 121 3094?")));
+        var results = marbles.Run(() => source.RouteInBatches(router, TimeSpan.FromTicks(marbles.TicksPerFrame * 4), 16, marbles.Scheduler)
+            .Select(i => i.Query.Text[0] == 'e' ? 'n' : i.Route!.UsedSemantic ? 'm' : 'x'));
+        marbles.ExpectObservable(results).ToBe("----(nx)x-|", new Dictionary<char, char> { ['n'] = 'n', ['x'] = 'x' });
+        Assert.Equal([1], encoder.QueryBatches);
     }
 
     [Fact]

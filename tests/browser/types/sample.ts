@@ -1,6 +1,6 @@
 // Compiled with tsc --noEmit only: proves elex.d.ts describes a realistic use of the API.
 import { createSwarm, ElexSwarm, ElexError, QueryType, Complexity, Topology, ErrorCode, version, buildInfo, getSupportedFeatures } from 'elex';
-import type { QueryResponse, LatencyWindow, Unsubscribe, Swarm, SyncOptions, SyncStatus, Session, ContextFeature, ModelProgress, ModelLoadResult, ModelStatus } from 'elex';
+import type { AnswerPart, AnswerSubscription, QueryResponse, LatencyWindow, Unsubscribe, Swarm, SyncOptions, SyncStatus, Session, ContextFeature, ModelProgress, ModelLoadResult, ModelStatus } from 'elex';
 
 async function main(): Promise<void> {
   const swarm: Swarm = await createSwarm({ topology: Topology.hierarchical_mesh(), maxAgents: 50, databaseName: 'demo' });
@@ -11,6 +11,17 @@ async function main(): Promise<void> {
   const answer: QueryResponse = await swarm.query({ text: 'which counters show MSM is working?', type: QueryType.Counter, complexity: Complexity.Simple });
   const named = await seed.query({ text: 'how do I activate MSM?', queryType: 'Procedure' });
   const short = await swarm.query('what is MSM?');
+  const streamed: AnswerSubscription = swarm.queryStream({ text: 'set sleepMode to 2 for MSM' }).subscribe({
+    next: (part: AnswerPart) => {
+      if (part.kind === 'routed') console.log(part.featureCode, part.confidence, part.abstained, part.candidates.map((c) => c.why));
+      else if (part.kind === 'section') console.log(part.title, part.lines.join('\n'));
+      else if (part.kind === 'verdict') console.log(part.command.command, part.command.safety);
+      else console.log(part.response.responseId);
+    },
+    error: (e) => console.log(e.code, e.part?.stage),
+    complete: () => console.log('done'),
+  });
+  streamed.unsubscribe();
   const chat: Session = await swarm.createSession();
   await chat.query('which counters show MSM is saving energy?');
   const followUp: QueryResponse = await chat.query({ text: 'and how do I activate it?' });
