@@ -45,7 +45,7 @@ internal sealed class SwarmBranches
         Feedback = new FeedbackBranch(new FeedbackLearner(Registry, Experiences), clock, Telemetry, Persistence, AgentStates, Lifetime);
         Ingress = new QueryIngress(Config, clock, Lifetime);
         FanOut = new ResponseFanOut(Teacher, Telemetry, Experiences, AgentStates, Faults);
-        _queryGraph = QueryGraph.Build(Ingress.Items, Router, Registry, Safety, Config, clock)
+        _queryGraph = QueryGraph.Build(Ingress.Items, Router, Registry, Safety, Config, clock, () => Ingress.IsEmpty)
             .Subscribe(item => FanOut.Deliver(item, item.Response!), OnQueryGraphError, Ingress.Drained);
         if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));
     }

@@ -20,8 +20,12 @@ internal static class RouteInBatchesOperator
     /// settles (it names the feature's code or key, or identifies it) when no earlier item is waiting
     /// for the model leaves at once instead of waiting for the window: nothing is ahead of it, so the
     /// order holds, and an interactive question that names its feature is not delayed by batching.
+    /// Likewise, when <paramref name="nothingQueued"/> says no question is queued behind one that needs
+    /// the model and none is waiting ahead of it, the model runs for it at once: a batch window spent
+    /// waiting for questions nobody has asked only delays a lone engineer's answer. Under load the queue
+    /// is not empty, so questions still share model runs.
     /// </summary>
-    public static IObservable<PipelineItem> RouteInBatches(this IObservable<PipelineItem> source, FeatureRouter router, TimeSpan window, int maxBatch, IScheduler scheduler)
+    public static IObservable<PipelineItem> RouteInBatches(this IObservable<PipelineItem> source, FeatureRouter router, TimeSpan window, int maxBatch, IScheduler scheduler, Func<bool>? nothingQueued = null)
     {
         BatchRouting.CheckArguments(source, router, window, maxBatch, scheduler);
         if (router.Semantic is null) return source.Route(router);
@@ -57,6 +61,11 @@ internal static class RouteInBatchesOperator
                             if (settled)
                             {
                                 observer.OnNext(item);
+                                return;
+                            }
+                            if (nothingQueued?.Invoke() == true)
+                            {
+                                observer.OnNext(RouteBatch(router, [item])[0]);
                                 return;
                             }
                         }

@@ -13,14 +13,19 @@ namespace Elex.Streams.Pipeline;
 /// </summary>
 internal static class QueryGraph
 {
-    /// <summary>The graph over the ingress: every item comes out once, in order, carrying its validated response.</summary>
+    /// <summary>
+    /// The graph over the ingress: every item comes out once, in order, carrying its validated response.
+    /// <paramref name="nothingQueued"/> tells the micro-batching Route stage when no question waits in the
+    /// ingress behind the one it is routing.
+    /// </summary>
     public static IObservable<PipelineItem> Build(
-        IObservable<PipelineItem> ingress, FeatureRouter router, AgentRegistry registry, SafetyValidator safety, SwarmConfig config, IScheduler scheduler)
+        IObservable<PipelineItem> ingress, FeatureRouter router, AgentRegistry registry, SafetyValidator safety, SwarmConfig config, IScheduler scheduler,
+        Func<bool>? nothingQueued = null)
     {
         var classified = ingress.Classify(scheduler);
         // One notion of "confident enough to answer" for follow-ups and for dispatch.
         var answeredFrom = Math.Max(config.MinConfidence, config.AbstainBelow);
-        return Routed(classified, router, config, scheduler)
+        return Routed(classified, router, config, scheduler, nothingQueued)
             .ResolveFollowUps(router, answeredFrom)
             .Dispatch(registry, answeredFrom, config.Topology)
             // A streamed query hears where it goes before its agent starts to answer.
@@ -32,10 +37,10 @@ internal static class QueryGraph
     }
 
     // The model runs off the reading loop when asked to, in micro-batches when it is loaded, or not at all.
-    private static IObservable<PipelineItem> Routed(IObservable<PipelineItem> classified, FeatureRouter router, SwarmConfig config, IScheduler scheduler) =>
+    private static IObservable<PipelineItem> Routed(IObservable<PipelineItem> classified, FeatureRouter router, SwarmConfig config, IScheduler scheduler, Func<bool>? nothingQueued) =>
         config.AsyncModel
             ? classified.RouteWithAsyncModel(router, config.SemanticBatchWindow, config.SemanticBatchSize, scheduler)
             : router.Semantic is not null && config.SemanticBatchWindow > TimeSpan.Zero
-            ? classified.RouteInBatches(router, config.SemanticBatchWindow, config.SemanticBatchSize, scheduler)
+            ? classified.RouteInBatches(router, config.SemanticBatchWindow, config.SemanticBatchSize, scheduler, nothingQueued)
             : classified.Route(router);
 }

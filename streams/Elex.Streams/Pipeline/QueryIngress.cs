@@ -36,6 +36,9 @@ internal sealed class QueryIngress
 
     public long Taken => Interlocked.Read(ref _taken);
 
+    /// <summary>True when no query waits in the queue (the reading loop has taken every one written so far).</summary>
+    public bool IsEmpty => _channel.Reader.Count == 0;
+
     public async Task<QueryResponse> QueryAsync(Query query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

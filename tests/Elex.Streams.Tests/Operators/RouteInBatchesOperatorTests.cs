@@ -84,6 +84,34 @@ public class RouteInBatchesOperatorTests : ReactiveTest
     }
 
     [Fact]
+    public void RouteInBatches_LoneQuestion_NothingQueuedBehind_RunsTheModelAtOnce()
+    {
+        var (router, encoder) = SemanticRouter();
+        var marbles = new MarbleScheduler();
+        var source = marbles.Hot("^-a-----b-|", Items(('a', "energy saving at night"), ('b', "load balancing between carriers")));
+        var results = marbles.Run(() => source.RouteInBatches(router, TimeSpan.FromTicks(marbles.TicksPerFrame * 4), 16, marbles.Scheduler, nothingQueued: () => true)
+            .Select(i => i.Query.Text[0]));
+        // Each goes when it comes, after a model run of its own: no window spent waiting for questions nobody asked.
+        marbles.ExpectObservable(results).ToBe("--e-----l-|", new Dictionary<char, char> { ['e'] = 'e', ['l'] = 'l' });
+        Assert.Equal([1, 1], encoder.QueryBatches);
+    }
+
+    [Fact]
+    public void RouteInBatches_QuestionsQueuedBehind_StillShareAModelRun()
+    {
+        var (router, encoder) = SemanticRouter();
+        var marbles = new MarbleScheduler();
+        var queuedBehind = true;
+        var source = marbles.Hot("^-ab----|", Items(('a', "energy saving at night"), ('b', "load balancing between carriers")));
+        // a arrives with b already queued behind it, so a waits for the window and b joins its batch.
+        var results = marbles.Run(() => source.Do(i => queuedBehind = i.Query.Text[0] == 'e')
+            .RouteInBatches(router, TimeSpan.FromTicks(marbles.TicksPerFrame * 4), 16, marbles.Scheduler, nothingQueued: () => !queuedBehind)
+            .Select(i => i.Query.Text[0]));
+        marbles.ExpectObservable(results).ToBe("----(el)|", new Dictionary<char, char> { ['e'] = 'e', ['l'] = 'l' });
+        Assert.Equal([2], encoder.QueryBatches);
+    }
+
+    [Fact]
     public void RouteInBatches_ModelFails_ThatBatchRoutesOnExactAndLexicalEvidence_AndTheStreamGoesOn()
     {
         var (router, encoder) = SemanticRouter();
