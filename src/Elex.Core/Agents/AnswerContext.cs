@@ -8,11 +8,22 @@ namespace Elex.Core.Agents;
 /// <summary>What an agent knows about the question it answers.</summary>
 internal sealed record AnswerContext(string Text, Classification Classification)
 {
-    /// <summary>Parameter changes the question asks for.</summary>
-    public IReadOnlyList<ParameterChange> Changes { get; init; } = ParameterChange.Find(Text);
+    private IReadOnlyList<ParameterChange>? _changes;
+    private CommandTarget? _target;
 
-    /// <summary>The node and MO instance the question names, used in proposed commands instead of placeholders.</summary>
-    public CommandTarget Target { get; init; } = CommandTarget.Find(Text);
+    /// <summary>Parameter changes the question asks for; read from the text when first needed.</summary>
+    public IReadOnlyList<ParameterChange> Changes
+    {
+        get => _changes ??= ParameterChange.Find(Text);
+        init => _changes = value;
+    }
+
+    /// <summary>The node and MO instance the question names, used in proposed commands instead of placeholders; read when first needed.</summary>
+    public CommandTarget Target
+    {
+        get => _target ??= Changes is [var first, ..] ? first.Target : CommandTarget.Find(Text);
+        init => _target = value;
+    }
 
     /// <summary>Two or more features the question compares (a side-by-side answer); empty otherwise.</summary>
     public IReadOnlyList<Feature> Compared { get; init; } = [];
@@ -37,7 +48,7 @@ internal sealed record AnswerContext(string Text, Classification Classification)
     /// <summary>The radio technology the question names (LTE, NR), or Any; read from the text when first needed (only listing answers need it).</summary>
     public Routing.Glosses.Rat Rat
     {
-        get => _rat ??= Routing.QuestionRat.Detect(Elex.Core.Text.TermAnalyzer.Analyze(Text));
+        get => _rat ??= DetectRat(Text);
         init => _rat = value;
     }
 
@@ -54,12 +65,12 @@ internal sealed record AnswerContext(string Text, Classification Classification)
     private HashSet<string>? _keys;
 
     /// <summary>The question's normalised terms (stemmed, stop words out), computed once.</summary>
-    internal HashSet<string> Terms => _terms ??= new HashSet<string>(Elex.Core.Text.TermAnalyzer.Terms(Text), StringComparer.Ordinal);
+    internal HashSet<string> Terms => _terms ??= QuestionTerms.Of(Text);
 
     /// <summary>The exact-lookup keys of the question's tokens (an MO-qualified name counts by its attribute), computed once.</summary>
-    internal HashSet<string> LookupKeys => _keys ??= Elex.Core.Text.Tokenizer.RawTokens(Text)
-        .Select(t => Elex.Core.Text.Tokenizer.LookupKey(t.Text.Contains('.') ? t.Text[(t.Text.LastIndexOf('.') + 1)..] : t.Text))
-        .ToHashSet(StringComparer.Ordinal);
+    internal HashSet<string> LookupKeys => _keys ??= QuestionTerms.LookupKeysOf(Text);
+
+    private static Routing.Glosses.Rat DetectRat(string text) => QuestionTerms.WithAnalysis(text, Routing.QuestionRat.Detect);
 
     /// <summary>True when the question asks to switch the feature off rather than on.</summary>
     public bool WantsDeactivation { get; init; } =

@@ -21,47 +21,108 @@ internal static class AnswerStrategies
     // conflicts (declared on either side), every related feature, and its trace events.
     private static AgentAnswer Detailed(AgentAnswer answer, FeatureCatalog catalog, Feature f)
     {
-        var text = new StringBuilder(answer.Text);
-        var evidence = new List<string>(answer.Evidence);
-        var missingPrerequisites = f.Requires.Where(c => !evidence.Contains($"requires {c}")).ToList();
-        if (missingPrerequisites.Count > 0)
+        var text = Rent().Append(answer.Text);
+        var evidence = new List<string>(answer.Evidence.Count + f.Requires.Count + f.Related.Count + 4);
+        foreach (var e in answer.Evidence) Add(evidence, e);
+        var held = evidence.Count;
+        var listed = 0;
+        foreach (var code in f.Requires)
         {
-            text.Append("\nPrerequisites: ").AppendList(missingPrerequisites.Select(c => catalog.Find(c)?.DisplayName ?? c.Value).ToList(), all: true).Append('.');
-            evidence.AddRange(missingPrerequisites.Select(c => $"requires {c}"));
+            var fact = "requires " + code.Value;
+            if (Contains(evidence, held, fact)) continue;
+            text.Append(listed++ == 0 ? "\nPrerequisites: " : ", ").Append(catalog.Find(code)?.DisplayName ?? code.Value);
+            Add(evidence, fact);
         }
-        var missingConflicts = CatalogEdges.Of(catalog).ConflictsOf(f.Code).Where(c => !evidence.Contains($"conflicts {c.Code}")).ToList();
-        if (missingConflicts.Count > 0)
+        if (listed > 0) text.Append('.');
+        listed = 0;
+        foreach (var c in CatalogEdges.Of(catalog).ConflictsOf(f.Code))
         {
-            text.Append("\nConflicts: ").AppendList(missingConflicts.Select(c => $"{c.DisplayName} ({c.Declared(f)})").ToList(), all: true).Append('.');
-            evidence.AddRange(missingConflicts.Select(c => $"conflicts {c.Code}"));
+            var fact = "conflicts " + c.Code.Value;
+            if (Contains(evidence, held, fact)) continue;
+            text.Append(listed++ == 0 ? "\nConflicts: " : ", ").Append(c.DisplayName).Append(" (").Append(c.Declared(f)).Append(')');
+            Add(evidence, fact);
         }
+        if (listed > 0) text.Append('.');
         if (f.Related.Count > 0)
         {
-            text.Append("\nRelated features (all ").Append(f.Related.Count).Append("): ").AppendList(f.Related.Select(c => catalog.Find(c)?.DisplayName ?? c.Value).ToList(), all: true).Append('.');
-            evidence.AddRange(f.Related.Select(c => $"related {c}"));
+            text.Append("\nRelated features (all ").Append(f.Related.Count).Append("): ");
+            for (var i = 0; i < f.Related.Count; i++)
+            {
+                if (i > 0) text.Append(", ");
+                text.Append(catalog.Find(f.Related[i])?.DisplayName ?? f.Related[i].Value);
+                Add(evidence, "related " + f.Related[i].Value);
+            }
+            text.Append('.');
         }
         if (f.Events.Count > 0 && !answer.Text.Contains("Trace events", StringComparison.Ordinal))
             text.Append("\nTrace events: ").AppendList(f.Events, all: false).Append('.');
-        return answer with { Text = text.ToString(), Evidence = evidence.Distinct(StringComparer.Ordinal).ToList() };
+        return answer with { Text = Return(text), Evidence = evidence };
     }
 
-    // Asks the runner-up feature's agent and merges its answer below this one.
+    // Asks the runner-up feature's agent and merges its first lines below this one.
     private static AgentAnswer Consult(AgentAnswer answer, AnswerContext context)
     {
         if (context.ConsultPeer?.Invoke() is not { } peer) return answer;
-        var peerLines = peer.Text.Split('\n').Take(6);
+        var evidence = new List<string>(answer.Evidence.Count + peer.Evidence.Count);
+        evidence.AddRange(answer.Evidence);
+        foreach (var e in peer.Evidence) evidence.Add("peer " + e);
         return answer with
         {
-            Text = answer.Text + "\n\nA neighbouring agent adds:\n" + string.Join('\n', peerLines),
-            Evidence = [.. answer.Evidence, .. peer.Evidence.Select(e => "peer " + e)],
+            Text = Return(Rent().Append(answer.Text).Append("\n\nA neighbouring agent adds:\n").Append(FirstLines(peer.Text, PeerLines))),
+            Evidence = evidence,
             Commands = answer.Commands,
         };
     }
 
+    private const int PeerLines = 6;
+
+    private static ReadOnlySpan<char> FirstLines(string text, int lines)
+    {
+        var end = -1;
+        for (var n = 0; n < lines; n++)
+        {
+            var next = text.IndexOf('\n', end + 1);
+            if (next < 0) return text;
+            end = next;
+        }
+        return text.AsSpan(0, end);
+    }
+
+    // Evidence stays distinct; answers hold a few dozen facts, so a scan beats a set built per answer.
+    private static void Add(List<string> evidence, string fact)
+    {
+        if (!evidence.Contains(fact)) evidence.Add(fact);
+    }
+
+    private static bool Contains(List<string> evidence, int count, string fact)
+    {
+        for (var i = 0; i < count; i++) if (string.Equals(evidence[i], fact, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    // One builder per thread, reused: a strategy allocates the answer's new text, not the buffer's growth.
+    [ThreadStatic] private static StringBuilder? t_text;
+
+    private static StringBuilder Rent()
+    {
+        var text = t_text ?? new StringBuilder(4096);
+        t_text = null;
+        return text;
+    }
+
+    private static string Return(StringBuilder text)
+    {
+        var result = text.ToString();
+        text.Clear();
+        t_text = text;
+        return result;
+    }
+
     private static AgentAnswer Clarify(AgentAnswer answer, Feature f, AnswerContext context)
     {
-        var options = new[] { f }.Concat(context.Alternatives.Take(2)).Select(x => x.DisplayName);
-        return answer with { Text = $"To answer precisely: do you mean {string.Join(" or ", options)}? Meanwhile, for {f.Name}:\n{answer.Text}" };
+        var text = Rent().Append("To answer precisely: do you mean ").Append(DisplayNames.Of(f));
+        for (var i = 0; i < Math.Min(2, context.Alternatives.Count); i++) text.Append(" or ").Append(DisplayNames.Of(context.Alternatives[i]));
+        return answer with { Text = Return(text.Append("? Meanwhile, for ").Append(f.Name).Append(":\n").Append(answer.Text)) };
     }
 
     private static AgentAnswer Escalate(AgentAnswer answer, Feature f, AnswerContext context) => answer with

@@ -57,6 +57,32 @@ internal sealed class EpsilonGreedyPolicy
             : ResponseAction.DirectAnswer;
     }
 
+    /// <summary>
+    /// As <see cref="Choose(QTable, LearningState, Random)"/>, with both draws derived from
+    /// <paramref name="seed"/> (SplitMix64): a per-question seeded choice without a generator object per question.
+    /// </summary>
+    public ResponseAction Choose(QTable table, LearningState state, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _ = state.Index;
+        var presentationOnly = state.Confidence >= ConfidenceBucket.Medium;
+        var actions = presentationOnly ? PresentationActions : QTable.ActionCount;
+        var draw = SplitMix64(ref seed);
+        if ((draw >> 40) * (1f / (1 << 24)) < Epsilon) return (ResponseAction)(int)(SplitMix64(ref seed) % (ulong)actions);
+        if (!presentationOnly) return table.BestAction(state);
+        return table.Get(state, ResponseAction.DetailedAnswer) > table.Get(state, ResponseAction.DirectAnswer)
+            ? ResponseAction.DetailedAnswer
+            : ResponseAction.DirectAnswer;
+    }
+
+    private static ulong SplitMix64(ref ulong state)
+    {
+        var z = state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
     // DirectAnswer and DetailedAnswer: the first two actions.
     private const int PresentationActions = 2;
 

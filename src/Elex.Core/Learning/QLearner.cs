@@ -113,8 +113,12 @@ public sealed partial class QLearner
     /// </summary>
     internal ResponseAction Choose(LearningState state, int questionSeed)
     {
-        lock (_gate) return _policy.Choose(_blended ?? _table, state, new Random(HashCode.Combine(questionSeed, _interactions, Options.Seed ?? 0)));
+        lock (_gate) return _policy.Choose(_blended ?? _table, state, Seed(questionSeed, _interactions, Options.Seed ?? 0));
     }
+
+    // Deterministic across processes (unlike HashCode.Combine, which is randomised per process).
+    private static ulong Seed(int question, long interactions, int seed) =>
+        ((ulong)(uint)question << 32 | (uint)seed) ^ ((ulong)interactions * 0xD1B54A32D192ED03UL);
 
     /// <summary>The Q-value the policy acts on: the blend with peers' learning once adopted, else the own value.</summary>
     internal float ActingValue(LearningState state, ResponseAction action)

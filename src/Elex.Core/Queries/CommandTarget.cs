@@ -20,7 +20,8 @@ internal sealed partial record CommandTarget(string? Node, string? MoClass, stri
     {
         ArgumentNullException.ThrowIfNull(text);
         string? node = null, moClass = null, instance = null;
-        foreach (Match m in MoInstance().Matches(text))
+        // Match by match: a question that names no MO instance allocates nothing (a failed match is Match.Empty).
+        for (var m = MoInstance().Match(text); m.Success; m = m.NextMatch())
         {
             var cls = m.Groups["mo"].Value;
             var id = Clean(m.Groups["id"].Value);

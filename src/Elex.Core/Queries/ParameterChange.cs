@@ -9,15 +9,14 @@ internal sealed partial record ParameterChange(string Parameter, string Value, C
     public static IReadOnlyList<ParameterChange> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Most questions ask for no change: a failed match is Match.Empty, so they allocate nothing here.
+        var first = SetPattern().Match(text);
+        if (!first.Success) first = AssignPattern().Match(text);
+        if (!first.Success) return [];
         var target = CommandTarget.Find(text);
         var changes = new List<ParameterChange>();
-        foreach (Match m in SetPattern().Matches(text))
+        for (var m = first; m.Success; m = m.NextMatch())
             changes.Add(new ParameterChange(m.Groups["param"].Value, m.Groups["value"].Value.TrimEnd('.', ',', '?'), target));
-        if (changes.Count == 0)
-        {
-            foreach (Match m in AssignPattern().Matches(text))
-                changes.Add(new ParameterChange(m.Groups["param"].Value, m.Groups["value"].Value.TrimEnd('.', ',', '?'), target));
-        }
         return changes;
     }
 

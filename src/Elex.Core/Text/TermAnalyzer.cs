@@ -11,14 +11,25 @@ internal static class TermAnalyzer
     public static List<string> Terms(string text, bool keepStopWords = false)
     {
         var terms = new List<string>();
-        var words = new List<string>();
-        foreach (var token in Tokenizer.RawTokens(text))
+        TermsInto(text, terms, keepStopWords);
+        return terms;
+    }
+
+    [ThreadStatic] private static List<RawToken>? t_tokens;
+
+    /// <summary>Appends the normalised terms of a text to <paramref name="into"/>, allocating nothing else.</summary>
+    public static void TermsInto(string text, List<string> into, bool keepStopWords = false)
+    {
+        var tokens = t_tokens ??= [];
+        tokens.Clear();
+        Tokenizer.RawTokens(text, tokens);
+        var words = t_words ??= [];
+        foreach (var token in tokens)
         {
             words.Clear();
             Tokenizer.SubWords(token.Text, words);
-            foreach (var word in words) AddWord(word, terms, keepStopWords);
+            foreach (var word in words) AddWord(word, into, keepStopWords);
         }
-        return terms;
     }
 
     // The sub-words of one token at a time; per thread, so analysing a question allocates only its terms.

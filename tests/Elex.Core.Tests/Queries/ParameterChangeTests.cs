@@ -18,4 +18,18 @@ public class ParameterChangeTests
 
     [Fact]
     public void Find_NoChange_Empty() => Assert.Empty(ParameterChange.Find("which counters show MSM is working?"));
+
+    [Fact]
+    public void Find_SeveralChanges_AllInOrder_AssignmentsOnlyWhenNoSetPhrase()
+    {
+        var both = ParameterChange.Find("set sleepMode to 2 and set sleepStartTime to 23:00 on node RBS1");
+        Assert.Equal([("sleepMode", "2"), ("sleepStartTime", "23:00")], both.Select(c => (c.Parameter, c.Value)));
+        Assert.All(both, c => Assert.Equal("RBS1", c.Target.Node));
+
+        var assignments = ParameterChange.Find("sleepMode=2, sleepStartTime=23:00");
+        Assert.Equal([("sleepMode", "2"), ("sleepStartTime", "23:00")], assignments.Select(c => (c.Parameter, c.Value)));
+
+        var setWins = ParameterChange.Find("set sleepMode to 2 where otherParam=1");
+        Assert.Equal("sleepMode", Assert.Single(setWins).Parameter);
+    }
 }
