@@ -72,7 +72,9 @@ async function run({ op, args = [], sub, method, session }) {
   }
 }
 
-self.onmessage = async (event) => {
+// A listener, never `self.onmessage`: dotnet.js takes a worker whose onmessage is set for one of its
+// own runtime threads and waits for a message that never comes.
+self.addEventListener('message', async (event) => {
   const message = event.data;
   try {
     const value = await run(message);
@@ -81,4 +83,4 @@ self.onmessage = async (event) => {
     if (message.id != null) post({ id: message.id, error: failure(error) });
     else self.reportError?.(error);
   }
-};
+});
