@@ -276,5 +276,5 @@ export function isSimdAvailable() {
 
 /** Features of this build. */
 export function getSupportedFeatures() {
-  return ['query', 'query-stream', 'sessions', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', 'sync', 'model-on-demand', 'worker', ...(isSimdAvailable() ? ['simd'] : [])];
+  return ['query', 'query-stream', 'sessions', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', 'sync', 'model-on-demand', ...(typeof Worker !== 'undefined' ? ['worker'] : []), ...(isSimdAvailable() ? ['simd'] : [])];
 }
