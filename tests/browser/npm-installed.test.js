@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { start } from './harness.js';
 
@@ -38,6 +39,20 @@ test('elex-swarm installed: the package holds its entry points and no install sc
   for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'worker.js', 'worker.d.ts', 'README.md', '_framework/dotnet.js', '_content/Elex.Browser/elex-worker.js']) {
     assert.ok(existsSync(join(installed, file)), `elex-swarm has ${file}`);
   }
+});
+
+test('elex-swarm installed: TypeScript finds its types through exports (the package and elex-swarm/worker)', { skip }, async () => {
+  await writeFile(join(app, 'check.mts'), `import { createSwarm, ErrorCode, type Swarm, type QueryResponse } from 'elex-swarm';
+import { createSwarmInWorker, type WorkerSwarm } from 'elex-swarm/worker';
+export async function ask(inWorker: boolean): Promise<string | null> {
+  const swarm: Swarm | WorkerSwarm = inWorker ? await createSwarmInWorker({ databaseName: 'typed' }) : await createSwarm({ worker: false });
+  const r: QueryResponse = await swarm.query({ text: 'what is MSM?' });
+  return r.confidence > 0 ? r.featureCode : ErrorCode.INTERNAL;
+}
+`);
+  await writeFile(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [] }, files: ['check.mts'] }));
+  const tsc = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'typescript', 'bin', 'tsc');
+  await promisify(execFile)(process.execPath, [tsc, '-p', app], { cwd: app, timeout: 120_000 });
 });
 
 test('elex-swarm installed: a Node ES module imports it and answers', { skip }, async () => {

@@ -11,14 +11,14 @@
  * await swarm.feedback({ responseId: answer.responseId, reward: 1, success: true });
  */
 
-export * from './elex-config';
-export * from './elex-types';
-export * from './elex-status';
-export * from './elex-stream';
-import type { SwarmConfig, SyncOptions } from './elex-config';
-import type { Feedback, FeedbackResult, Query, QueryResponse, Session } from './elex-types';
-import type { AnswerStream } from './elex-stream';
-import type { AgentStats, LatencyWindow, ModelLoadOptions, ModelLoadResult, ModelStatus, PersistBenchmark, RouteBenchmark, Stream, SwarmStats } from './elex-status';
+export * from './elex-config.js';
+export * from './elex-types.js';
+export * from './elex-status.js';
+export * from './elex-stream.js';
+import type { SwarmConfig, SyncOptions } from './elex-config.js';
+import type { Feedback, FeedbackResult, Query, QueryResponse, Session } from './elex-types.js';
+import type { AnswerStream } from './elex-stream.js';
+import type { AgentStats, LatencyWindow, ModelLoadOptions, ModelLoadResult, ModelStatus, PersistBenchmark, RouteBenchmark, Stream, SwarmStats } from './elex-status.js';
 
 /** A running swarm. */
 export interface Swarm {
