@@ -1,5 +1,6 @@
 // A plain page over the published swarm (src/Elex.Wasm, served at ./elex/): it renders what the
-// responses and telemetry subscriptions deliver; asking only sends the question.
+// responses and telemetry subscriptions deliver; asking only sends the question. The swarm runs in a
+// Web Worker, so the page never waits for it; ?in-page runs it on the page's own thread instead.
 import { createSwarm, ElexError } from './elex/index.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -46,7 +47,8 @@ async function ask(swarm, text) {
 }
 
 try {
-  const swarm = await createSwarm({ databaseName: 'elex-js-subscriber' });
+  const inPage = new URLSearchParams(location.search).has('in-page');
+  const swarm = await createSwarm({ databaseName: 'elex-js-subscriber', worker: !inPage });
   const stopResponses = swarm.responses.subscribe((response) => renderResponse(swarm, response));
   swarm.telemetry.subscribe((w) => {
     $('#telemetry').textContent = `P50 ${w.p50Ms.toFixed(2)} ms · P95 ${w.p95Ms.toFixed(2)} ms · ${w.throughput.toFixed(1)} q/s over ${w.count} queries`;
@@ -68,7 +70,7 @@ try {
   });
   for (const button of document.querySelectorAll('button')) button.disabled = false;
   status.dataset.state = 'ready';
-  status.textContent = 'Ready — the swarm runs in this page (.NET WebAssembly), learning is kept in IndexedDB.';
+  status.textContent = `Ready — the swarm runs ${inPage ? 'on this page' : 'in a Web Worker'} (.NET WebAssembly), learning is kept in IndexedDB.`;
 } catch (error) {
   status.dataset.state = 'failed';
   status.textContent = `The swarm could not start: ${error.code ?? ''} ${error.message}`;

@@ -157,4 +157,11 @@ export interface SwarmConfig {
    * const swarm = await createSwarm({ sync: { relayUrl: 'ws://127.0.0.1:5080/sync', trustedKeys: [peerKey] }, syncIntervalMs: 5000 });
    */
   sync?: SyncOptions;
+  /**
+   * Run the swarm in a dedicated Web Worker (pages only): the same as {@link createSwarmInWorker}.
+   * Default false (the swarm runs in the calling thread).
+   * @example
+   * const swarm = await createSwarm({ worker: true, databaseName: 'my-app' });
+   */
+  worker?: boolean;
 }

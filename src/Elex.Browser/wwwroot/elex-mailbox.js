@@ -42,7 +42,8 @@ function mailbox(callback, capacity, unsubscribeNative) {
         queue.shift();
         stats.dropped++;
       }
-      queue.push(JSON.parse(json));
+      // .NET pushes JSON text; the worker bridge (elex-worker-client.js) pushes structured clones.
+      queue.push(typeof json === 'string' ? JSON.parse(json) : json);
       if (!draining) void drain();
     },
     unsubscribe,

@@ -1,5 +1,5 @@
 /** What the Elex JS API reports: agent and swarm stats, latency, persistence, sync, subscriptions, benchmarks, the sentence model (re-exported by elex.d.ts). */
-import type { TopologyName } from './elex-config';
+import type { TopologyName } from './elex-config.js';
 
 /** One agent (the seed SDK's `AgentStats` names). */
 export interface AgentStats {

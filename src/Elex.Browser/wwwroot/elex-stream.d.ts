@@ -1,6 +1,6 @@
 /** One question's answer as it is produced ({@link Swarm.queryStream}): the parts (re-exported by elex.d.ts). */
-import type { ElexError } from './elex-config';
-import type { ProposedCommand, QueryResponse } from './elex-types';
+import type { ElexError } from './elex-config.js';
+import type { ProposedCommand, QueryResponse } from './elex-types.js';
 
 /** A feature the router weighed for the question, and why. */
 export interface RoutingCandidate {

@@ -64,7 +64,7 @@ export function answerStream(start) {
       try {
         native = start((json) => {
           if (ended) return;
-          queue.push(JSON.parse(json));
+          queue.push(typeof json === 'string' ? JSON.parse(json) : json);
           if (!draining) void drain();
         });
       } catch (error) {

@@ -1,5 +1,5 @@
 /** What the Elex JS API takes and answers: queries, responses, conversations, feedback (re-exported by elex.d.ts). */
-import type { ComplexityName, ComplexityValue, QueryTypeName, QueryTypeValue } from './elex-config';
+import type { ComplexityName, ComplexityValue, QueryTypeName, QueryTypeValue } from './elex-config.js';
 
 /** A question. `type`/`complexity` (number or name) override the classifier. */
 export interface Query {

@@ -11,14 +11,14 @@
  * await swarm.feedback({ responseId: answer.responseId, reward: 1, success: true });
  */
 
-export * from './elex-config';
-export * from './elex-types';
-export * from './elex-status';
-export * from './elex-stream';
-import type { SwarmConfig, SyncOptions } from './elex-config';
-import type { Feedback, FeedbackResult, Query, QueryResponse, Session } from './elex-types';
-import type { AnswerStream } from './elex-stream';
-import type { AgentStats, LatencyWindow, ModelLoadOptions, ModelLoadResult, ModelStatus, PersistBenchmark, RouteBenchmark, Stream, SwarmStats } from './elex-status';
+export * from './elex-config.js';
+export * from './elex-types.js';
+export * from './elex-status.js';
+export * from './elex-stream.js';
+import type { SwarmConfig, SyncOptions } from './elex-config.js';
+import type { Feedback, FeedbackResult, Query, QueryResponse, Session } from './elex-types.js';
+import type { AnswerStream } from './elex-stream.js';
+import type { AgentStats, LatencyWindow, ModelLoadOptions, ModelLoadResult, ModelStatus, PersistBenchmark, RouteBenchmark, Stream, SwarmStats } from './elex-status.js';
 
 /** A running swarm. */
 export interface Swarm {
@@ -155,6 +155,28 @@ export interface Swarm {
  * const swarm = await createSwarm({ enableIndexedDB: false });
  */
 export declare function createSwarm(config?: SwarmConfig): Promise<Swarm>;
+
+/** A swarm running in a dedicated Web Worker: the {@link Swarm} API, plus the worker it runs in. */
+export interface WorkerSwarm extends Swarm {
+  /** The dedicated worker hosting the .NET runtime and the swarm; `shutdown()` terminates it. */
+  readonly worker: Worker;
+}
+
+/**
+ * Creates a swarm in a new dedicated Web Worker (module worker; one runtime and one swarm per
+ * worker) with the options of {@link createSwarm}, behind the same API: calls and answers cross as
+ * structured clones, `responses`/`telemetry`/`queryStream` subscriptions are bridged (the bounded
+ * mailbox and `stats()` stay in the page; unsubscribing ends the worker's subscription), errors are
+ * `ElexError`s with the same codes, IndexedDB persistence happens in the worker, and a query waits
+ * for room in the swarm's bounded queue as in the page. Use it when a page asks many questions (or
+ * loads the sentence model) and must stay responsive. Pages only: rejects with `INVALID_CONFIG` where
+ * there is no `Worker` (Node).
+ * @example
+ * const swarm = await createSwarmInWorker({ databaseName: 'my-app' });
+ * const r = await swarm.query('which counters show MSM is working?');
+ * await swarm.shutdown();   // also terminates the worker
+ */
+export declare function createSwarmInWorker(config?: SwarmConfig): Promise<WorkerSwarm>;
 
 /**
  * The seed SDK's entry point: `await new ElexSwarm(config)` is a {@link Swarm}.

@@ -5,8 +5,9 @@ import { ElexError, ErrorCode, call, settle, toElexError } from './elex-errors.j
 import { subscribable } from './elex-mailbox.js';
 import { sessionFacade } from './elex-session.js';
 import { answerStream } from './elex-stream.js';
+import { createSwarmInWorker } from './elex-worker-client.js';
 
-export { ElexError, ErrorCode };
+export { ElexError, ErrorCode, createSwarmInWorker };
 
 const API_VERSION = '1.0.0';
 
@@ -229,7 +230,8 @@ function swarmFacade(api, handle) {
 export async function createSwarm(config = {}) {
   return call(async () => {
     if (config !== null && typeof config !== 'object') throw new ElexError(ErrorCode.INVALID_CONFIG, 'the config must be an object');
-    const { catalog, catalogUrl, ...options } = config ?? {};
+    if (config?.worker) return createSwarmInWorker(config);
+    const { catalog, catalogUrl, worker: _inThread, ...options } = config ?? {};
     const [catalogBytes, catalogSource] = await catalogOf({ catalog, catalogUrl });
     options.enableIndexedDB ??= typeof indexedDB !== 'undefined';
     const api = await boot();
@@ -274,5 +276,5 @@ export function isSimdAvailable() {
 
 /** Features of this build. */
 export function getSupportedFeatures() {
-  return ['query', 'query-stream', 'sessions', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', 'sync', 'model-on-demand', ...(isSimdAvailable() ? ['simd'] : [])];
+  return ['query', 'query-stream', 'sessions', 'feedback', 'streams', 'telemetry', 'indexeddb', 'safety-verdicts', 'error-codes', 'sync', 'model-on-demand', ...(typeof Worker !== 'undefined' ? ['worker'] : []), ...(isSimdAvailable() ? ['simd'] : [])];
 }

@@ -1,6 +1,6 @@
 // Compiled with tsc --noEmit only: proves elex.d.ts describes a realistic use of the API.
-import { createSwarm, ElexSwarm, ElexError, QueryType, Complexity, Topology, ErrorCode, version, buildInfo, getSupportedFeatures } from 'elex';
-import type { AnswerPart, AnswerSubscription, QueryResponse, LatencyWindow, Unsubscribe, Swarm, SyncOptions, SyncStatus, Session, ContextFeature, ModelProgress, ModelLoadResult, ModelStatus } from 'elex';
+import { createSwarm, createSwarmInWorker, ElexSwarm, ElexError, QueryType, Complexity, Topology, ErrorCode, version, buildInfo, getSupportedFeatures } from 'elex';
+import type { WorkerSwarm, AnswerPart, AnswerSubscription, QueryResponse, LatencyWindow, Unsubscribe, Swarm, SyncOptions, SyncStatus, Session, ContextFeature, ModelProgress, ModelLoadResult, ModelStatus } from 'elex';
 
 async function main(): Promise<void> {
   const swarm: Swarm = await createSwarm({ topology: Topology.hierarchical_mesh(), maxAgents: 50, databaseName: 'demo' });
@@ -81,6 +81,15 @@ async function main(): Promise<void> {
   await seed.shutdown();
   await full.shutdown();
   await inline.shutdown();
+
+  // The same API in a dedicated Web Worker.
+  const offThread: WorkerSwarm = await createSwarmInWorker({ databaseName: 'demo-worker' });
+  const alsoOffThread: Swarm = await createSwarm({ worker: true, enableIndexedDB: false });
+  const stopWorker: Unsubscribe = offThread.responses.subscribe((r) => console.log(r.featureCode));
+  console.log((await offThread.query('what is MSM?')).confidence, offThread.worker instanceof Worker);
+  stopWorker();
+  await offThread.shutdown();
+  await alsoOffThread.shutdown();
 }
 
 void main();
