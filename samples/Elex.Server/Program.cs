@@ -1,0 +1,8 @@
+using Elex.Server;
+using Elex.Server.Auth;
+
+// `token --user alice --roles trainer,operator [--minutes 480]` mints a development token with the configured key.
+if (args.Length > 0 && args[0] == TokenCommand.Name) return TokenCommand.Run(args[1..], Console.Out, Console.Error);
+
+await ElexServer.CreateApplication(args).RunAsync();
+return 0;
