@@ -41,7 +41,7 @@ public class RouteInBatchesOperatorTests : ReactiveTest
         var (router, encoder) = SemanticRouter();
         var marbles = new MarbleScheduler();
         // Windows of 4 frames from the subscription: a and b share one model run, c and d run alone.
-        var source = marbles.Hot("^-ab-c----d----|", Items(('a', "energy saving at night"), ('b', "load balancing between carriers"), ('c', "sleep mode for antennas"), ('d', "uplink aggregation of carriers")));
+        var source = marbles.Hot("^-ab-c----d----|", Items(('a', "energy saving at night"), ('b', "load balancing between carriers"), ('c', "sleep mode for antennas"), ('d', "uplink aggregation of carriers at the cell edge")));
         var results = marbles.Run(() => source.RouteInBatches(router, TimeSpan.FromTicks(marbles.TicksPerFrame * 4), 16, marbles.Scheduler).Select(i => i.Query.Text[0]));
         marbles.ExpectObservable(results).ToBe("----(ab)c---d--|", new Dictionary<char, char> { ['a'] = 'e', ['b'] = 'l', ['c'] = 's', ['d'] = 'u' });
         Assert.Equal([2, 1, 1], encoder.QueryBatches);

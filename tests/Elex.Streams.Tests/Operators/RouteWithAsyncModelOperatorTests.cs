@@ -50,7 +50,7 @@ public class RouteWithAsyncModelOperatorTests : ReactiveTest
     {
         var marbles = new MarbleScheduler();
         var (router, _, encoder) = Setup(marbles, 3);
-        var source = marbles.Hot("^-a-b--|", Items(('a', "uplink aggregation of carriers"), ('b', "load balancing between carriers")));
+        var source = marbles.Hot("^-a-b--|", Items(('a', "uplink aggregation of carriers at the cell edge"), ('b', "load balancing between carriers")));
         var results = marbles.Run(() => source.RouteWithAsyncModel(router, marbles.Frames(4), 8, marbles.Scheduler).Select(Shown));
         marbles.ExpectObservable(results).ToBe("--u-l--|", new Dictionary<char, char> { ['u'] = 'u', ['l'] = 'l' });
         Assert.Empty(encoder.QueryBatches);
@@ -63,7 +63,7 @@ public class RouteWithAsyncModelOperatorTests : ReactiveTest
         var (router, model, encoder) = Setup(marbles, 2);
         // The model arrives at frame 3: a (frame 2) is routed at once; b and c fall in the window [4, 8), run at 8, done at 10.
         AttachAt(marbles, 3, router, model);
-        var source = marbles.Hot("^-a---bc------|", Items(('a', "uplink aggregation of carriers"), ('b', "load balancing between carriers"), ('c', "sleep mode for antennas")));
+        var source = marbles.Hot("^-a---bc------|", Items(('a', "uplink aggregation of carriers at the cell edge"), ('b', "load balancing between carriers"), ('c', "sleep mode for antennas")));
         var results = marbles.Run(() => source.RouteWithAsyncModel(router, marbles.Frames(4), 8, marbles.Scheduler).Select(Shown));
         marbles.ExpectObservable(results).ToBe("--u-------(LS)|", new Dictionary<char, char> { ['u'] = 'u', ['L'] = 'L', ['S'] = 'S' });
         Assert.Equal([2], encoder.QueryBatches);
@@ -76,7 +76,7 @@ public class RouteWithAsyncModelOperatorTests : ReactiveTest
         var (router, model, encoder) = Setup(marbles, 6);
         AttachAt(marbles, 0, router, model);
         // a (frame 2) and b (frame 6) fall in windows closing at 4 and 8; a's run takes until 10, so b's starts at 10 and ends at 16.
-        var source = marbles.Hot("^-a---b-----------|", Items(('a', "uplink aggregation of carriers"), ('b', "load balancing between carriers")));
+        var source = marbles.Hot("^-a---b-----------|", Items(('a', "uplink aggregation of carriers at the cell edge"), ('b', "load balancing between carriers")));
         var results = marbles.Run(() => source.RouteWithAsyncModel(router, marbles.Frames(4), 8, marbles.Scheduler).Select(Shown));
         marbles.ExpectObservable(results).ToBe("----------U-----L-|", new Dictionary<char, char> { ['U'] = 'U', ['L'] = 'L' });
         Assert.Equal([1, 1], encoder.QueryBatches);
@@ -103,7 +103,7 @@ public class RouteWithAsyncModelOperatorTests : ReactiveTest
         var marbles = new MarbleScheduler();
         var (router, model, encoder) = Setup(marbles, 1);
         AttachAt(marbles, 0, router, model);
-        var items = Items(('a', "uplink aggregation of carriers"), ('b', "load balancing between carriers"));
+        var items = Items(('a', "uplink aggregation of carriers at the cell edge"), ('b', "load balancing between carriers"));
         var routed = new Dictionary<char, PipelineItem>();
         var source = marbles.Hot("^-a---b-----|", items);
         var results = marbles.Run(() => source.Do(i => encoder.Fail = i.Query.Text.StartsWith("uplink", StringComparison.Ordinal))
@@ -123,7 +123,7 @@ public class RouteWithAsyncModelOperatorTests : ReactiveTest
         var (router, model, _) = Setup(marbles, 5);
         AttachAt(marbles, 0, router, model);
         // The source completes at 4: the partial window is flushed then, and the run ends at 9.
-        var source = marbles.Hot("^-a-|", Items(('a', "uplink aggregation of carriers")));
+        var source = marbles.Hot("^-a-|", Items(('a', "uplink aggregation of carriers at the cell edge")));
         var results = marbles.Run(() => source.RouteWithAsyncModel(router, marbles.Frames(10), 8, marbles.Scheduler).Select(Shown));
         marbles.ExpectObservable(results).ToBe("---------(U|)", new Dictionary<char, char> { ['U'] = 'U' });
     }
