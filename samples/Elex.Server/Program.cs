@@ -6,3 +6,6 @@ if (args.Length > 0 && args[0] == TokenCommand.Name) return TokenCommand.Run(arg
 
 await ElexServer.CreateApplication(args).RunAsync();
 return 0;
+
+/// <summary>The entry point; public so tests can start the server with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
