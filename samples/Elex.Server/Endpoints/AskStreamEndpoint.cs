@@ -12,7 +12,7 @@ namespace Elex.Server.Endpoints;
 /// </summary>
 internal static class AskStreamEndpoint
 {
-    public static async Task<IResult?> Handle(HttpContext context, IElexSwarmAccessor elex)
+    public static async Task<IResult> Handle(HttpContext context, IElexSwarmAccessor elex)
     {
         var body = await JsonBody.ReadAsync<AskRequest>(context.Request).ConfigureAwait(false);
         if (body.Problem is not null) return body.Problem;
@@ -40,6 +40,7 @@ internal static class AskStreamEndpoint
         {
             // The client left; the question is still answered (and counted) by the swarm.
         }
-        return null;
+        // Everything is written: nothing more to execute.
+        return Results.Empty;
     }
 }
