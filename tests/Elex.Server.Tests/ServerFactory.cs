@@ -10,9 +10,11 @@ namespace Elex.Server.Tests;
 /// <summary>
 /// The server in memory on the 53-feature sample catalog (the full one is not what these tests are about), nothing
 /// persisted, with a test signing key and one API key per role. Settings are host configuration, so the server reads
-/// them while it registers its services, as it reads its command line.
+/// them while it registers its services, as it reads its command line. (The type argument only names the server's
+/// assembly, whose entry point the factory runs; the server's Program stays internal so other programs that reference
+/// the server, like the benchmarks, keep their own.)
 /// </summary>
-public sealed class ServerFactory : WebApplicationFactory<Program>
+public sealed class ServerFactory : WebApplicationFactory<ServerOptions>
 {
     public const string SigningKey = "test-signing-key-for-elex-server-tests-0123456789";
     public const string AskerKey = "asker-key", TrainerKey = "trainer-key", OperatorKey = "operator-key";

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Elex.Benchmarks.Reporting;
+using Elex.Catalog;
+
+namespace Elex.Benchmarks.Server;
+
+/// <summary>
+/// The <c>server</c> mode: the team server (samples/Elex.Server) on loopback Kestrel in this process, with the load
+/// generator beside it on the same cores. (1) Exact-path questions/s and client latency through <c>POST /ask</c> at a
+/// few concurrencies (goal: ≥ 5,000/s with P95 ≤ 5 ms). (2) 1,000 subscribers of <c>GET /stream/responses</c>: the
+/// process's memory before and after they connect, then every answer fanned out to all of them.
+/// </summary>
+public static class ServerReport
+{
+    private const int Subscribers = 1000;
+    private const int FannedOutQuestions = 100;
+
+    public static async Task RunAsync(TextWriter output, string[] args)
+    {
+        var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        var questions = BenchmarkData.Questions(ElexCatalog.LoadEmbedded());
+        await using var server = await LoopbackServer.StartAsync();
+        output.WriteLine($"server: {server.Features} features, {questions.Length} exact-path questions (dev set), {Environment.ProcessorCount} cores, " +
+                         $"load generator in the same process; {seconds:0} s per run after a 3 s warm-up; {server.Address}");
+
+        await AskLoad.RunAsync(server.Address, questions, 8, TimeSpan.FromSeconds(3));
+        var table = new MarkdownTable("clients (closed loop)", "answers", "failed", "answers/s", "P50", "P95", "P99", "max");
+        foreach (var concurrency in new[] { 1, 4, 16, 64 })
+        {
+            var run = await AskLoad.RunAsync(server.Address, questions, concurrency, TimeSpan.FromSeconds(seconds));
+            table.Row(concurrency.ToString(CultureInfo.InvariantCulture), run.Answered.ToString("N0", CultureInfo.InvariantCulture), run.Failed.ToString(CultureInfo.InvariantCulture),
+                run.PerSecond.ToString("N0", CultureInfo.InvariantCulture), Ms(run.Latency.P50), Ms(run.Latency.P95), Ms(run.Latency.P99), Ms(run.Latency.Max));
+        }
+        table.WriteTo(output);
+
+        await MeasureSubscribersAsync(output, server, questions);
+    }
+
+    private static async Task MeasureSubscribersAsync(TextWriter output, LoopbackServer server, string[] questions)
+    {
+        var (heapBefore, rssBefore) = Memory();
+        await using var subscribers = await StreamSubscribers.ConnectAsync(server.Address, Subscribers);
+        var feed = server.Feeds.Responses;
+        var waited = Stopwatch.StartNew();
+        while (feed.Subscribers < Subscribers && waited.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
+        var connected = feed.Subscribers;
+        var (heapAfter, rssAfter) = Memory();
+        output.WriteLine($"stream: {connected:N0} subscribers connected in {waited.Elapsed.TotalSeconds:0.0} s; managed heap +{Mb(heapAfter - heapBefore)} " +
+                         $"({(heapAfter - heapBefore) / Math.Max(1, connected) / 1024.0:0.0} KB each), process RSS +{Mb(rssAfter - rssBefore)} " +
+                         $"({(rssAfter - rssBefore) / Math.Max(1, connected) / 1024.0:0.0} KB each; the bare client sockets included)");
+
+        using var client = AskLoad.Client(server.Address, 1);
+        var droppedBefore = feed.Dropped;
+        var expected = subscribers.Events + (long)FannedOutQuestions * connected;
+        var fanOut = Stopwatch.StartNew();
+        var asking = Stopwatch.StartNew();
+        var latencies = new double[FannedOutQuestions];
+        for (var i = 0; i < FannedOutQuestions; i++)
+        {
+            var sent = Stopwatch.GetTimestamp();
+            using var content = new StringContent(JsonSerializer.Serialize(new { text = questions[i % questions.Length] }), Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync("/ask", content);
+            await response.Content.LoadIntoBufferAsync();
+            latencies[i] = Stopwatch.GetElapsedTime(sent).TotalMicroseconds;
+        }
+        asking.Stop();
+        while (subscribers.Events < expected && fanOut.Elapsed < TimeSpan.FromSeconds(60) && feed.Dropped == droppedBefore) await Task.Delay(10);
+        fanOut.Stop();
+        var asked = Percentiles.Of(latencies);
+        output.WriteLine($"stream: {FannedOutQuestions} questions asked one at a time while {connected:N0} subscribed: POST /ask P50 {Ms(asked.P50)}, P95 {Ms(asked.P95)}; " +
+                         $"{subscribers.Events:N0} of {expected:N0} events read by the subscribers {fanOut.Elapsed.TotalSeconds:0.00} s after the first question " +
+                         $"({subscribers.Events / fanOut.Elapsed.TotalSeconds:N0} events/s); subscribers dropped: {feed.Dropped - droppedBefore}");
+    }
+
+    private static (long Heap, long Rss) Memory()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        return (GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
+    }
+
+    private static string Ms(double microseconds) => (microseconds / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+}
