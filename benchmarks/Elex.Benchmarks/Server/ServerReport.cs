@@ -33,6 +33,7 @@ public static class ServerReport
 
         // Subscribers first, while the heap holds nothing of the load runs.
         await MeasureSubscribersAsync(output, server, exact);
+        await CompareWithSignalRAsync(output, server, exact[0]);
 
         await AskLoad.RunAsync(server.Address, exact, 8, TimeSpan.FromSeconds(3));
         var table = new MarkdownTable("questions", "clients (closed loop)", "answers", "failed", "answers/s", "P50", "P95", "P99", "max");
@@ -85,6 +86,58 @@ public static class ServerReport
                          $"{subscribers.Events:N0} of {expected:N0} events read by the subscribers {fanOut.Elapsed.TotalSeconds:0.00} s after the first question " +
                          $"({subscribers.Events / fanOut.Elapsed.TotalSeconds:N0} events/s); subscribers dropped: {feed.Dropped - droppedBefore}");
     }
+
+    private const int Bursts = 3, BurstSize = 32;   // a burst fits a subscriber's queue (64): pure fan-out, no drops
+
+    /// <summary>The same 1,000 subscribers and the same event through SSE (this server) and through a SignalR hub.</summary>
+    private static async Task CompareWithSignalRAsync(TextWriter output, LoopbackServer server, string question)
+    {
+        using var client = AskLoad.Client(server.Address, 1);
+        using var content = new StringContent(JsonSerializer.Serialize(new { text = question }), Encoding.UTF8, "application/json");
+        using var answer = await client.PostAsync("/ask", content);
+        var data = await answer.Content.ReadAsStringAsync();
+        var table = new MarkdownTable("feed", "subscribers", "managed heap per subscriber", "RSS per subscriber", "events", "fan-out time", "events/s", "lost");
+
+        var (heapBefore, rssBefore) = Memory();
+        await using (var sse = await StreamSubscribers.ConnectAsync(server.Address, Subscribers))
+        {
+            var feed = server.Feeds.Responses;
+            var waited = Stopwatch.StartNew();
+            while (feed.Subscribers < Subscribers && waited.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(20);
+            var (heapAfter, rssAfter) = Memory();
+            var droppedBefore = feed.Dropped;
+            var time = await FanOutAsync(() => { feed.Publish(data); return Task.CompletedTask; }, () => sse.Events, feed.Subscribers);
+            table.Row("SSE (this server)", feed.Subscribers.ToString("N0", CultureInfo.InvariantCulture), Kb(heapAfter - heapBefore), Kb(rssAfter - rssBefore),
+                sse.Events.ToString("N0", CultureInfo.InvariantCulture), $"{time.TotalSeconds:0.00} s", (sse.Events / time.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
+                $"{(long)Bursts * BurstSize * Subscribers - sse.Events} ({feed.Dropped - droppedBefore} dropped)");
+        }
+
+        await using var signalR = await SignalRFeed.StartAsync();
+        (heapBefore, rssBefore) = Memory();
+        await signalR.ConnectAsync(Subscribers);
+        var (heap, rss) = Memory();
+        var signalRTime = await FanOutAsync(() => signalR.BroadcastAsync(data), () => signalR.Messages, Subscribers);
+        table.Row("SignalR hub, WebSockets, JSON protocol", Subscribers.ToString("N0", CultureInfo.InvariantCulture), Kb(heap - heapBefore), Kb(rss - rssBefore),
+            signalR.Messages.ToString("N0", CultureInfo.InvariantCulture), $"{signalRTime.TotalSeconds:0.00} s", (signalR.Messages / signalRTime.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
+            ((long)Bursts * BurstSize * Subscribers - signalR.Messages).ToString(CultureInfo.InvariantCulture));
+        output.WriteLine($"SSE vs SignalR: {Bursts} bursts of {BurstSize} copies of one {data.Length:N0}-character answer to {Subscribers:N0} subscribers each (clients in this process)");
+        table.WriteTo(output);
+
+        async Task<TimeSpan> FanOutAsync(Func<Task> publish, Func<long> received, int subscribers)
+        {
+            var start = received();
+            var clock = Stopwatch.StartNew();
+            for (var burst = 1; burst <= Bursts; burst++)
+            {
+                for (var i = 0; i < BurstSize; i++) await publish();
+                var expected = start + (long)burst * BurstSize * subscribers;
+                while (received() < expected && clock.Elapsed < TimeSpan.FromSeconds(120)) await Task.Delay(5);
+            }
+            return clock.Elapsed;
+        }
+    }
+
+    private static string Kb(long bytes) => (bytes / (double)Subscribers / 1024).ToString("0.0", CultureInfo.InvariantCulture) + " KB";
 
     private static (long Heap, long Rss) Memory()
     {
