@@ -15,6 +15,9 @@ internal static partial class FeedbackEndpoint
 {
     public static async Task<IResult> Handle(HttpRequest request, ClaimsPrincipal user, IElexSwarmAccessor elex, FeedbackLedger ledger, TimeProvider clock, ILogger<FeedbackLedger> logger)
     {
+        // A rating is only taken from someone it can be attributed to: a token from another issuer may carry only `sub`.
+        if ((user.Identity?.Name ?? user.FindFirst("sub")?.Value) is not { Length: > 0 } ratedBy)
+            return ProblemResponses.Result(StatusCodes.Status403Forbidden, "No user to attribute the rating to", "The credentials name no user (claim 'name' or 'sub').");
         var body = await JsonBody.ReadAsync<FeedbackRequest>(request).ConfigureAwait(false);
         if (body.Problem is not null) return body.Problem;
         var rating = body.Value!;
@@ -25,7 +28,6 @@ internal static partial class FeedbackEndpoint
 
         var swarm = elex.Swarm;
         var result = await swarm.FeedbackAsync(feedback, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        var ratedBy = user.Identity!.Name!;
         ledger.Record(ratedBy, result, clock.GetUtcNow());
         LogFeedback(logger, ratedBy, result.ResponseId ?? feedback.ResponseId, result.AgentId ?? feedback.AgentId, result.Status);
         if (!result.Applied) return Problem(result);
