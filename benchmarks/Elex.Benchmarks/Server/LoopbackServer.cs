@@ -29,7 +29,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public SwarmFeeds Feeds => _app.Services.GetRequiredService<SwarmFeeds>();
 
-    public int Features => _app.Services.GetRequiredService<IElexSwarmAccessor>().Swarm.Catalog.Count;
+    public Streams.ElexSwarm Swarm => _app.Services.GetRequiredService<IElexSwarmAccessor>().Swarm;
+
+    public int Features => Swarm.Catalog.Count;
 
     public static async Task<LoopbackServer> StartAsync(int streamQueueCapacity = 64)
     {

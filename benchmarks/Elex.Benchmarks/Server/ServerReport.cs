@@ -39,6 +39,7 @@ public static class ServerReport
         var table = new MarkdownTable("questions", "clients (closed loop)", "answers", "failed", "answers/s", "P50", "P95", "P99", "max");
         foreach (var concurrency in new[] { 1, 4, 16, 64 })
             Row(table, "exact path", await AskLoad.RunAsync(server.Address, exact, concurrency, TimeSpan.FromSeconds(seconds)));
+        Row(table, "exact path, no HTTP (QueryAsync in process)", await SwarmLoad.RunAsync(server.Swarm, exact, 64, TimeSpan.FromSeconds(seconds)));
         Row(table, "all dev (some need the model)", await AskLoad.RunAsync(server.Address, dev, 16, TimeSpan.FromSeconds(seconds)));
         table.WriteTo(output);
         output.WriteLine($"load average after: {LoadAverage()}");
