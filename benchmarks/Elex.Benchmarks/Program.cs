@@ -24,6 +24,7 @@ using Elex.Benchmarks.Vectors;
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- throughput    (ElexSwarm queries/s, one and two producers)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- stream        (QueryStream: time to the routed part vs to the whole answer, P50/P95, dev and natural mixes, with and without the model)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- server [s]  (the team server on loopback Kestrel: exact-path questions/s and P95 through POST /ask; 1,000 stream subscribers, memory and fan-out)
+// dotnet run -c Release --project benchmarks/Elex.Benchmarks -- orleans       (agents as grains on 1 and 3 in-process silos vs the in-process swarm: queries/s and ratings/s, P50/P95)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- alloc         (bytes allocated per query, stage by stage and end to end, with and without a store)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- --filter '*'  (BenchmarkDotNet suite)
 // dotnet run -c Release --project benchmarks/Elex.Benchmarks -- all           (every report above, then the BenchmarkDotNet suite with --job short)
@@ -93,6 +94,9 @@ switch (args)
         return;
     case ["server", ..]:
         await Elex.Benchmarks.Server.ServerReport.RunAsync(Console.Out, args[1..]);
+        return;
+    case ["orleans"]:
+        await Elex.Benchmarks.Cluster.OrleansReport.RunAsync(Console.Out);
         return;
     case ["alloc"]:
         await Elex.Benchmarks.Allocation.AllocationSplitReport.RunAsync(Console.Out);

@@ -37,12 +37,23 @@ internal static class ResponseBuilder
         }
         var route = facts.Route;
         var answer = agent.Answer(Context(facts, route));
-        var response = Build(facts, ResponseStatus.Answered, clock()) with
+        var response = Answered(facts, route, best, agent.Id, agent.Feature, answer, clock());
+        agent.RecordInteraction(response.LatencyUs, response.Confidence, success: true, response.Timestamp);
+        return response;
+    }
+
+    /// <summary>
+    /// The Answered response to a routed query from its agent's answer, wherever the agent ran (in
+    /// this process, or as a grain on another machine): routing evidence, alternatives and warnings
+    /// are the route's, the rest the answer's.
+    /// </summary>
+    internal static QueryResponse Answered(ResponseFacts facts, RouteResult route, RouteCandidate best, string agentId, Catalog.Feature feature, AgentAnswer answer, DateTimeOffset now) =>
+        Build(facts, ResponseStatus.Answered, now) with
         {
             Text = answer.Text,
-            AgentId = agent.Id,
-            FeatureCode = agent.Feature.Code.Value,
-            FeatureName = agent.Feature.Name,
+            AgentId = agentId,
+            FeatureCode = feature.Code.Value,
+            FeatureName = feature.Name,
             Confidence = route.Confidence,
             Alternatives = AlternativeCodes(route),
             Evidence = Evidence(best, route.ResolvedFromContext, answer.Evidence),
@@ -51,9 +62,6 @@ internal static class ResponseBuilder
             LearningState = answer.State,
             Warnings = Warnings(route, answer.Warnings),
         };
-        agent.RecordInteraction(response.LatencyUs, response.Confidence, success: true, response.Timestamp);
-        return response;
-    }
 
     private static AnswerContext Context(ResponseFacts facts, RouteResult route)
     {

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text.Json;
 using Elex.Core.Agents;
 using Elex.Core.Catalog;
@@ -34,8 +33,6 @@ internal sealed record AgentStateDocument(
     long Rated = 0,
     long RatedUnsuccessful = 0)
 {
-    private const int TrajectoryBytes = 4 + 1 + 4 + 4 + 8;
-
     /// <summary>The trajectory id of the record holding an agent's whole replay buffer.</summary>
     public const string ReplayRecordId = "replay";
 
@@ -56,9 +53,7 @@ internal sealed record AgentStateDocument(
 
         // The whole replay buffer is one record: one row per agent instead of one per trajectory
         // keeps a full write of every agent a few thousand rows.
-        var packed = new byte[learned.Trajectories.Length * TrajectoryBytes];
-        for (var i = 0; i < learned.Trajectories.Length; i++)
-            Encode(learned.Trajectories[i], packed.AsSpan(i * TrajectoryBytes, TrajectoryBytes));
+        var packed = ReplayPacking.Pack(learned.Trajectories);
         List<TrajectoryRecord> trajectories = packed.Length == 0 ? [] : [new TrajectoryRecord(agentId, ReplayRecordId, packed)];
         return (state, new QTableRecord(agentId, learned.QTable), trajectories);
     }
@@ -91,7 +86,7 @@ internal sealed record AgentStateDocument(
         var window = stored.SuccessWindow.Select(c => c == '1').ToArray();
         // A packed replay record supersedes per-trajectory records an older version may have left.
         var replay = trajectories.FirstOrDefault(t => t.TrajectoryId == ReplayRecordId);
-        var decoded = (replay is null ? trajectories : [replay]).SelectMany(Decode).ToArray();
+        var decoded = (replay is null ? trajectories : [replay]).SelectMany(t => ReplayPacking.Unpack(t.Data, $"{t.AgentId}/{t.TrajectoryId}")).ToArray();
         return QLearner.Restore(new LearnerSnapshot(values, visits, stored.Epsilon, stored.Interactions, window, decoded, stored.Degraded), options);
     }
 
@@ -104,33 +99,5 @@ internal sealed record AgentStateDocument(
             var rating = e is { Reward: { } reward and >= -1f and <= 1f, Success: { } success, Outcome: { } outcome and >= 0 } ? new Rating(reward, success, outcome) : (Rating?)null;
             yield return new Experience(e.ResponseId, feature, LearningState.FromIndex(e.State), (ResponseAction)e.Action, e.Timestamp) { Rating = rating, FromEarlierRun = true };
         }
-    }
-
-    private static void Encode(Trajectory t, Span<byte> bytes)
-    {
-        BinaryPrimitives.WriteInt32LittleEndian(bytes, t.State.Index);
-        bytes[4] = (byte)t.Action;
-        BinaryPrimitives.WriteSingleLittleEndian(bytes[5..], t.Reward);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes[9..], t.NextState.Index);
-        BinaryPrimitives.WriteInt64LittleEndian(bytes[13..], t.Timestamp);
-    }
-
-    private static IEnumerable<Trajectory> Decode(TrajectoryRecord record)
-    {
-        var data = record.Data;
-        if (data.Length == 0 || data.Length % TrajectoryBytes != 0)
-            throw new FormatException($"trajectory record {record.AgentId}/{record.TrajectoryId} has {data.Length} bytes, not a multiple of {TrajectoryBytes}");
-        var result = new Trajectory[data.Length / TrajectoryBytes];
-        for (var i = 0; i < result.Length; i++)
-        {
-            var b = data.AsSpan(i * TrajectoryBytes, TrajectoryBytes);
-            var state = BinaryPrimitives.ReadInt32LittleEndian(b);
-            var next = BinaryPrimitives.ReadInt32LittleEndian(b[9..]);
-            if (state is < 0 or >= LearningState.Count || next is < 0 or >= LearningState.Count || !Enum.IsDefined((ResponseAction)b[4]))
-                throw new FormatException($"trajectory {i} of record {record.AgentId}/{record.TrajectoryId} names a state or action that does not exist");
-            result[i] = new Trajectory(LearningState.FromIndex(state), (ResponseAction)b[4], BinaryPrimitives.ReadSingleLittleEndian(b[5..]),
-                LearningState.FromIndex(next), BinaryPrimitives.ReadInt64LittleEndian(b[13..]));
-        }
-        return result;
     }
 }
