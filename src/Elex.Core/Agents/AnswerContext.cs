@@ -77,5 +77,7 @@ internal sealed record AnswerContext(string Text, Classification Classification)
         Text.Contains("deactivat", StringComparison.OrdinalIgnoreCase)
         || Text.Contains("disable", StringComparison.OrdinalIgnoreCase)
         || Text.Contains("turn off", StringComparison.OrdinalIgnoreCase)
-        || Text.Contains("switch off", StringComparison.OrdinalIgnoreCase);
+        || Text.Contains("turning off", StringComparison.OrdinalIgnoreCase)
+        || Text.Contains("switch off", StringComparison.OrdinalIgnoreCase)
+        || Text.Contains("switching off", StringComparison.OrdinalIgnoreCase);
 }

@@ -124,7 +124,7 @@ internal static partial class QueryClassifier
     [GeneratedRegex(@"\bset\s+\w+\s+to\b|\w\s*=\s*[\w.-]")]
     private static partial Regex SetCue();
 
-    [GeneratedRegex(@"\bhow (?:do|can|should) (?:i|we|you) (?:turn on|turn off|activate|enable|deactivate|disable|deploy|roll out|switch on|switch off)\b|\bturn (?:on|off)\b|\bswitch (?:on|off)\b|\bbefore (?:deploying|activating|enabling)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow (?:do|can|should) (?:i|we|you) (?:turn on|turn off|activate|enable|deactivate|disable|deploy|roll out|switch on|switch off)\b|\bturn(?:ing)? (?:on|off)\b|\bswitch(?:ing)? (?:on|off)\b|\bbefore (?:deploying|activating|enabling)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProcedureCue();
 
     [GeneratedRegex(@"\bnot (?:work|active|activ|working|enabled|effective|increasing|improving)|\bno effect\b|\bdoes(?:n't| not)\b|\bisn't\b|\bwhat is going on\b|\bwhat'?s wrong\b|\bincreas(?:ing|es) (?:fast|rapidly)\b|\bdegrad|\bnever\b|\bnot \w+ing\b|\b(?:activated|enabled|active|on),? but\b|\bwhat should (?:i|we) (?:check|look at)\b|\b(?:won't|doesn't|does not|didn't) (?:kick|trigger|start|happen)", RegexOptions.IgnoreCase)]

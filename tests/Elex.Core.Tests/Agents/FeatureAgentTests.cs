@@ -68,6 +68,16 @@ public class FeatureAgentTests
         Assert.All(answer.Commands.Where(c => c.Kind == CommandKind.ActivateFeature), c => Assert.StartsWith("Rollback", c.Purpose));
     }
 
+    [Theory]
+    [InlineData("anything to check before turning off MSM tonight?")]
+    [InlineData("we are switching off MSM on the cluster, what do I run?")]
+    public void Procedure_TurningOrSwitchingOff_IsADeactivation(string question)
+    {
+        var answer = Ask("FAJ 121 3094", question, QueryType.Procedure);
+        Assert.Contains(answer.Commands, c => c.Kind == CommandKind.DeactivateFeature && !c.Purpose.StartsWith("Rollback", StringComparison.Ordinal));
+        Assert.DoesNotContain(answer.Commands, c => c.Kind == CommandKind.ActivateFeature && !c.Purpose.StartsWith("Rollback", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Troubleshoot_ChecksConflicts()
     {

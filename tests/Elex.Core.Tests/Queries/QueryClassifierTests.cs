@@ -17,6 +17,8 @@ public class QueryClassifierTests
     [InlineData("How do I turn on IPsec on a node?", QueryType.Procedure)]
     [InlineData("What are the steps to deactivate Carrier Aggregation?", QueryType.Procedure)]
     [InlineData("How do I switch off IFLB on node ERBS_4711?", QueryType.Procedure)]
+    [InlineData("What has to be in place before switching on uplink CoMP at a site?", QueryType.Procedure)]
+    [InlineData("Anything to check before turning off MIMO sleep for the night?", QueryType.Procedure)]
     [InlineData("UL CA is not active, why?", QueryType.Troubleshoot)]
     [InlineData("MSM seems to have no effect after activation", QueryType.Troubleshoot)]
     [InlineData("Calls drop after enabling TTI bundling, what is wrong?", QueryType.Troubleshoot)]
