@@ -38,13 +38,17 @@ public static class ElexServer
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        app.UseDashboardPage();
+        app.UseRouting();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        if (app.Environment.IsDevelopment()) app.UseWebAssemblyDebugging();
         app.MapServerEndpoints();
+        app.MapDashboard();
         return app;
     }
 

@@ -7,4 +7,5 @@ var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<DashboardRoot>("#dashboard");
 builder.Services.AddSingleton(new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddSingleton<DashboardSwarm>();
+builder.Services.AddSingleton<ServerSwarmClient>();
 await builder.Build().RunAsync();

@@ -15,6 +15,8 @@ public sealed class HomeTests : BunitContext, IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     private readonly MemoryAgentStore _store = new();
+    // A static host: no /health, so the page runs its own swarm.
+    private readonly FakeServer _host = new();
     private readonly List<DashboardSwarm> _dashboards = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -34,6 +36,7 @@ public sealed class HomeTests : BunitContext, IAsyncLifetime
     private IRenderedComponent<Home> RenderHome(Func<Task<IAgentStore>>? openStore = null, Func<FeatureRouter, ISentenceModelLoader>? modelLoader = null)
     {
         Services.AddSingleton(Dashboard(openStore ?? (() => Task.FromResult<IAgentStore>(_store)), modelLoader));
+        Services.AddSingleton(new ServerSwarmClient(_host.Client()));
         var cut = Render<Home>();
         cut.WaitForAssertion(() => Assert.NotEqual("starting", cut.Find("#status").GetAttribute("data-state")), Timeout);
         return cut;

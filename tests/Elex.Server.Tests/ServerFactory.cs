@@ -48,7 +48,8 @@ public sealed class ServerFactory : WebApplicationFactory<ServerOptions>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         // Not Development: its appsettings file holds the documented development keys, which must not work here.
-        builder.UseEnvironment("Testing");
+        // Static web assets (the dashboard's files, from the build's manifest) are on by default only in Development.
+        builder.UseEnvironment("Testing").UseStaticWebAssets();
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
