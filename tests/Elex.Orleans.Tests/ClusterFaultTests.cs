@@ -6,23 +6,8 @@ using Elex.Streams.Orleans;
 namespace Elex.Orleans.Tests;
 
 /// <summary>Bad input and faults on a running cluster: each is reported clearly and loses nothing acknowledged.</summary>
-public sealed class ClusterFaultTests : IAsyncLifetime
+public sealed class ClusterFaultTests : RunningCluster
 {
-    private ClusterFixture _cluster = null!;
-    private ClusterSwarm _swarm = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cluster = await ClusterFixture.StartAsync();
-        _swarm = new ClusterSwarm(_cluster.Cluster.Client, Catalogs.Full, Catalogs.Router);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _swarm.Dispose();
-        await _cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task StorageFault_FeedbackFailsClearly_NothingLearned_AndTheRetryIsDurable()
     {

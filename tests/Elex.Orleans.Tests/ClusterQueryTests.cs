@@ -6,23 +6,8 @@ using Elex.Streams.Orleans;
 namespace Elex.Orleans.Tests;
 
 /// <summary>Questions routed in the client and answered by agent grains spread over three silos.</summary>
-public sealed class ClusterQueryTests : IAsyncLifetime
+public sealed class ClusterQueryTests : RunningCluster
 {
-    private ClusterFixture _cluster = null!;
-    private ClusterSwarm _swarm = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cluster = await ClusterFixture.StartAsync();
-        _swarm = new ClusterSwarm(_cluster.Cluster.Client, Catalogs.Full, Catalogs.Router);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _swarm.Dispose();
-        await _cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task Queries_SpreadOverSilos_EachAnsweredOnceByItsFeaturesAgent()
     {

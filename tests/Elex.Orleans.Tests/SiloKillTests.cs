@@ -8,25 +8,11 @@ using Xunit.Abstractions;
 namespace Elex.Orleans.Tests;
 
 /// <summary>A silo killed while questions and feedback are in flight.</summary>
-public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SiloKillTests(ITestOutputHelper output) : RunningCluster
 {
     private const int Agents = 45;
     private const int Rounds = 4;
     private const int KillAfterResponses = 40;
-    private ClusterFixture _cluster = null!;
-    private ClusterSwarm _swarm = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cluster = await ClusterFixture.StartAsync();
-        _swarm = new ClusterSwarm(_cluster.Cluster.Client, Catalogs.Full, Catalogs.Router);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _swarm.Dispose();
-        await _cluster.DisposeAsync();
-    }
 
     [Fact]
     public async Task SiloKilledMidTraffic_AgentsReactivateElsewhereWithTheirLearning_NoAcknowledgedFeedbackOrResponseLostOrDuplicated()
