@@ -198,7 +198,8 @@ public sealed class AskPanelTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal(done.ResponseId, cut.Find("#answer").GetAttribute("data-response-id")), Timeout);
         Assert.Empty(cut.FindAll("#answer-progress"));
         Assert.Equal(done.Text, cut.Find("#answer-text").TextContent);
-        Assert.False(cut.Find("#ask-button").HasAttribute("disabled"));
+        // The Done part renders before the stream's completion frees the button (one render later).
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#ask-button").HasAttribute("disabled")), Timeout);
     }
 
     [Fact]
