@@ -23,6 +23,9 @@ public static class ElexServer
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // The server's own name, whichever process hosts it (a benchmark, a test host): the dashboard's static
+            // asset manifest is found by it.
+            ApplicationName = typeof(ElexServer).Assembly.GetName().Name,
             // appsettings.json sits beside the binary, so `dotnet run --project samples/Elex.Server` finds it from
             // any folder; a host that names its own content root (a test factory) keeps it.
             ContentRootPath = NamesContentRoot(args) ? null : AppContext.BaseDirectory,

@@ -93,7 +93,7 @@ test('offline: after one visit, a reload with no network starts the swarm from t
   assert.match(await page.textContent('#answer-text'), /\S/);
   assert.deepEqual(failed, [], 'nothing the app needs went to the network');
   assert.ok(fromWorker.includes('/index.html') || fromWorker.includes('/'), 'the page came from the service worker');
-  assert.ok(fromWorker.some((p) => /\/_framework\/dotnet\.native\..*\.wasm$/.test(p)), `the runtime came from the service worker (${fromWorker.length} responses)`);
+  assert.ok(fromWorker.some((p) => /\/_framework\/dotnet\.native\.(.+\.)?wasm$/.test(p)), `the runtime came from the service worker (${fromWorker.length} responses)`);
   // Each failed probe is also reported by the browser as a console error without its URL; no other may appear.
   const offlineProbeErrors = problems.slice(problemsBefore).filter((p) => p.includes('net::ERR_INTERNET_DISCONNECTED'));
   assert.ok(offlineProbeErrors.length <= healthProbes, `console errors for the network beyond the ${healthProbes} /health probe(s): ${offlineProbeErrors.join('; ')}`);
