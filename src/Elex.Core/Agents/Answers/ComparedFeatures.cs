@@ -14,8 +14,7 @@ namespace Elex.Core.Agents;
 internal static partial class ComparedFeatures
 {
     private const int Most = 4;
-    private static readonly ConditionalWeakTable<FeatureCatalog, HashSet<string>> UniqueAcronyms = new();
-    private static readonly ConditionalWeakTable<FeatureCatalog, HashSet<string>> EverydayAcronyms = new();
+    private static readonly ConditionalWeakTable<FeatureCatalog, CatalogPhrases> Phrases = new();
 
     /// <summary>The named features in the order the question names them when it compares them; empty otherwise.</summary>
     public static IReadOnlyList<Feature> Find(string text, FeatureCatalog catalog)
@@ -23,20 +22,20 @@ internal static partial class ComparedFeatures
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(catalog);
         if (!Cue().IsMatch(text)) return [];
-        var acronyms = UniqueAcronyms.GetValue(catalog, Acronyms);
-        var everydayAcronyms = EverydayAcronyms.GetValue(catalog, Everyday);
-        var mentions = new List<(Feature Feature, int Start, int Length)>();
-        foreach (var f in catalog.Features)
+        var phrases = Phrases.GetValue(catalog, BuildPhrases);
+        var mentions = new List<(Feature Feature, int Start, int Length, int Order)>();
+        // Only the phrases whose first word is a word of the question can stand in it.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var word in Words(text))
         {
-            AddAll(mentions, f, text, f.Name);
-            AddAll(mentions, f, text, f.Code.Value);
-            if (f.Acronym is { Length: >= 2 } acronym && acronyms.Contains(acronym)) AddAll(mentions, f, text, acronym, caseSensitive: true);
-            else if (f.Acronym is { Length: >= 2 } everyday && everydayAcronyms.Contains(everyday) && IsComparedDirectly(text, everyday))
-                AddAll(mentions, f, text, everyday, caseSensitive: true);
+            if (!seen.Add(word) || !phrases.ByFirstWord.TryGetValue(word, out var candidates)) continue;
+            foreach (var candidate in candidates) candidate.AddMentions(mentions, text);
         }
+        foreach (var candidate in phrases.Unindexed) candidate.AddMentions(mentions, text);
         var standing = mentions
             .Where(m => !mentions.Any(o => o.Length > m.Length && o.Start <= m.Start && m.Start + m.Length <= o.Start + o.Length && o.Feature != m.Feature))
             .OrderBy(m => m.Start)
+            .ThenBy(m => m.Order)
             .Select(m => m.Feature)
             .Distinct()
             .Take(Most)
@@ -44,12 +43,81 @@ internal static partial class ComparedFeatures
         return standing.Count >= 2 ? standing : [];
     }
 
-    private static void AddAll(List<(Feature, int, int)> mentions, Feature f, string text, string phrase, bool caseSensitive = false)
+    // A phrase (a name, a code or an acronym) of one feature, and how it is matched.
+    private sealed record Phrase(Feature Feature, int Order, string Text, bool CaseSensitive, bool OnlyComparedDirectly)
     {
-        var comparison = caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        for (var at = text.IndexOf(phrase, comparison); at >= 0; at = text.IndexOf(phrase, at + 1, comparison))
+        public void AddMentions(List<(Feature, int, int, int)> mentions, string text)
         {
-            if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, at + phrase.Length)) mentions.Add((f, at, phrase.Length));
+            if (OnlyComparedDirectly && !IsComparedDirectly(text, Text)) return;
+            var comparison = CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+            for (var at = text.IndexOf(Text, comparison); at >= 0; at = text.IndexOf(Text, at + 1, comparison))
+            {
+                if (IsWordBoundary(text, at - 1) && IsWordBoundary(text, at + Text.Length)) mentions.Add((Feature, at, Text.Length, Order));
+            }
+        }
+    }
+
+    // Every feature's phrases by their first word: a phrase stands in a question, bounded by non-word characters,
+    // only where the question has that word. Phrases that do not start with a word are always tried.
+    private sealed class CatalogPhrases
+    {
+        public Dictionary<string, List<Phrase>> ByFirstWord { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public List<Phrase> Unindexed { get; } = [];
+
+        public void Add(Phrase phrase)
+        {
+            var first = FirstWord(phrase.Text);
+            if (first.Length == 0)
+            {
+                Unindexed.Add(phrase);
+                return;
+            }
+            if (!ByFirstWord.TryGetValue(first, out var list)) ByFirstWord[first] = list = [];
+            list.Add(phrase);
+        }
+
+        private static string FirstWord(string phrase)
+        {
+            var end = 0;
+            while (end < phrase.Length && char.IsLetterOrDigit(phrase[end])) end++;
+            return phrase[..end];
+        }
+    }
+
+    private static CatalogPhrases BuildPhrases(FeatureCatalog catalog)
+    {
+        var acronyms = Acronyms(catalog);
+        var everydayAcronyms = Everyday(catalog);
+        var phrases = new CatalogPhrases();
+        // Order: the catalog's, then name, code, acronym — which of two mentions at one place comes first.
+        var order = 0;
+        foreach (var f in catalog.Features)
+        {
+            phrases.Add(new Phrase(f, order++, f.Name, CaseSensitive: false, OnlyComparedDirectly: false));
+            phrases.Add(new Phrase(f, order++, f.Code.Value, CaseSensitive: false, OnlyComparedDirectly: false));
+            if (f.Acronym is { Length: >= 2 } acronym && acronyms.Contains(acronym))
+                phrases.Add(new Phrase(f, order, acronym, CaseSensitive: true, OnlyComparedDirectly: false));
+            else if (f.Acronym is { Length: >= 2 } everyday && everydayAcronyms.Contains(everyday))
+                phrases.Add(new Phrase(f, order, everyday, CaseSensitive: true, OnlyComparedDirectly: true));
+            order++;
+        }
+        return phrases;
+    }
+
+    // The question's words: maximal runs of letters and digits.
+    private static IEnumerable<string> Words(string text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+            yield return text[start..i];
         }
     }
 
