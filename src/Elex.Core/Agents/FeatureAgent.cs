@@ -64,8 +64,8 @@ public sealed class FeatureAgent
                 : context.Classification.Type switch
                 {
                     QueryType.Parameter => ParametersAnswer.Compose(Feature, context),
-                    QueryType.Counter => CountersAnswer.Compose(Feature, context, kpiFirst: false),
-                    QueryType.Kpi => CountersAnswer.Compose(Feature, context, kpiFirst: true),
+                    QueryType.Counter => CountersAnswer.Compose(_catalog, Feature, context, kpiFirst: false),
+                    QueryType.Kpi => CountersAnswer.Compose(_catalog, Feature, context, kpiFirst: true),
                     QueryType.Procedure => ActivationAnswer.Compose(_catalog, Feature, context),
                     QueryType.Troubleshoot => TroubleshootAnswer.Compose(_catalog, Feature, context),
                     _ => WhatIsAnswer.Compose(_catalog, Feature, context),
