@@ -37,6 +37,9 @@ internal static partial class QueryClassifier
         .GroupBy(c => c.word, StringComparer.OrdinalIgnoreCase)
         .ToFrozenDictionary(g => g.Key, g => g.Select(c => (c.Type, c.Weight)).ToArray(), StringComparer.OrdinalIgnoreCase);
 
+    // Node types written in camel case ("roll it out on a gNB") name where, not which parameter.
+    private static readonly FrozenSet<string> NodeTypes = FrozenSet.ToFrozenSet(["gNB", "eNB", "gNodeB", "eNodeB", "nodeB", "ngENB", "enGNB"], StringComparer.Ordinal);
+
     // Counter and parameter questions are narrower than procedure and troubleshooting ones, so they win ties.
     private static readonly QueryType[] TieOrder = [QueryType.Counter, QueryType.Kpi, QueryType.Parameter, QueryType.Troubleshoot, QueryType.Procedure, QueryType.General];
 
@@ -75,7 +78,7 @@ internal static partial class QueryClassifier
         var target = CommandTarget.Find(text);
         foreach (var word in words)
         {
-            if (word.Text == target.Node || word.Text == target.Instance) continue;
+            if (word.Text == target.Node || word.Text == target.Instance || NodeTypes.Contains(word.Text)) continue;
             if (TermAnalyzer.IsIdentifier(word.Text) && !word.Text.StartsWith("pm", StringComparison.Ordinal))
             {
                 scores[(int)QueryType.Parameter] += 3.0f;
