@@ -16,7 +16,7 @@ internal static partial class QueryClassifier
         (QueryType.Counter, 2.0f, ["counter", "counters", "pm", "statistics", "stats", "measure", "measures", "measured", "measurement", "pmcounter"]),
         (QueryType.Kpi, 2.0f, ["kpi", "kpis", "retainability", "accessibility", "integrity", "availability", "mobility success", "indicator", "indicators"]),
         (QueryType.Parameter, 2.0f, ["parameter", "parameters", "attribute", "attributes", "setting", "settings", "value", "values", "default", "range", "tune", "tuning", "mo", "configure", "configured", "set", "threshold", "thresholds", "timer", "timers", "offset", "offsets", "hysteresis"]),
-        (QueryType.Procedure, 2.0f, ["activate", "activation", "deactivate", "deactivation", "enable", "disable", "turn", "install", "deploy", "deploying", "rollout", "steps", "procedure", "enabling", "activating", "deactivating", "disabling", "cmedit", "unlock", "license", "licence", "prerequisite", "prerequisites"]),
+        (QueryType.Procedure, 2.0f, ["activate", "activation", "deactivate", "deactivation", "enable", "disable", "turn", "install", "deploy", "deploying", "rollout", "steps", "procedure", "enabling", "activating", "deactivating", "disabling", "cmedit", "unlock", "license", "licence", "licenses", "licences", "licensed", "prerequisite", "prerequisites"]),
         (QueryType.Troubleshoot, 2.5f, ["troubleshoot", "troubleshooting", "problem", "problems", "issue", "issues", "fail", "fails", "failing", "failure", "failures", "broken", "wrong", "drop", "drops", "dropping", "degraded", "degradation", "alarm", "alarms", "error", "errors", "why", "stuck", "effect"]),
     ];
 

@@ -12,6 +12,23 @@ internal static class ActivationAnswer
 {
     private const int ValuesToRead = 8;
 
+    // Below this routing confidence the feature to switch may not be the one meant: the procedure says so first.
+    private const float SureOfTheFeature = 0.8f;
+
+    // A procedure switches one feature on a live node: when the question may mean another, that comes first.
+    private static void CheckTheFeature(AnswerBuilder a, Feature f, AnswerContext context, bool activate)
+    {
+        var check = new System.Text.StringBuilder()
+            .Append("Check first that ").Append(f.Name).Append(" is the feature you mean to ").Append(activate ? "activate" : "deactivate")
+            .Append(": the question matched it with confidence ").Append(context.RouteConfidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        if (context.Alternatives.Count > 0)
+            check.Append("; also close: ").AppendList(context.Alternatives, DisplayNames.Of, all: false, limit: 3);
+        check.Append('.');
+        var line = check.ToString();
+        a.Line(line);
+        a.Warning(line);
+    }
+
     public static AgentAnswer Compose(FeatureCatalog catalog, Feature f, AnswerContext context)
     {
         var a = new AnswerBuilder();
@@ -20,6 +37,7 @@ internal static class ActivationAnswer
         var edges = CatalogEdges.Of(catalog);
         var plan = CatalogEdges.Of(catalog).PlanOf(f);
         var step = 1;
+        if (context.RouteConfidence < SureOfTheFeature) CheckTheFeature(a, f, context, activate);
         a.Text.Append($"{(activate ? "Activating" : "Deactivating")} {DisplayNames.Of(f)}{(node is null ? "" : $" on {node}")}:").Append('\n');
         a.Line("Pre-checks");
         if (f.Cxc is not null)
