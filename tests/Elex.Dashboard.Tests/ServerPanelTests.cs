@@ -109,4 +109,61 @@ public sealed class ServerPanelTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal("403 Forbidden: This needs role operator. (stats need a key with the operator role)",
             cut.Find("#server-stats-error").TextContent), Timeout);
     }
+
+    [Fact]
+    public void Rating_an_answer_teaches_the_servers_swarm_as_the_keys_user()
+    {
+        _server.Answer("POST /ask", HttpStatusCode.OK, ServerJson.Answer)
+            .Answer("POST /feedback", HttpStatusCode.OK, """{"feedback":"Applied","ratedBy":"alice","agentId":"agent-FAJ_121_3094","responseId":"r-abc-1","success":true,"replaced":false,"durable":true}""");
+        var cut = RenderPanel();
+        EnterKey(cut, "trainer-key");
+        Ask(cut, "how do I activate MSM?");
+        cut.WaitForElement("#server-feedback-up", Timeout);
+
+        cut.Find("#server-feedback-up").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Learned and saved — rated by alice", cut.Find("#server-feedback-status").TextContent), Timeout);
+        var (_, key, body) = Assert.Single(_server.Requests, r => r.Route == "POST /feedback");
+        Assert.Equal("trainer-key", key);
+        Assert.Equal("""{"responseId":"r-abc-1","success":true}""", body);
+        // One rating per answer from this panel: both buttons are spent.
+        Assert.True(cut.Find("#server-feedback-up").HasAttribute("disabled"));
+        Assert.True(cut.Find("#server-feedback-down").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_key_without_the_trainer_role_hears_why_and_may_try_again()
+    {
+        _server.Answer("POST /ask", HttpStatusCode.OK, ServerJson.Answer)
+            .Problem("POST /feedback", HttpStatusCode.Forbidden, "Forbidden", "This needs role trainer.");
+        var cut = RenderPanel();
+        EnterKey(cut, "asker-key");
+        Ask(cut, "how do I activate MSM?");
+        cut.WaitForElement("#server-feedback-down", Timeout);
+
+        cut.Find("#server-feedback-down").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("403 Forbidden: This needs role trainer. (teaching needs a key with the trainer role)",
+            cut.Find("#server-feedback-status").TextContent), Timeout);
+        Assert.Equal("403", cut.Find("#server-feedback-status").GetAttribute("data-status"));
+        Assert.Contains(_server.Requests, r => r is ("POST /feedback", "asker-key", """{"responseId":"r-abc-1","success":false}"""));
+        Assert.False(cut.Find("#server-feedback-up").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_new_question_starts_unrated()
+    {
+        _server.Answer("POST /ask", HttpStatusCode.OK, ServerJson.Answer)
+            .Answer("POST /feedback", HttpStatusCode.OK, """{"feedback":"Applied","ratedBy":"alice","replaced":false,"durable":false}""");
+        var cut = RenderPanel();
+        EnterKey(cut, "trainer-key");
+        Ask(cut, "how do I activate MSM?");
+        cut.WaitForElement("#server-feedback-up", Timeout).Click();
+        cut.WaitForAssertion(() => Assert.Equal("Learned — rated by alice", cut.Find("#server-feedback-status").TextContent), Timeout);
+
+        Ask(cut, "and how do I deactivate it?");
+
+        cut.WaitForAssertion(() => Assert.Equal("", cut.Find("#server-feedback-status").TextContent), Timeout);
+        Assert.False(cut.Find("#server-feedback-up").HasAttribute("disabled"));
+    }
 }

@@ -87,7 +87,7 @@ test('the published server serves its dashboard at / to anyone, and nothing else
   }
 });
 
-test('the published dashboard boots from the server, takes a key and asks the server\'s swarm', { skip }, async () => {
+test('the published dashboard boots from the server, takes a key, asks the server\'s swarm and teaches it', { skip }, async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const failures = [];
@@ -107,6 +107,10 @@ test('the published dashboard boots from the server, takes a key and asks the se
   await page.waitForSelector('#answer', { timeout: 60_000 });
   const answer = await page.textContent('#answer');
   assert.match(answer ?? '', /MIMO Sleep Mode/);
+  // A rating teaches the server's swarm, recorded against the key's user and stored (the server has a store).
+  await page.click('#server-feedback-up');
+  await page.waitForFunction(() => document.querySelector('#server-feedback-status')?.textContent?.startsWith('Learned'), null, { timeout: 30_000 });
+  assert.equal(await page.textContent('#server-feedback-status'), 'Learned and saved — rated by browser-test');
   await page.waitForSelector('#stats-agents', { timeout: 30_000 });
   assert.match((await page.textContent('#stats-agents')) ?? '', /^593 /, 'the server\'s swarm holds the full catalog');
 

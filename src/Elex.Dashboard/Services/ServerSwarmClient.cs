@@ -6,7 +6,8 @@ namespace Elex.Dashboard.Services;
 
 /// <summary>
 /// The team server's swarm over HTTP (docs/SERVER.md), at the origin the page was served from: whether there is one
-/// (<c>GET /health</c>), a question (<c>POST /ask</c>) and the swarm's stats (<c>GET /stats</c>), each with the user's
+/// (<c>GET /health</c>), a question (<c>POST /ask</c>), a rating of its answer (<c>POST /feedback</c>) and the swarm's stats
+/// (<c>GET /stats</c>), each with the user's
 /// API key in <c>X-Api-Key</c>. A refusal throws <see cref="ServerProblemException"/> with the server's problem details.
 /// </summary>
 public sealed class ServerSwarmClient(HttpClient http)
@@ -41,6 +42,24 @@ public sealed class ServerSwarmClient(HttpClient http)
         return ServerResponseJson.Response(document.RootElement, question);
     }
 
+    /// <summary>
+    /// Rates the answer <paramref name="responseId"/> (role trainer): the server's agent learns from it, and the rating
+    /// is recorded against the key's user.
+    /// </summary>
+    public async Task<ServerFeedback> FeedbackAsync(string apiKey, string responseId, bool helpful, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(responseId);
+        using var request = Request(HttpMethod.Post, "feedback", apiKey);
+        request.Content = new ByteArrayContent(FeedbackBody(responseId, helpful));
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var document = await SendAsync(request, cancellationToken).ConfigureAwait(true);
+        var root = document.RootElement;
+        return new ServerFeedback(
+            root.TryGetProperty("ratedBy", out var ratedBy) ? ratedBy.GetString() ?? "" : "",
+            root.TryGetProperty("durable", out var durable) && durable.ValueKind == JsonValueKind.True,
+            root.TryGetProperty("replaced", out var replaced) && replaced.ValueKind == JsonValueKind.True);
+    }
+
     /// <summary>The server's stats (role operator).</summary>
     public async Task<ServerStats> StatsAsync(string apiKey, CancellationToken cancellationToken = default)
     {
@@ -65,6 +84,19 @@ public sealed class ServerSwarmClient(HttpClient http)
         var status = (int)response.StatusCode;
         var problem = ServerResponseJson.Problem(body);
         throw new ServerProblemException(status, problem?.Title ?? response.ReasonPhrase ?? "Request failed", problem?.Detail);
+    }
+
+    private static byte[] FeedbackBody(string responseId, bool helpful)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("responseId", responseId);
+            writer.WriteBoolean("success", helpful);
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
     }
 
     private static byte[] AskBody(string question)
