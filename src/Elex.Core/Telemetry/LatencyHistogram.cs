@@ -2,7 +2,9 @@ namespace Elex.Core.Telemetry;
 
 /// <summary>
 /// A log-bucketed latency histogram that supports removal, so a sliding window can add new
-/// samples and retire old ones in O(1) and read percentiles in one pass over the buckets.
+/// samples and retire old ones in O(1) and read percentiles in one pass over the buckets — over groups of 64
+/// buckets first, then into the groups that hold a wanted rank (a window emits a snapshot per query, and a
+/// millisecond latency sits past 1,200 of the 2,300 buckets).
 /// HdrHistogram (on the mirror) cannot remove samples, which a sliding window needs.
 /// Buckets grow by 1 % from 0.1 µs to 10⁹ µs: a percentile is exact to within 1 %.
 /// </summary>
@@ -12,7 +14,10 @@ internal sealed class LatencyHistogram
     private static readonly double LogGrowth = Math.Log(1.01);
     private static readonly int BucketCount = (int)Math.Ceiling(Math.Log(1e9 / Smallest) / LogGrowth) + 1;
 
+    private const int GroupSize = 64;
+
     private readonly int[] _counts = new int[BucketCount];
+    private readonly long[] _groups = new long[(BucketCount + GroupSize - 1) / GroupSize];
 
     /// <summary>Samples currently held.</summary>
     public long Count { get; private set; }
@@ -20,7 +25,9 @@ internal sealed class LatencyHistogram
     /// <summary>Adds a latency in microseconds (negative or NaN counts as 0).</summary>
     public void Add(double latencyUs)
     {
-        _counts[Bucket(latencyUs)]++;
+        var bucket = Bucket(latencyUs);
+        _counts[bucket]++;
+        _groups[bucket / GroupSize]++;
         Count++;
     }
 
@@ -31,6 +38,7 @@ internal sealed class LatencyHistogram
         var bucket = Bucket(latencyUs);
         if (_counts[bucket] == 0) throw new InvalidOperationException($"No sample of {latencyUs} µs is held.");
         _counts[bucket]--;
+        _groups[bucket / GroupSize]--;
         Count--;
     }
 
@@ -38,6 +46,7 @@ internal sealed class LatencyHistogram
     public void Clear()
     {
         Array.Clear(_counts);
+        Array.Clear(_groups);
         Count = 0;
     }
 
@@ -60,11 +69,21 @@ internal sealed class LatencyHistogram
         }
         var next = 0;
         long seen = 0;
-        for (var bucket = 0; bucket < _counts.Length && next < ascendingQuantiles.Length; bucket++)
+        for (var group = 0; group < _groups.Length && next < ascendingQuantiles.Length; group++)
         {
-            seen += _counts[bucket];
-            while (next < ascendingQuantiles.Length && seen >= Rank(ascendingQuantiles[next]))
-                results[next++] = Representative(bucket);
+            var after = seen + _groups[group];
+            if (after < Rank(ascendingQuantiles[next]))
+            {
+                seen = after;
+                continue;
+            }
+            var end = Math.Min((group + 1) * GroupSize, _counts.Length);
+            for (var bucket = group * GroupSize; bucket < end && next < ascendingQuantiles.Length; bucket++)
+            {
+                seen += _counts[bucket];
+                while (next < ascendingQuantiles.Length && seen >= Rank(ascendingQuantiles[next]))
+                    results[next++] = Representative(bucket);
+            }
         }
     }
 
