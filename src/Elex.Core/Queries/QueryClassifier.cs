@@ -24,6 +24,8 @@ internal static partial class QueryClassifier
     [
         (QueryType.Counter, 3.0f, CounterName()),
         (QueryType.Counter, 1.5f, MonitorCue()),
+        (QueryType.Counter, 2.0f, AsksForCounters()),
+        (QueryType.Kpi, 2.0f, AsksForKpis()),
         (QueryType.Parameter, 3.0f, SetCue()),
         (QueryType.Procedure, 2.5f, ProcedureCue()),
         (QueryType.Troubleshoot, 3.0f, TroubleCue()),
@@ -139,6 +141,14 @@ internal static partial class QueryClassifier
 
     [GeneratedRegex(@"\bkey performance\b|\bsuccess rate\b|\bthroughput\b|\blatency\b", RegexOptions.IgnoreCase)]
     private static partial Regex KpiCue();
+
+    // "Which counters …", "what KPI should I watch …": what the question wants back, whatever else it mentions
+    // ("… show handover drops", "… after turning on IFLB").
+    [GeneratedRegex(@"\b(?:what|which)\s+(?:pm\s+)?counters?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForCounters();
+
+    [GeneratedRegex(@"\b(?:what|which)\s+kpis?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForKpis();
 
     [GeneratedRegex(@"\bpm[A-Z][A-Za-z0-9]+\b")]
     private static partial Regex CounterName();

@@ -9,6 +9,8 @@ public class QueryClassifierTests
     [InlineData("What does the counter pmMimoSleepTime measure?", QueryType.Counter)]
     [InlineData("pmCaScheduledDlSum is increasing fast, what is going on?", QueryType.Counter)]
     [InlineData("Which KPIs does IFLB affect?", QueryType.Kpi)]
+    [InlineData("What KPI should I keep an eye on after turning on load balancing?", QueryType.Kpi)]
+    [InlineData("Which counters tell me how often calls drop on the secondary cell?", QueryType.Counter)]
     [InlineData("How does MSM impact RAB retainability?", QueryType.Kpi)]
     [InlineData("Which feature uses the parameter sleepMode?", QueryType.Parameter)]
     [InlineData("set sleepMode to 2 on cell X", QueryType.Parameter)]
