@@ -43,7 +43,9 @@ internal static class AnswerStrategies
             Add(evidence, fact);
         }
         if (listed > 0) text.Append('.');
-        if (f.Related.Count > 0)
+        // The whole related list, unless the answer already names every related feature (a what-is answer does,
+        // up to six): the detail adds what was cut, not a second copy.
+        if (f.Related.Count > 0 && !NamesAll(answer.Text, catalog, f.Related))
         {
             text.Append("\nRelated features (all ").Append(f.Related.Count).Append("): ");
             for (var i = 0; i < f.Related.Count; i++)
@@ -57,6 +59,13 @@ internal static class AnswerStrategies
         if (f.Events.Count > 0 && !answer.Text.Contains("Trace events", StringComparison.Ordinal))
             text.Append("\nTrace events: ").AppendList(f.Events, all: false).Append('.');
         return answer with { Text = Return(text), Evidence = evidence };
+    }
+
+    private static bool NamesAll(string text, FeatureCatalog catalog, IReadOnlyList<FeatureCode> codes)
+    {
+        foreach (var code in codes)
+            if (!text.Contains(catalog.Find(code)?.DisplayName ?? code.Value, StringComparison.Ordinal)) return false;
+        return true;
     }
 
     // Asks the runner-up feature's agent and merges its first lines below this one.

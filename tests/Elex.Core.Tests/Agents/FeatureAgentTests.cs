@@ -132,6 +132,20 @@ public class FeatureAgentTests
         });
 
     [Fact]
+    public void DetailedAnswer_ListsEveryRelatedFeature_WhenTheAnswerCutTheList()
+    {
+        var iflb = Sample.Find(FeatureCode.Parse("FAJ 121 3009"))!;
+        var detailed = Agent("FAJ 121 3009").Answer(new AnswerContext("what is IFLB?", new Classification(QueryType.General, Complexity.Simple))
+        {
+            ForcedAction = ResponseAction.DetailedAnswer,
+        });
+
+        Assert.True(iflb.Related.Count > 6);
+        Assert.Contains($"Related features (all {iflb.Related.Count}): ", detailed.Text);
+        Assert.All(iflb.Related, r => Assert.Contains($"related {r}", detailed.Evidence));
+    }
+
+    [Fact]
     public void Strategies_ChangeTheAnswer()
     {
         var direct = AskWith(ResponseAction.DirectAnswer);
@@ -141,8 +155,9 @@ public class FeatureAgentTests
         Assert.StartsWith(direct.Text, detailed.Text);
         var vp = Sample.Find(FeatureCode.Parse("FAJ 121 5470"))!;
         Assert.NotEmpty(vp.Related);
-        Assert.Contains($"Related features (all {vp.Related.Count}): ", detailed.Text);
-        Assert.All(vp.Related, r => Assert.Contains($"related {r}", detailed.Evidence));
+        // Its what-is answer already names all five related features: the detail adds no second copy.
+        Assert.All(vp.Related, r => Assert.Contains(Sample.Find(r)?.DisplayName ?? r.Value, direct.Text));
+        Assert.DoesNotContain("Related features (all", detailed.Text);
         // What the direct answer already says (its prerequisites) is not repeated.
         Assert.DoesNotContain("\nPrerequisites: ", detailed.Text);
 
