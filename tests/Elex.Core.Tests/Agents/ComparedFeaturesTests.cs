@@ -41,4 +41,37 @@ public class ComparedFeaturesTests
 
     [Fact]
     public void FeaturesNamedByCode_AreCompared() => Assert.Equal(["FAJ 121 3094", "FAJ 121 5296"], Codes("FAJ 121 3094 versus FAJ 121 5296"));
+
+    // An NR counterpart named by its LTE feature's acronym ("NR ANR"), on a catalog of three.
+    private static readonly Feature Anr = new() { Code = FeatureCode.Parse("FAJ 121 9101"), Name = "Automated Neighbor Relations", Acronym = "ANR" };
+    private static readonly Feature NrAnr = new() { Code = FeatureCode.Parse("FAJ 121 9102"), Name = "NR Automated Neighbor Relations", Acronym = "NANR" };
+    private static readonly Feature Mobility = new() { Code = FeatureCode.Parse("FAJ 121 9103"), Name = "NR Mobility", Acronym = "NM" };
+    private static readonly FeatureCatalog Trio = new([Anr, NrAnr, Mobility]);
+
+    [Theory]
+    [InlineData("what's the difference between ANR and NR ANR")]
+    [InlineData("NR ANR vs ANR: which one do I need on a gNB?")]
+    public void AnNrCounterpart_NamedByItsLteFeaturesAcronym_IsCompared(string question)
+    {
+        var compared = ComparedFeatures.Find(question, Trio);
+
+        Assert.Equal(2, compared.Count);
+        Assert.Contains(Anr, compared);
+        Assert.Contains(NrAnr, compared);
+    }
+
+    [Fact]
+    public void TheLteAcronymInsideNrAcronym_IsNotAlsoTheLteFeature()
+    {
+        // "NR ANR" alone names one feature: no comparison.
+        Assert.Empty(ComparedFeatures.Find("is NR ANR better with a short removal timer or a long one?", Trio));
+    }
+
+    [Fact]
+    public void NamesAndAcronyms_AreFoundInTheOrderTheQuestionUses()
+    {
+        var compared = ComparedFeatures.Find("compare NR Mobility with Automated Neighbor Relations", Trio);
+
+        Assert.Equal([Mobility, Anr], compared);
+    }
 }

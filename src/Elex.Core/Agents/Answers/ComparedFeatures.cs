@@ -102,8 +102,21 @@ internal static partial class ComparedFeatures
                 phrases.Add(new Phrase(f, order, everyday, CaseSensitive: true, OnlyComparedDirectly: true));
             order++;
         }
+        // "NR ANR": engineers name an NR counterpart ("NR Automated Neighbor Relations") by its LTE feature's acronym.
+        var byName = new Dictionary<string, Feature>(StringComparer.OrdinalIgnoreCase);
+        foreach (var f in catalog.Features) byName.TryAdd(f.Name, f);
+        order = 0;
+        foreach (var f in catalog.Features)
+        {
+            if (f.Name.StartsWith(NrPrefix, StringComparison.Ordinal) && byName.TryGetValue(f.Name[NrPrefix.Length..], out var lte)
+                && lte.Acronym is { Length: >= 2 } lteAcronym && acronyms.Contains(lteAcronym))
+                phrases.Add(new Phrase(f, order + 2, NrPrefix + lteAcronym, CaseSensitive: true, OnlyComparedDirectly: false));
+            order += 3;
+        }
         return phrases;
     }
+
+    private const string NrPrefix = "NR ";
 
     // The question's words: maximal runs of letters and digits.
     private static IEnumerable<string> Words(string text)

@@ -94,6 +94,10 @@ internal static class ComparisonAnswer
 
     private static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "none" : AnswerList.Join(names, all: false, limit: CellItems * 2);
 
-    private static string Counted(IReadOnlyList<string> names, int total, string? role) =>
-        total == 0 ? "none" : $"{total}{(role is null ? "" : $" ({names.Count} {role})")}{(names.Count > 0 ? ": " + string.Join(", ", names.Take(CellItems)) + (names.Count > CellItems ? ", …" : "") : "")}";
+    // A name on several managed objects ("anrMeasOn") is shown once; the counts stay per managed object.
+    private static string Counted(IReadOnlyList<string> names, int total, string? role)
+    {
+        var distinct = names.Distinct(StringComparer.Ordinal).ToList();
+        return total == 0 ? "none" : $"{total}{(role is null ? "" : $" ({names.Count} {role})")}{(distinct.Count > 0 ? ": " + string.Join(", ", distinct.Take(CellItems)) + (distinct.Count > CellItems ? ", …" : "") : "")}";
+    }
 }
