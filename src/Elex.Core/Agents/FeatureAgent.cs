@@ -63,7 +63,7 @@ public sealed class FeatureAgent
                 ? ComparisonAnswer.Compose(_catalog, context.Compared, context)
                 : context.Classification.Type switch
                 {
-                    QueryType.Parameter => ParametersAnswer.Compose(Feature, context),
+                    QueryType.Parameter => ParametersAnswer.Compose(_catalog, Feature, context),
                     QueryType.Counter => CountersAnswer.Compose(_catalog, Feature, context, kpiFirst: false),
                     QueryType.Kpi => CountersAnswer.Compose(_catalog, Feature, context, kpiFirst: true),
                     QueryType.Procedure => ActivationAnswer.Compose(_catalog, Feature, context),

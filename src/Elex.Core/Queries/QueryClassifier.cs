@@ -16,7 +16,7 @@ internal static partial class QueryClassifier
         (QueryType.Counter, 2.0f, ["counter", "counters", "pm", "statistics", "stats", "measure", "measures", "measured", "measurement", "pmcounter"]),
         (QueryType.Kpi, 2.0f, ["kpi", "kpis", "retainability", "accessibility", "integrity", "availability", "mobility success", "indicator", "indicators"]),
         (QueryType.Parameter, 2.0f, ["parameter", "parameters", "attribute", "attributes", "setting", "settings", "value", "values", "default", "range", "tune", "tuning", "mo", "configure", "configured", "set", "threshold", "thresholds", "timer", "timers", "offset", "offsets", "hysteresis"]),
-        (QueryType.Procedure, 2.0f, ["activate", "activation", "deactivate", "deactivation", "enable", "disable", "turn", "install", "deploy", "deploying", "rollout", "steps", "procedure", "enabling", "activating", "deactivating", "disabling", "cmedit", "unlock", "license", "licence", "licenses", "licences", "licensed", "prerequisite", "prerequisites"]),
+        (QueryType.Procedure, 2.0f, ["activate", "activation", "deactivate", "deactivation", "enable", "disable", "turn", "install", "deploy", "deploying", "rollout", "steps", "procedure", "enabling", "activating", "deactivating", "disabling", "cmedit", "unlock", "license", "licence", "licenses", "licences", "prerequisite", "prerequisites"]),
         (QueryType.Troubleshoot, 2.5f, ["troubleshoot", "troubleshooting", "problem", "problems", "issue", "issues", "fail", "fails", "failing", "failure", "failures", "broken", "wrong", "drop", "drops", "dropping", "degraded", "degradation", "alarm", "alarms", "error", "errors", "why", "stuck", "effect"]),
     ];
 
@@ -129,7 +129,7 @@ internal static partial class QueryClassifier
     [GeneratedRegex(@"\bset\s+\w+\s+to\b|\w\s*=\s*[\w.-]")]
     private static partial Regex SetCue();
 
-    [GeneratedRegex(@"\bhow (?:do|can|should) (?:i|we|you) (?:turn on|turn off|activate|enable|deactivate|disable|deploy|roll out|switch on|switch off)\b|\bturn(?:ing)? (?:on|off)\b|\bswitch(?:ing)? (?:on|off)\b|\bbefore (?:deploying|activating|enabling)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow (?:do|can|should) (?:i|we|you) (?:turn on|turn off|activate|enable|deactivate|disable|deploy|roll out|switch on|switch off)\b|\bturn(?:ing)? (?:on|off)\b|\bswitch(?:ing)? (?:on|off)\b|\bbefore (?:deploying|activating|enabling)\b|\bbefore\b.{0,40}\b(?:be|is|gets?) (?:activated|enabled|deployed|turned on)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProcedureCue();
 
     [GeneratedRegex(@"\bnot (?:work|active|activ|working|enabled|effective|increasing|improving)|\bno effect\b|\bdoes(?:n't| not)\b|\bisn't\b|\bwhat is going on\b|\bwhat'?s wrong\b|\bincreas(?:ing|es) (?:fast|rapidly)\b|\bdegrad|\bnever\b|\bnot \w+ing\b|\b(?:activated|enabled|active|on),? but\b|\bwhat should (?:i|we) (?:check|look at)\b|\b(?:won't|doesn't|does not|didn't) (?:kick|trigger|start|happen)", RegexOptions.IgnoreCase)]

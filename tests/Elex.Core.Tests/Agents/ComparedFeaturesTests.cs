@@ -40,6 +40,10 @@ public class ComparedFeaturesTests
         Assert.Equal(["FAJ 121 3009", "FAJ 121 3061"], Codes("Is IFLB compatible with Inter-Frequency Offload?"));
 
     [Fact]
+    public void RunningTwoAtTheSameTime_IsACompatibilityQuestion() =>
+        Assert.Equal(["FAJ 121 3094", "FAJ 121 3089"], Codes("can MIMO Sleep Mode and Micro Sleep Tx run at the same time?"));
+
+    [Fact]
     public void FeaturesNamedByCode_AreCompared() => Assert.Equal(["FAJ 121 3094", "FAJ 121 5296"], Codes("FAJ 121 3094 versus FAJ 121 5296"));
 
     // An NR counterpart named by its LTE feature's acronym ("NR ANR"), on a catalog of three.

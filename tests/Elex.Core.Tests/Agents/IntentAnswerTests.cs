@@ -146,4 +146,23 @@ public class IntentAnswerTests
         Assert.Contains("- The catalog records no direct conflict between ADD (FAJ 121 0001) and OTH (FAJ 121 0003).", answer.Text);
         Assert.Contains("- ADD (FAJ 121 0001) requires PAR (FAJ 121 0002), which must not be active together with OTH (FAJ 121 0003) (declared by Feature PAR): ADD (FAJ 121 0001) and OTH (FAJ 121 0003) cannot run together.", answer.Text);
     }
+
+    [Fact]
+    public void ANamedParameterOtherFeaturesAlsoHave_SaysWhichOnesAndWhere()
+    {
+        var f1 = new Feature { Code = FeatureCode.Parse("FAJ 121 9301"), Name = "Sleep One", Acronym = "S1", Parameters = [new FeatureParameter("SleepFunction", "sleepMode", ParameterRole.Introduced)] };
+        var f2 = new Feature { Code = FeatureCode.Parse("FAJ 121 9302"), Name = "Sleep Two", Acronym = "S2", Parameters = [new FeatureParameter("SleepProfile", "sleepMode", ParameterRole.Introduced)] };
+        var f3 = new Feature { Code = FeatureCode.Parse("FAJ 121 9303"), Name = "Sleep Reader", Acronym = "SR", Parameters = [new FeatureParameter("SleepFunction", "sleepMode", ParameterRole.Referenced)] };
+        var catalog = new FeatureCatalog([f1, f2, f3]);
+        AgentAnswer Answer(string text) =>
+            new FeatureAgent(catalog, f2).Answer(new AnswerContext(text, new Classification(QueryType.Parameter, Complexity.Simple)));
+
+        var described = Answer("what does sleepMode do?");
+        var change = Answer("set sleepMode to 2 on node RBS1");
+
+        // A feature that only references the parameter does not own it.
+        const string also = "sleepMode is also a parameter of Sleep One (S1, FAJ 121 9301) on SleepFunction: check which one you mean.";
+        Assert.Equal(also, described.Text.Split('\n')[1]);
+        Assert.Contains(also, change.Warnings);
+    }
 }

@@ -22,6 +22,7 @@ public class QueryClassifierTests
     [InlineData("What has to be in place before switching on uplink CoMP at a site?", QueryType.Procedure)]
     [InlineData("Anything to check before turning off MIMO sleep for the night?", QueryType.Procedure)]
     [InlineData("How should we roll out dual connectivity on every gNB in the cluster?", QueryType.Procedure)]
+    [InlineData("What has to be in place before dual connectivity can be activated?", QueryType.Procedure)]
     [InlineData("Which eNodeB parameter sets the A3 offset?", QueryType.Parameter)]
     [InlineData("UL CA is not active, why?", QueryType.Troubleshoot)]
     [InlineData("MSM seems to have no effect after activation", QueryType.Troubleshoot)]

@@ -37,7 +37,8 @@ internal static class ActivationAnswer
         var edges = CatalogEdges.Of(catalog);
         var plan = CatalogEdges.Of(catalog).PlanOf(f);
         var step = 1;
-        if (context.RouteConfidence < SureOfTheFeature) CheckTheFeature(a, f, context, activate);
+        // Compared as shown (two decimals): an answer that says 0.80 is not told it is below 0.8.
+        if (MathF.Round(context.RouteConfidence, 2) < SureOfTheFeature) CheckTheFeature(a, f, context, activate);
         a.Text.Append($"{(activate ? "Activating" : "Deactivating")} {DisplayNames.Of(f)}{(node is null ? "" : $" on {node}")}:").Append('\n');
         a.Line("Pre-checks");
         if (f.Cxc is not null)

@@ -9,11 +9,11 @@ namespace Elex.Core.Agents;
 /// </summary>
 internal static class ParametersAnswer
 {
-    public static AgentAnswer Compose(Feature f, AnswerContext context)
+    public static AgentAnswer Compose(FeatureCatalog catalog, Feature f, AnswerContext context)
     {
         var a = new AnswerBuilder();
         var facts = FeatureFacts.Of(f);
-        if (context.Changes.Count > 0) ProposeChanges(a, f, facts, context);
+        if (context.Changes.Count > 0) ProposeChanges(a, catalog, f, facts, context);
 
         var named = QuestionFocus.NamedParameters(f, facts, context);
         if (context.Changes.Count == 0)
@@ -21,6 +21,7 @@ internal static class ParametersAnswer
             foreach (var p in named)
             {
                 a.Text.Append(p.QualifiedName).Append(": ").Append(RoleText(p.Role)).Append(' ').Append(f.Name).Append(" (").Append(f.Code.Value).Append(").\n");
+                if (ParameterOwners.AlsoOf(catalog, f, p) is { } also) a.Line(also);
                 a.Evidence(facts.Evidence(p));
                 a.Command(Cmedit.GetParameter(f, p, context.Target));
             }
@@ -84,7 +85,7 @@ internal static class ParametersAnswer
     }
 
     // A change on a live network: read the current value, set the new one, and keep the read value to roll back.
-    private static void ProposeChanges(AnswerBuilder a, Feature f, FeatureFacts facts, AnswerContext context)
+    private static void ProposeChanges(AnswerBuilder a, FeatureCatalog catalog, Feature f, FeatureFacts facts, AnswerContext context)
     {
         foreach (var change in context.Changes)
         {
@@ -102,6 +103,7 @@ internal static class ParametersAnswer
             a.Command(Cmedit.SetParameter(f, parameter, change.Value, change.Target));
             a.Evidence(facts.Evidence(parameter));
             if (change.Target.Node is null) a.Warning($"No node named: replace {Cmedit.NodePlaceholder} with the node (ManagedElement id) before running the commands.");
+            if (ParameterOwners.AlsoOf(catalog, f, parameter) is { } also) a.Warning(also);
             if (change.Target.MoClass is { } named && !mo.StartsWith(named + "=", StringComparison.OrdinalIgnoreCase))
                 a.Warning($"The question names {named}={change.Target.Instance}, but in the catalog {parameter.Name} is an attribute of {parameter.Mo} for {f.Name}: the command addresses {parameter.Mo}.");
             if (placeholder) a.Warning($"No {parameter.Mo} instance named: replace the placeholder in {mo} with the instance to change (a whole class is never changed at once).");
