@@ -3,13 +3,13 @@
 // Chromium at / without credentials, then used with the key to ask the server's swarm.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { repoRoot } from './published.js';
+import { startDotnetServer } from './dotnet-server.js';
 
 const serverDir = process.env.ELEX_SERVER_DIR ?? join(repoRoot, 'artifacts', 'server');
 const serverDll = join(serverDir, 'Elex.Server.dll');
@@ -20,14 +20,13 @@ let server;
 let dataDir;
 let browser;
 
-// Starts the published server on a free loopback port; resolves once /health answers.
+// Starts the published server on a free loopback port, in Production with a test key and a store in a temporary folder.
 async function startServer() {
   dataDir = await mkdtemp(join(tmpdir(), 'elex-server-'));
-  const child = spawn('dotnet', [serverDll, '--urls', 'http://127.0.0.1:0'], {
+  return startDotnetServer('the server', serverDll, {
     cwd: dataDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    timeoutMs: 120_000,
     env: {
-      ...process.env,
       ASPNETCORE_ENVIRONMENT: 'Production',
       Elex__StorePath: join(dataDir, 'elex.db'),
       Server__Auth__ApiKeys__0__Key: apiKey,
@@ -36,25 +35,6 @@ async function startServer() {
       Server__Auth__ApiKeys__0__Roles__1: 'operator',
     },
   });
-  let output = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 120 s:\n${output}`)), 120_000);
-    const read = (chunk) => {
-      output += chunk;
-      const match = /Now listening on: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with ${code}:\n${output}`));
-    });
-  });
-  return { child, url, output: () => output };
 }
 
 before(async () => {
@@ -65,11 +45,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (server && server.child.exitCode === null) {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 

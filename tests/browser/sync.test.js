@@ -3,12 +3,12 @@
 // IndexedDB, and the pages reach each other only through ws://…/sync.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { start, openDashboard, repoRoot } from './harness.js';
 import { report } from './report.js';
+import { startDotnetServer } from './dotnet-server.js';
 
 const relayDll = join(repoRoot, 'samples', 'Elex.SyncRelay', 'bin', 'Release', 'net10.0', 'Elex.SyncRelay.dll');
 const skip = existsSync(relayDll) ? false : `the sync relay is not built (no ${relayDll}): run dotnet build samples/Elex.SyncRelay -c Release`;
@@ -21,35 +21,14 @@ let closedPortUrl;
 
 // Starts the relay on a free loopback port; resolves with the process and its ws:// address once /health answers.
 async function startRelay() {
-  const child = spawn('dotnet', [relayDll, '--urls', 'http://127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const address = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the relay did not start within 30 s:\n${output}`)), 30_000);
-    const read = (chunk) => {
-      output += chunk;
-      const match = /Now listening on: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the relay exited with ${code}:\n${output}`));
-    });
-  });
-  const health = await fetch(`${address}/health`);
+  const server = await startDotnetServer('the relay', relayDll);
+  const health = await fetch(`${server.url}/health`);
   assert.equal(health.status, 200, 'the relay answers /health');
-  return { child, syncUrl: `${address.replace('http:', 'ws:')}/sync`, health: () => fetch(`${address}/health`).then((r) => r.json()) };
+  return { ...server, syncUrl: `${server.url.replace('http:', 'ws:')}/sync`, health: () => fetch(`${server.url}/health`).then((r) => r.json()) };
 }
 
 async function stopRelay() {
-  if (!relay || relay.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => relay.child.once('exit', resolve));
-  relay.child.kill('SIGTERM');
-  await exited;
+  if (relay) await relay.stop();
 }
 
 // A loopback address nobody listens on: bound, then released.
