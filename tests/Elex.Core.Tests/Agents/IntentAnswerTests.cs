@@ -165,4 +165,19 @@ public class IntentAnswerTests
         Assert.Equal(also, described.Text.Split('\n')[1]);
         Assert.Contains(also, change.Warnings);
     }
+
+    [Fact]
+    public void ANamedCounterOtherFeaturesAlsoList_SaysWhichOnes_Once()
+    {
+        var sleep = new Feature { Code = FeatureCode.Parse("FAJ 121 9401"), Name = "Tx Sleep", Acronym = "TS", Counters = [new FeatureCounter("RfPort", "pmTxOffRatio"), new FeatureCounter("RadioProcessing", "pmTxOffRatio")] };
+        var micro = new Feature { Code = FeatureCode.Parse("FAJ 121 9402"), Name = "Micro Tx Sleep", Acronym = "MTS", Counters = [new FeatureCounter("RadioProcessing", "pmTxOffRatio"), new FeatureCounter("RfPort", "pmTxOffRatio")] };
+        var catalog = new FeatureCatalog([sleep, micro]);
+
+        var text = new FeatureAgent(catalog, micro).Answer(new AnswerContext("what does pmTxOffRatio tell me", new Classification(QueryType.Counter, Complexity.Simple))).Text;
+        var lines = text.Split('\n');
+
+        Assert.StartsWith("Named in the question: RadioProcessing.pmTxOffRatio, RfPort.pmTxOffRatio", lines[0]);
+        Assert.Equal("pmTxOffRatio is also a counter of Tx Sleep (TS, FAJ 121 9401) on RfPort: a change in it may come from any of them.", lines[1]);
+        Assert.Single(lines, l => l.Contains("is also a counter", StringComparison.Ordinal));
+    }
 }

@@ -32,6 +32,7 @@ internal static class CountersAnswer
             if (how == Match.Family && AsksAboutVoice(context) && matching.Exists(static c => c.Name.EndsWith("Qci", StringComparison.Ordinal)))
                 t.Append(" (the …Qci counters count per QCI: VoLTE speech is QCI 1)");
             t.Append(".\n");
+            if (how == Match.Named) SharedCounters(a, catalog, f, matching);
             var shown = AnswerList.Shown(matching.Count, context.ShowAll);
             for (var i = 0; i < shown; i++) a.Evidence(facts.Evidence(matching[i]));
         }
@@ -63,6 +64,14 @@ internal static class CountersAnswer
         else if (families.Count > 0) foreach (var k in facts.KpiEvidence) a.Evidence(k);
         if (f.Events.Count > 0) t.Append("Trace events for deeper tracing: ").AppendList(f.Events, context.ShowAll, limit: 6).Append(".\n");
         return a.Build();
+    }
+
+    // A counter the question names that other features list too: each name once, whatever MOs it is on.
+    private static void SharedCounters(AnswerBuilder a, FeatureCatalog catalog, Feature f, List<FeatureCounter> named)
+    {
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in named)
+            if (said.Add(c.Name) && FactOwners.CounterAlsoOf(catalog, f, c) is { } also) a.Line(also);
     }
 
     // A route this sure came from the question naming the feature.

@@ -21,7 +21,7 @@ internal static class ParametersAnswer
             foreach (var p in named)
             {
                 a.Text.Append(p.QualifiedName).Append(": ").Append(RoleText(p.Role)).Append(' ').Append(f.Name).Append(" (").Append(f.Code.Value).Append(").\n");
-                if (ParameterOwners.AlsoOf(catalog, f, p) is { } also) a.Line(also);
+                if (FactOwners.ParameterAlsoOf(catalog, f, p) is { } also) a.Line(also);
                 a.Evidence(facts.Evidence(p));
                 a.Command(Cmedit.GetParameter(f, p, context.Target));
             }
@@ -103,7 +103,7 @@ internal static class ParametersAnswer
             a.Command(Cmedit.SetParameter(f, parameter, change.Value, change.Target));
             a.Evidence(facts.Evidence(parameter));
             if (change.Target.Node is null) a.Warning($"No node named: replace {Cmedit.NodePlaceholder} with the node (ManagedElement id) before running the commands.");
-            if (ParameterOwners.AlsoOf(catalog, f, parameter) is { } also) a.Warning(also);
+            if (FactOwners.ParameterAlsoOf(catalog, f, parameter) is { } also) a.Warning(also);
             if (change.Target.MoClass is { } named && !mo.StartsWith(named + "=", StringComparison.OrdinalIgnoreCase))
                 a.Warning($"The question names {named}={change.Target.Instance}, but in the catalog {parameter.Name} is an attribute of {parameter.Mo} for {f.Name}: the command addresses {parameter.Mo}.");
             if (placeholder) a.Warning($"No {parameter.Mo} instance named: replace the placeholder in {mo} with the instance to change (a whole class is never changed at once).");
