@@ -160,4 +160,35 @@ public class SwarmQueryStreamTests
         Assert.Equal(questions, all.Select(parts => parts[^1].Response!.QueryText));
         Assert.All(all, parts => Assert.Equal(AnswerPartKind.Routed, parts[0].Kind));
     }
+
+    [Fact]
+    public async Task QueryStream_CancelledWhileItsLastPartIsDelivered_NeitherSideWaitsForTheOther()
+    {
+        // The caller's token is cancelled on another thread just as the pipeline delivers the Done part: the
+        // cancellation's Error part waits for that delivery, and the delivery's completion must not wait for the
+        // cancellation (it did, and the pipeline's thread hung).
+        // Not `await using`: should the pipeline hang, disposing the swarm would hang the test too instead of failing it.
+        var swarm = await NewSwarmAsync();
+        using var cancel = new CancellationTokenSource();
+        var canceller = new Thread(cancel.Cancel) { IsBackground = true };
+        var completed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blockedOnDelivery = false;
+
+        using var subscription = swarm.QueryStream(new Query("what is MSM?"), cancel.Token).Subscribe(
+            part =>
+            {
+                if (part.Kind != AnswerPartKind.Done) return;
+                canceller.Start();
+                // Until the cancelling thread waits for this delivery to end (bounded, should it never).
+                blockedOnDelivery = SpinWait.SpinUntil(() => (canceller.ThreadState & ThreadState.WaitSleepJoin) != 0, TimeSpan.FromSeconds(10));
+            },
+            () => completed.TrySetResult());
+
+        await completed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(canceller.Join(TimeSpan.FromSeconds(30)), "the cancelling thread finished");
+        Assert.True(blockedOnDelivery, "the cancellation arrived during the delivery");
+        // The swarm's pipeline goes on.
+        Assert.Equal(ResponseStatus.Answered, (await swarm.QueryAsync("what is MSM?")).Status);
+        await swarm.DisposeAsync();
+    }
 }

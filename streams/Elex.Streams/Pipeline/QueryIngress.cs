@@ -80,7 +80,10 @@ internal sealed class QueryIngress
             return System.Reactive.Disposables.Disposable.Create(() =>
             {
                 sink.Unsubscribe();
-                cancelled.Dispose();
+                // Unregister, not Dispose: this runs inside the sink's last delivery (its lock held) when the stream
+                // completes, and Dispose would wait for a cancellation callback already running on another thread —
+                // one that is itself waiting for that lock.
+                cancelled.Unregister();
                 stop.Cancel();
                 stop.Dispose();
             });
