@@ -10,10 +10,14 @@ public static class DataDirectory
     /// The per-user default: <c>$ELEX_DATA_DIR</c>, else <c>$XDG_DATA_HOME/elex</c>, else the
     /// platform's local application data folder + <c>elex</c> (e.g. <c>~/.local/share/elex</c>).
     /// </summary>
-    public static string Default()
+    public static string Default() => Default(Environment.GetEnvironmentVariable);
+
+    /// <summary>The per-user default, reading environment variables through <paramref name="variable"/> (so a test need not change its process's environment).</summary>
+    public static string Default(Func<string, string?> variable)
     {
-        if (Environment.GetEnvironmentVariable("ELEX_DATA_DIR") is { Length: > 0 } explicitDir) return explicitDir;
-        if (Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg) return Path.Combine(xdg, "elex");
+        ArgumentNullException.ThrowIfNull(variable);
+        if (variable("ELEX_DATA_DIR") is { Length: > 0 } explicitDir) return explicitDir;
+        if (variable("XDG_DATA_HOME") is { Length: > 0 } xdg) return Path.Combine(xdg, "elex");
         var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
         if (string.IsNullOrEmpty(local)) local = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
         return Path.Combine(local, "elex");

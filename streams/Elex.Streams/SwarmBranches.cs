@@ -23,6 +23,8 @@ namespace Elex.Streams;
 internal sealed class SwarmBranches
 {
     private readonly IDisposable _queryGraph;
+    // The thread every stage after routing runs on when routing runs ahead; null runs the graph on the ingress's reading thread.
+    private readonly EventLoopScheduler? _answerThread;
     // Loaded with the rest of the store in RestoreAsync, before the swarm is handed out.
     private SyncBranch? _sync;
 
@@ -45,7 +47,8 @@ internal sealed class SwarmBranches
         Feedback = new FeedbackBranch(new FeedbackLearner(Registry, Experiences), clock, Telemetry, Persistence, AgentStates, Lifetime);
         Ingress = new QueryIngress(Config, clock, Lifetime);
         FanOut = new ResponseFanOut(Teacher, Telemetry, Experiences, AgentStates, Faults);
-        _queryGraph = QueryGraph.Build(Ingress.Items, Router, Registry, Safety, Config, clock, () => Ingress.IsEmpty)
+        _answerThread = Config.RouteAhead ? new EventLoopScheduler(start => new Thread(start) { Name = "elex-answer", IsBackground = true }) : null;
+        _queryGraph = QueryGraph.Build(Ingress.Items, Router, Registry, Safety, Config, clock, () => Ingress.IsEmpty, _answerThread)
             .Subscribe(item => FanOut.Deliver(item, item.Response!), OnQueryGraphError, Ingress.Drained);
         if (!Config.LazyLoading) Registry.Preload(catalog.Features.Select(f => f.Code));
     }
@@ -146,6 +149,7 @@ internal sealed class SwarmBranches
     private void Shutdown()
     {
         _queryGraph.Dispose();
+        _answerThread?.Dispose();
         Feedback.Dispose();
         Telemetry.Dispose();
         Registry.Shutdown();

@@ -129,7 +129,18 @@ public class SqliteAgentStoreTests
         var storePath = DataDirectory.PrepareStorePath(nested);
         Assert.True(Directory.Exists(nested));
         Assert.Equal(Path.Combine(nested, DataDirectory.StoreFileName), storePath);
-        Assert.EndsWith("elex", DataDirectory.Default());
+    }
+
+    [Fact]
+    public void DataDirectory_Default_PrefersElexDataDir_ThenXdg_ThenThePlatformFolder()
+    {
+        static Func<string, string?> Environment(params (string Name, string Value)[] set) =>
+            name => set.FirstOrDefault(v => v.Name == name).Value;
+        Assert.Equal("/data/elex-here", DataDirectory.Default(Environment(("ELEX_DATA_DIR", "/data/elex-here"), ("XDG_DATA_HOME", "/xdg"))));
+        Assert.Equal(Path.Combine("/xdg", "elex"), DataDirectory.Default(Environment(("ELEX_DATA_DIR", ""), ("XDG_DATA_HOME", "/xdg"))));
+        var platform = DataDirectory.Default(Environment());
+        Assert.Equal("elex", Path.GetFileName(platform));
+        Assert.True(Path.IsPathRooted(platform), platform);
     }
 
     [Fact]

@@ -16,16 +16,20 @@ internal static class QueryGraph
     /// <summary>
     /// The graph over the ingress: every item comes out once, in order, carrying its validated response.
     /// <paramref name="nothingQueued"/> tells the micro-batching Route stage when no question waits in the
-    /// ingress behind the one it is routing.
+    /// ingress behind the one it is routing. With <paramref name="answerOn"/>, every stage after routing
+    /// runs on that scheduler (<see cref="SwarmConfig.RouteAhead"/>): the hand-off queues routed items
+    /// first in first out, so order is kept while the next items are classified and routed upstream.
     /// </summary>
     public static IObservable<PipelineItem> Build(
         IObservable<PipelineItem> ingress, FeatureRouter router, AgentRegistry registry, SafetyValidator safety, SwarmConfig config, IScheduler scheduler,
-        Func<bool>? nothingQueued = null)
+        Func<bool>? nothingQueued = null, IScheduler? answerOn = null)
     {
         var classified = ingress.Classify(scheduler);
         // One notion of "confident enough to answer" for follow-ups and for dispatch.
         var answeredFrom = Math.Max(config.MinConfidence, config.AbstainBelow);
-        return Routed(classified, router, config, scheduler, nothingQueued)
+        var routed = Routed(classified, router, config, scheduler, nothingQueued);
+        if (answerOn is not null) routed = routed.HandOff(answerOn);
+        return routed
             .ResolveFollowUps(router, answeredFrom)
             .Dispatch(registry, answeredFrom, config.Topology)
             // A streamed query hears where it goes before its agent starts to answer.

@@ -1,0 +1,82 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using Elex.Streams.Operators;
+using Elex.Streams.Tests.Marbles;
+using Microsoft.Reactive.Testing;
+
+namespace Elex.Streams.Tests.Operators;
+
+public class HandOffOperatorTests : ReactiveTest
+{
+    [Fact]
+    public void HandOff_ArgumentChecking()
+    {
+        Assert.Throws<ArgumentNullException>(() => ((IObservable<int>)null!).HandOff(Scheduler.Immediate));
+        Assert.Throws<ArgumentNullException>(() => Observable.Empty<int>().HandOff(null!));
+    }
+
+    [Fact]
+    public void HandOff_DeliversEachNotificationOnTheScheduler_InOrder()
+    {
+        var scheduler = new TestScheduler();
+        var source = scheduler.CreateHotObservable(OnNext(210, "a"), OnNext(220, "b"), OnCompleted<string>(230));
+        var results = scheduler.Start(() => source.HandOff(scheduler));
+        // One tick later: each notification crosses to the scheduler's queue before it is delivered.
+        results.Messages.AssertEqual(OnNext(211, "a"), OnNext(221, "b"), OnCompleted<string>(231));
+        source.Subscriptions.AssertEqual(Subscribe(200, 230));
+    }
+
+    [Fact]
+    public void HandOff_NothingLeavesUntilTheReceivingSideRuns_ThenAllInArrivalOrder()
+    {
+        var sender = new TestScheduler();
+        var receiver = new TestScheduler();
+        var source = sender.CreateHotObservable(OnNext(210, "a"), OnNext(220, "b"), OnNext(225, "c"), OnCompleted<string>(230));
+        var observer = sender.CreateObserver<string>();
+        using var subscription = source.HandOff(receiver).Subscribe(observer);
+
+        sender.AdvanceTo(300);
+        Assert.Empty(observer.Messages);
+
+        receiver.Start();
+        observer.Messages.AssertEqual(OnNext(300, "a"), OnNext(300, "b"), OnNext(300, "c"), OnCompleted<string>(300));
+    }
+
+    [Fact]
+    public void HandOff_AnErrorWhileItemsWait_LeavesAfterThem()
+    {
+        // Rx's ObserveOn alone would deliver the error first and drop "a" and "b": callers waiting for them would never hear.
+        var sender = new TestScheduler();
+        var receiver = new TestScheduler();
+        var error = new InvalidOperationException("ingress broke");
+        var source = sender.CreateHotObservable(OnNext(210, "a"), OnNext(220, "b"), OnError<string>(230, error), OnNext(240, "after"));
+        var observer = sender.CreateObserver<string>();
+        using var subscription = source.HandOff(receiver).Subscribe(observer);
+
+        sender.AdvanceTo(300);
+        receiver.Start();
+        observer.Messages.AssertEqual(OnNext(300, "a"), OnNext(300, "b"), OnError<string>(300, error));
+    }
+
+    [Fact]
+    public void HandOff_Disposed_StopsDeliveringWhatStillWaits()
+    {
+        var sender = new TestScheduler();
+        var receiver = new TestScheduler();
+        var source = sender.CreateHotObservable(OnNext(210, "a"), OnNext(220, "b"));
+        var observer = sender.CreateObserver<string>();
+        var subscription = source.HandOff(receiver).Subscribe(observer);
+
+        sender.AdvanceTo(300);
+        subscription.Dispose();
+        receiver.Start();
+        observer.Messages.AssertEqual();
+        source.Subscriptions.AssertEqual(Subscribe(0, 300));
+    }
+
+    [Fact]
+    public void HandOff_Never() => OperatorContract.AssertNever<int, int>((s, _) => s.HandOff(Scheduler.Immediate));
+
+    [Fact]
+    public void HandOff_Empty() => OperatorContract.AssertEmpty<int, int>((s, _) => s.HandOff(Scheduler.Immediate));
+}
