@@ -39,6 +39,13 @@ internal static class Tokenizer
         var start = 0;
         for (var i = 1; i <= token.Length; i++)
         {
+            if (i - 1 == start && NodeWordAt(token, start) is var node and > 0)
+            {
+                into.Add(WordCache.LowerOf(token.AsSpan(start, node)));
+                start = start + node < token.Length ? start + node + 1 : token.Length;
+                i = start;
+                continue;
+            }
             if (i == token.Length || IsJoiner(token[i]) || IsBoundary(token, i))
             {
                 if (i > start && !IsJoiner(token[start])) into.Add(WordCache.LowerOf(token.AsSpan(start, i - start)));
@@ -76,6 +83,22 @@ internal static class Tokenizer
         }
         return buffer[..n];
     }
+
+    // "eNodeB" and "gNodeB" are one word to an engineer: split at their capitals they would be
+    // "e node b", and any question that says "node" would seem to name "Inter-eNodeB Carrier Aggregation".
+    // The length of such a word starting at `start` and ending at a joiner or the token's end, else 0.
+    private static int NodeWordAt(string token, int start)
+    {
+        foreach (var word in NodeWords)
+        {
+            var end = start + word.Length;
+            if (end <= token.Length && (end == token.Length || IsJoiner(token[end]))
+                && token.AsSpan(start, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase)) return word.Length;
+        }
+        return 0;
+    }
+
+    private static readonly string[] NodeWords = ["eNodeBs", "gNodeBs", "eNodeB", "gNodeB"];
 
     // "VoLTE", "VoNR", "ViLTE": a capitalised two-letter prefix glued to an acronym is one word,
     // written by engineers as "volte" just as often.

@@ -36,8 +36,7 @@ public sealed class ServerSwarmClient(HttpClient http)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         using var request = Request(HttpMethod.Post, "ask", apiKey);
-        request.Content = new ByteArrayContent(AskBody(question));
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content = JsonBody(writer => writer.WriteString("text", question));
         using var document = await SendAsync(request, cancellationToken).ConfigureAwait(true);
         return ServerResponseJson.Response(document.RootElement, question);
     }
@@ -50,8 +49,11 @@ public sealed class ServerSwarmClient(HttpClient http)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(responseId);
         using var request = Request(HttpMethod.Post, "feedback", apiKey);
-        request.Content = new ByteArrayContent(FeedbackBody(responseId, helpful));
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content = JsonBody(writer =>
+        {
+            writer.WriteString("responseId", responseId);
+            writer.WriteBoolean("success", helpful);
+        });
         using var document = await SendAsync(request, cancellationToken).ConfigureAwait(true);
         var root = document.RootElement;
         return new ServerFeedback(
@@ -86,28 +88,18 @@ public sealed class ServerSwarmClient(HttpClient http)
         throw new ServerProblemException(status, problem?.Title ?? response.ReasonPhrase ?? "Request failed", problem?.Detail);
     }
 
-    private static byte[] FeedbackBody(string responseId, bool helpful)
+    // A one-object JSON body: the properties come from `write`.
+    private static ByteArrayContent JsonBody(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("responseId", responseId);
-            writer.WriteBoolean("success", helpful);
+            write(writer);
             writer.WriteEndObject();
         }
-        return buffer.ToArray();
-    }
-
-    private static byte[] AskBody(string question)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("text", question);
-            writer.WriteEndObject();
-        }
-        return buffer.ToArray();
+        var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
     }
 }

@@ -17,8 +17,19 @@ public class TokenizerTests
     [InlineData("5G", "5g")]
     [InlineData("3GPP", "3gpp")]
     [InlineData("100km", "100km")]
+    [InlineData("Inter-eNodeB", "inter enodeb")]
+    [InlineData("eNodeBs", "enodebs")]
+    [InlineData("gNodeB-side", "gnodeb side")]
+    [InlineData("eNodeBFunction", "e node bfunction")]
     public void SubWords_SplitsCamelCaseAndJoiners(string token, string expected) =>
         Assert.Equal(expected, string.Join(' ', Tokenizer.Words(token)));
+
+    [Fact]
+    public void NodeWords_AreOneWord_SoNodeAloneDoesNotMeetThem()
+    {
+        Assert.DoesNotContain("node", Tokenizer.Words("Inter-eNodeB Carrier Aggregation"));
+        Assert.DoesNotContain("enodeb", Tokenizer.Words("disable carrier aggregation on node ERBS7"));
+    }
 
     [Fact]
     public void RawTokens_KeepIdentifiersWhole() =>

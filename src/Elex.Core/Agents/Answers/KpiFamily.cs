@@ -76,10 +76,20 @@ internal sealed partial class KpiFamily
     /// <summary>The features (other than <paramref name="except"/>) with a KPI of this family, in catalog order.</summary>
     public List<Feature> FeaturesWithKpi(FeatureCatalog catalog, Feature except)
     {
+        var withKpi = _featuresWithKpi.GetValue(catalog, FindFeaturesWithKpi);
+        var found = new List<Feature>(withKpi.Length);
+        foreach (var f in withKpi) if (f != except) found.Add(f);
+        return found;
+    }
+
+    // Found once per catalog: a family question would otherwise read every feature's KPI names.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<FeatureCatalog, Feature[]> _featuresWithKpi = new();
+
+    private Feature[] FindFeaturesWithKpi(FeatureCatalog catalog)
+    {
         var found = new List<Feature>();
         foreach (var f in catalog.Features)
         {
-            if (f == except) continue;
             foreach (var k in f.Kpis)
             {
                 if (!Names(k)) continue;
@@ -87,7 +97,7 @@ internal sealed partial class KpiFamily
                 break;
             }
         }
-        return found;
+        return [.. found];
     }
 
     // E-RAB/UE context releases the node did not intend (abnormal), drops and lost UEs.
