@@ -27,7 +27,7 @@ public static class SwarmThroughputReport
         if (BenchmarkData.SharedDirectory is { } shared && File.Exists(Path.Combine(shared, "natural-dev.jsonl")))
             mixes.Add(("natural (no model)", [.. Natural.NaturalQuestion.Load(Path.Combine(shared, "natural-dev.jsonl"), "natural-dev").Select(q => q.Text)]));
         var router = FeatureRouter.Build(catalog);
-        var table = new MarkdownTable("config", "questions", "producers", "in flight", "queries", "queries/s", "alloc KB / query", "P50 µs", "P95 µs", "P99 µs");
+        var table = new MarkdownTable("config", "questions", "producers", "in flight", "queries", "queries/s", "alloc KB / query", "GC pause %", "gen-0 GCs/s", "P50 µs", "P95 µs", "P99 µs");
         foreach (var (name, questions) in mixes)
         {
             foreach (var maxAgents in new[] { new SwarmConfig().MaxAgents, catalog.Count })
@@ -60,17 +60,21 @@ public static class SwarmThroughputReport
         Sustained(swarm, questions, 2, TimeSpan.FromSeconds(2)); // warm-up: JIT, agents, pools
         foreach (var producers in new[] { 1, 2 })
         {
-            var (count, seconds, allocated) = Sustained(swarm, questions, producers, Duration);
-            table.Row(config, mix, $"{producers}", $"{producers * Window}", $"{count:N0}", $"{count / seconds:N0}", $"{allocated / 1024.0 / count:0.0}", "", "", "");
+            var (count, seconds, allocated, paused, gen0) = Sustained(swarm, questions, producers, Duration);
+            table.Row(config, mix, $"{producers}", $"{producers * Window}", $"{count:N0}", $"{count / seconds:N0}", $"{allocated / 1024.0 / count:0.0}",
+                $"{100 * paused.TotalSeconds / seconds:0.0}", $"{gen0 / seconds:0}", "", "", "");
         }
         var latency = OneAtATime(swarm, questions, TimeSpan.FromSeconds(3));
-        table.Row(config, mix, "1", "1", $"{latency.Count:N0}", $"{latency.Count / 3.0:N0}", "", $"{latency.P50:0.0}", $"{latency.P95:0.0}", $"{latency.P99:0.0}");
+        table.Row(config, mix, "1", "1", $"{latency.Count:N0}", $"{latency.Count / 3.0:N0}", "", "", "", $"{latency.P50:0.0}", $"{latency.P95:0.0}", $"{latency.P99:0.0}");
     }
 
-    private static (long Count, double Seconds, long Allocated) Sustained(ElexSwarm swarm, string[] questions, int producers, TimeSpan duration)
+    // Queries answered, seconds, bytes allocated, time the runtime paused threads for collections, gen-0 collections.
+    private static (long Count, double Seconds, long Allocated, TimeSpan Paused, int Gen0) Sustained(ElexSwarm swarm, string[] questions, int producers, TimeSpan duration)
     {
         long total = 0;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var gen0Before = GC.CollectionCount(0);
         var started = Stopwatch.GetTimestamp();
         var until = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var tasks = Enumerable.Range(0, producers).Select(p => Task.Run(async () =>
@@ -86,7 +90,7 @@ public static class SwarmThroughputReport
         })).ToArray();
         Task.WaitAll(tasks);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return (total, seconds, GC.GetTotalAllocatedBytes() - allocatedBefore);
+        return (total, seconds, GC.GetTotalAllocatedBytes() - allocatedBefore, GC.GetTotalPauseDuration() - pausedBefore, GC.CollectionCount(0) - gen0Before);
     }
 
     private static Percentiles OneAtATime(ElexSwarm swarm, string[] questions, TimeSpan duration)
