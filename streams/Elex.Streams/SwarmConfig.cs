@@ -63,6 +63,13 @@ public sealed record SwarmConfig
     /// one processor and can start threads; the browser's single thread always runs the graph on one.
     /// </summary>
     public bool RouteAhead { get; init; } = Environment.ProcessorCount > 1 && !OperatingSystem.IsBrowser();
+
+    /// <summary>
+    /// With <see cref="RouteAhead"/>: most routed queries that wait for the answering thread. Enough to keep
+    /// both threads busy, few enough that a slow subscriber still holds producers back: at most
+    /// <see cref="IngressCapacity"/> queued plus these routed ahead (plus the one being answered) are in flight.
+    /// </summary>
+    public const int RouteAheadWindow = 32;
     /// <summary>The sliding window of the live latency percentiles.</summary>
     public TimeSpan TelemetryWindow { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>How often the latency window ages out old samples when traffic stops.</summary>

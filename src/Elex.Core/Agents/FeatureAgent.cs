@@ -66,6 +66,7 @@ public sealed class FeatureAgent
                     QueryType.Parameter => ParametersAnswer.Compose(_catalog, Feature, context),
                     QueryType.Counter => CountersAnswer.Compose(_catalog, Feature, context, kpiFirst: false),
                     QueryType.Kpi => CountersAnswer.Compose(_catalog, Feature, context, kpiFirst: true),
+                    QueryType.Procedure or QueryType.General when LicenceAnswer.IsAsked(context) => LicenceAnswer.Compose(_catalog, Feature, context),
                     QueryType.Procedure => ActivationAnswer.Compose(_catalog, Feature, context),
                     QueryType.Troubleshoot => TroubleshootAnswer.Compose(_catalog, Feature, context),
                     _ => WhatIsAnswer.Compose(_catalog, Feature, context),

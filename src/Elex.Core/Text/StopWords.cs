@@ -12,12 +12,16 @@ internal static class StopWords
         "i", "me", "my", "we", "our", "you", "your", "it", "its", "this", "that", "these", "those", "there", "here",
         "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "whether",
         "can", "could", "should", "would", "will", "shall", "may", "might", "must",
-        "please", "tell", "explain", "describe", "give", "show", "list", "about", "some", "any", "all", "each", "every",
+        "please", "tell", "explain", "describe", "give", "show", "list", "about", "some", "any", "all", "each", "every", "both", "either", "neither",
         "so", "if", "then", "than", "too", "very", "just", "also", "only", "into", "out", "up", "down", "over", "under",
         "not", "no", "yes", "as", "such", "via", "per", "after", "before", "while", "during", "again", "seem", "seems",
         "get", "gets", "got", "need", "needs", "want", "know", "let", "make", "use", "used", "using", "uses",
         "counter", "counters", "parameter", "parameters", "kpi", "kpis", "measure", "measures", "value", "values", "recommended",
         "feature", "features", "work", "works", "working", "going", "thing", "things", "guide", "overview",
+        // Every feature has a licence: asking whether one is licensed names no feature ("licensing" stays, a feature's name).
+        "licence", "licences", "license", "licenses", "licensed", "licenced", "unlicensed",
+        // What is left of a contraction ("what's", "don't", "they're").
+        "s", "t", "re", "ve", "ll",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>True for a lower-case word that carries no feature identity.</summary>

@@ -43,14 +43,30 @@ internal static class TermAnalyzer
         return analyzed;
     }
 
-    /// <summary>Analyses a text into a reused <paramref name="into"/> (cleared first): a route analyses its question without allocating.</summary>
+    /// <summary>
+    /// Analyses a question into a reused <paramref name="into"/> (cleared first): a route analyses its question without
+    /// allocating. The node it points at ("on node ERBS7") is left out of its terms (<see cref="TargetWords"/>), and
+    /// "uplink speed" is read as throughput (<see cref="DataSpeed"/>).
+    /// </summary>
     public static void AnalyzeInto(string text, AnalyzedText into)
     {
         into.Clear();
         Tokenizer.RawTokens(text, into.Tokens);
         var words = t_words ??= [];
-        foreach (var token in into.Tokens)
+        for (var i = 0; i < into.Tokens.Count; i++)
         {
+            var token = into.Tokens[i];
+            if (TargetWords.IsTarget(into.Tokens, i)) continue;
+            if (DataSpeed.LinkOf(into.Tokens, i) is { } link)
+            {
+                into.WordTerms.Add(WordCache.StemOf(link));
+                continue;
+            }
+            if (DataSpeed.MeansThroughput(into.Tokens, i))
+            {
+                into.WordTerms.Add(WordCache.StemOf("throughput"));
+                continue;
+            }
             words.Clear();
             Tokenizer.SubWords(token.Text, words);
             if (IsIdentifier(token.Text))

@@ -13,6 +13,7 @@ namespace Elex.Streams.Pipeline;
 /// </summary>
 internal static class QueryGraph
 {
+
     /// <summary>
     /// The graph over the ingress: every item comes out once, in order, carrying its validated response.
     /// <paramref name="nothingQueued"/> tells the micro-batching Route stage when no question waits in the
@@ -28,7 +29,7 @@ internal static class QueryGraph
         // One notion of "confident enough to answer" for follow-ups and for dispatch.
         var answeredFrom = Math.Max(config.MinConfidence, config.AbstainBelow);
         var routed = Routed(classified, router, config, scheduler, nothingQueued);
-        if (answerOn is not null) routed = routed.HandOff(answerOn);
+        if (answerOn is not null) routed = routed.HandOff(answerOn, SwarmConfig.RouteAheadWindow);
         return routed
             .ResolveFollowUps(router, answeredFrom)
             .Dispatch(registry, answeredFrom, config.Topology)
