@@ -32,14 +32,17 @@ public sealed class SiloKillTests(ITestOutputHelper output) : RunningCluster
         Assert.NotEmpty(onVictim);
 
         var enoughTraffic = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var done = 0;
         using var gate = new SemaphoreSlim(12);
-        var traffic = Task.WhenAll(Enumerable.Range(0, Rounds).SelectMany(_ => asked).Select(async q =>
+        var traffic = Task.WhenAll(Enumerable.Range(0, Rounds).SelectMany(round => asked.Select(q => (Round: round, q.Question))).Select(async x =>
         {
+            // The last round asks only once the silo is gone: however long the kill takes, traffic straddles it.
+            if (x.Round == Rounds - 1) await killed.Task;
             await gate.WaitAsync();
             try
             {
-                await AskAndRateAsync(q.Question, answered, feedback, acknowledged);
+                await AskAndRateAsync(x.Question, answered, feedback, acknowledged);
                 if (Interlocked.Increment(ref done) == KillAfterResponses) enoughTraffic.TrySetResult();
             }
             finally
@@ -50,6 +53,7 @@ public sealed class SiloKillTests(ITestOutputHelper output) : RunningCluster
         await enoughTraffic.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await _cluster.Cluster.KillSiloAsync(victim);
+        killed.TrySetResult();
         output.WriteLine($"kill took {clock.ElapsedMilliseconds} ms");
         // The kill landed mid-traffic: questions and feedback were still to come after the silo was gone.
         var completedAtKill = Volatile.Read(ref done);
