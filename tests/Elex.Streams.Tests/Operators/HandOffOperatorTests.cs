@@ -101,8 +101,9 @@ public class HandOffOperatorTests : ReactiveTest
         });
         Assert.True(firstTaken.Wait(TimeSpan.FromSeconds(10)));
         // The receiver holds one, two wait: the sender is stuck on the fourth with six still to send.
-        Assert.NotSame(sender, await Task.WhenAny(sender, Task.Delay(TimeSpan.FromMilliseconds(300))));
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref sent) >= capacity + 2, TimeSpan.FromSeconds(10)));
         Assert.Equal(capacity + 2, Volatile.Read(ref sent));
+        Assert.False(sender.IsCompleted, "the sender was never held back");
         gate.Set();
         await sender.WaitAsync(TimeSpan.FromSeconds(10));
         source.OnCompleted();
