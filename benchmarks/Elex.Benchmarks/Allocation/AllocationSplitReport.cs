@@ -61,14 +61,19 @@ public static class AllocationSplitReport
         }));
 
         await using (var swarm = await ElexSwarm.CreateAsync(catalog, new SwarmConfig { MaxAgents = catalog.Count }, router: router))
-            table.Row("whole query through ElexSwarm, no store", await PipelineBytesAsync(swarm, questions));
+            table.Row("whole query through ElexSwarm, no store", (await PipelineBytesAsync(swarm, questions)).ToString("N0", CultureInfo.InvariantCulture));
+        MarkdownTable? byType = null;
         var dir = Path.Combine(Path.GetTempPath(), $"elex-alloc-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         try
         {
             await using var store = await Elex.Storage.SqliteAgentStore.OpenAsync(Path.Combine(dir, "elex.db"));
             await using (var swarm = await ElexSwarm.CreateAsync(catalog, new SwarmConfig { MaxAgents = catalog.Count }, store, router: router))
-                table.Row("whole query through ElexSwarm, SQLite store", await PipelineBytesAsync(swarm, questions));
+            {
+                var perQuery = await PipelineBytesAsync(swarm, questions);
+                table.Row("whole query through ElexSwarm, SQLite store", perQuery.ToString("N0", CultureInfo.InvariantCulture));
+                byType = await ByTypeAsync(swarm, questions, perQuery);
+            }
         }
         finally
         {
@@ -77,6 +82,27 @@ public static class AllocationSplitReport
         }
         table.WriteTo(output);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{questions.Length:N0} dev questions × {Rounds} rounds (after one warm-up round). Goal: ≤ 2 KB per query end to end, ≤ 512 B per route."));
+        if (byType is null) return;
+        output.WriteLine();
+        output.WriteLine("Whole query with the SQLite store, by type (the runtime's allocation ticks, one per ~100 KB: estimates):");
+        output.WriteLine();
+        byType.WriteTo(output);
+    }
+
+    private const int TypesShown = 25;
+
+    // A longer run than the byte count, so the ~100 KB sampling sees enough of each type.
+    private static async Task<MarkdownTable> ByTypeAsync(ElexSwarm swarm, string[] questions, double bytesPerQuery)
+    {
+        using var sampler = new AllocationSampler();
+        sampler.Start();
+        for (var round = 0; round < Rounds * 4; round++)
+            foreach (var q in questions) await swarm.QueryAsync(q);
+        sampler.Stop();
+        var table = new MarkdownTable("type", "share", "≈ bytes / query");
+        foreach (var (type, share) in sampler.Shares().Take(TypesShown))
+            table.Row(type, share.ToString("P1", CultureInfo.InvariantCulture), (share * bytesPerQuery).ToString("N0", CultureInfo.InvariantCulture));
+        return table;
     }
 
     // The floor no allocation work removes while a response carries its answer as a string.
@@ -99,12 +125,12 @@ public static class AllocationSplitReport
     }
 
     // One query at a time, all threads counted: the pipeline hands work between threads.
-    private static async Task<string> PipelineBytesAsync(ElexSwarm swarm, string[] questions)
+    private static async Task<double> PipelineBytesAsync(ElexSwarm swarm, string[] questions)
     {
         foreach (var q in questions) await swarm.QueryAsync(q);
         var before = GC.GetTotalAllocatedBytes(precise: true);
         for (var round = 0; round < Rounds; round++)
             foreach (var q in questions) await swarm.QueryAsync(q);
-        return ((GC.GetTotalAllocatedBytes(precise: true) - before) / (double)(questions.Length * Rounds)).ToString("N0", CultureInfo.InvariantCulture);
+        return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)(questions.Length * Rounds);
     }
 }

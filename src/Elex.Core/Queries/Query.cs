@@ -37,5 +37,13 @@ public sealed record Query
     /// </summary>
     internal Conversations.ConversationContext? Conversation { get; init; }
 
-    private static string NewId() => "q-" + Guid.NewGuid().ToString("N")[..12];
+    // "q-" and the first 12 hex digits of a new GUID, written straight into the one string.
+    private static string NewId() => string.Create(14, Guid.NewGuid(), static (chars, guid) =>
+    {
+        Span<char> hex = stackalloc char[32];
+        guid.TryFormat(hex, out _, "N");
+        chars[0] = 'q';
+        chars[1] = '-';
+        hex[..12].CopyTo(chars[2..]);
+    });
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Elex.Core.Learning;
 using Elex.Core.Queries;
 
@@ -9,6 +10,28 @@ namespace Elex.Core.Responses;
 /// </summary>
 public sealed record QueryResponse
 {
+    /// <summary>An empty response: set its required members.</summary>
+    public QueryResponse()
+    {
+    }
+
+    [SetsRequiredMembers]
+    internal QueryResponse(in ResponseHeader header)
+    {
+        ResponseId = header.ResponseId;
+        QueryId = header.QueryId;
+        QueryText = header.QueryText;
+        Status = header.Status;
+        NamedFeatures = header.NamedFeatures;
+        ContextFeatures = header.ContextFeatures;
+        ResolvedFromContext = header.ResolvedFromContext;
+        QueryType = header.QueryType;
+        Complexity = header.Complexity;
+        LatencyUs = header.LatencyUs;
+        QueueUs = header.QueueUs;
+        Timestamp = header.Timestamp;
+    }
+
     /// <summary>Unique id of this response; feedback refers to it.</summary>
     public required string ResponseId { get; init; }
     /// <summary>The query's id.</summary>

@@ -33,7 +33,7 @@ internal static class ResponseBuilder
         if (facts.Agent is not { } agent || facts.Route?.Best is not { } best)
         {
             if (facts.Route is { Candidates.Count: > 0 } guessed) return Unsure(facts, guessed, clock());
-            return Build(facts, ResponseStatus.NoMatch, clock()) with { Text = NoMatchText, Confidence = facts.Route?.Confidence ?? 0f };
+            return new QueryResponse(Header(facts, ResponseStatus.NoMatch, clock())) { Text = NoMatchText, Confidence = facts.Route?.Confidence ?? 0f };
         }
         var route = facts.Route;
         var answer = agent.Answer(Context(facts, route));
@@ -48,7 +48,7 @@ internal static class ResponseBuilder
     /// are the route's, the rest the answer's.
     /// </summary>
     internal static QueryResponse Answered(ResponseFacts facts, RouteResult route, RouteCandidate best, string agentId, Catalog.Feature feature, AgentAnswer answer, DateTimeOffset now) =>
-        Build(facts, ResponseStatus.Answered, now) with
+        new(Header(facts, ResponseStatus.Answered, now))
         {
             Text = answer.Text,
             AgentId = agentId,
@@ -99,9 +99,9 @@ internal static class ResponseBuilder
         var similarity = resolvedFromContext ? 0 : 1;
         var evidence = new string[best.Evidence.Count + similarity + answerEvidence.Count];
         var n = 0;
-        foreach (var e in best.Evidence) evidence[n++] = $"routed by {e}";
+        for (var i = 0; i < best.Evidence.Count; i++) evidence[n++] = $"routed by {best.Evidence[i]}";
         if (similarity == 1) evidence[n++] = string.Create(CultureInfo.InvariantCulture, $"routed by similarity {best.Similarity:0.000}");
-        foreach (var fact in answerEvidence) evidence[n++] = fact;
+        for (var i = 0; i < answerEvidence.Count; i++) evidence[n++] = answerEvidence[i];
         return evidence;
     }
 
@@ -125,7 +125,7 @@ internal static class ResponseBuilder
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(failure);
-        return Build(facts, rejected ? ResponseStatus.Rejected : ResponseStatus.Error, now) with
+        return new QueryResponse(Header(facts, rejected ? ResponseStatus.Rejected : ResponseStatus.Error, now))
         {
             Text = $"The query failed in {stage}: {failure.Message}",
             Error = $"{stage}: {failure.Message}",
@@ -137,52 +137,58 @@ internal static class ResponseBuilder
     // command is proposed, because a command for the wrong feature is worse than none.
     private static QueryResponse Unsure(ResponseFacts facts, RouteResult route, DateTimeOffset now)
     {
-        var text = new StringBuilder();
+        // Sized for the usual three candidates, so the text is built without growing.
+        var text = new StringBuilder(UnsureTextCapacity);
         text.Append(CultureInfo.InvariantCulture, $"Not sure which feature this is about (confidence {route.Confidence:0.00}). The closest:");
-        var rank = 0;
-        foreach (var c in route.Candidates.Take(3))
+        var shown = Math.Min(3, route.Candidates.Count);
+        for (var i = 0; i < shown; i++)
         {
-            text.Append('\n').Append(++rank).Append(". ").Append(c.Feature.DisplayName).Append(" — ").Append(Why(c, route.UsedSemantic));
+            var c = route.Candidates[i];
+            text.Append('\n').Append(i + 1).Append(". ").Append(c.Feature.DisplayName).Append(" — ");
+            AppendWhy(text, c, route.UsedSemantic);
         }
         text.Append("\nAsk again naming one of them (name, acronym or FAJ code) for a full answer.");
-        return Build(facts, ResponseStatus.Unsure, now) with
+        var best = route.Best!;
+        var evidence = new string[best.Evidence.Count];
+        for (var i = 0; i < evidence.Length; i++) evidence[i] = $"routed by {best.Evidence[i]}";
+        return new QueryResponse(Header(facts, ResponseStatus.Unsure, now))
         {
             Text = text.ToString(),
-            FeatureCode = route.Best!.Feature.Code.Value,
-            FeatureName = route.Best.Feature.Name,
+            FeatureCode = best.Feature.Code.Value,
+            FeatureName = best.Feature.Name,
             Confidence = route.Confidence,
-            Alternatives = route.Candidates.Skip(1).Select(c => c.Feature.Code.Value).ToList(),
-            Evidence = route.Best.Evidence.Select(e => $"routed by {e}").ToList(),
+            Alternatives = AlternativeCodes(route),
+            Evidence = evidence,
             Warnings = ModelWarning(route),
         };
     }
 
     /// <summary>Why a candidate was weighed: the names the question uses for it, and how similar it is.</summary>
-    internal static string Why(RouteCandidate candidate, bool semantic)
+    internal static string Why(RouteCandidate candidate, bool semantic) => AppendWhy(new StringBuilder(), candidate, semantic).ToString();
+
+    private static StringBuilder AppendWhy(StringBuilder text, RouteCandidate candidate, bool semantic)
     {
-        var named = candidate.Evidence.Count > 0 ? "names " + string.Join(", ", candidate.Evidence.Select(e => e.ToString())) : null;
-        var similar = semantic
-            ? FormattableString.Invariant($"close in meaning (similarity {candidate.Similarity:0.00})")
-            : FormattableString.Invariant($"similar wording (similarity {candidate.Similarity:0.00})");
-        return named is null ? similar : $"{named}; {similar}";
+        for (var i = 0; i < candidate.Evidence.Count; i++) text.Append(i == 0 ? "names " : ", ").Append(candidate.Evidence[i].ToString());
+        if (candidate.Evidence.Count > 0) text.Append("; ");
+        return text.Append(CultureInfo.InvariantCulture, $"{(semantic ? "close in meaning" : "similar wording")} (similarity {candidate.Similarity:0.00})");
     }
+
+    private const int UnsureTextCapacity = 512;
 
     private static string[] ModelWarning(RouteResult route) =>
         route.ModelFailure is { } failure ? [$"The sentence model could not run ({failure}); routed on exact and lexical evidence only."] : [];
 
-    private static QueryResponse Build(ResponseFacts facts, ResponseStatus status, DateTimeOffset now) => new()
-    {
-        ResponseId = ResponseIds.Next(),
-        QueryId = facts.Query.Id,
-        QueryText = facts.Query.Text,
-        Status = status,
-        NamedFeatures = FeatureMentions.Of(facts.Route) is { Count: > 0 } named ? [.. named.Select(c => c.Feature.Code.Value)] : [],
-        ContextFeatures = facts.Query.Conversation is { IsEmpty: false } context ? [.. context.Features.Select(c => c.Value)] : [],
-        ResolvedFromContext = facts.Route?.ResolvedFromContext ?? false,
-        QueryType = facts.Classification.Type,
-        Complexity = facts.Classification.Complexity,
-        LatencyUs = Math.Max(0, (now - facts.StartedAt).Ticks / 10.0),
-        QueueUs = Math.Max(0, (facts.StartedAt - facts.ReceivedAt).Ticks / 10.0),
-        Timestamp = now,
-    };
+    private static ResponseHeader Header(ResponseFacts facts, ResponseStatus status, DateTimeOffset now) => new(
+        ResponseIds.Next(),
+        facts.Query.Id,
+        facts.Query.Text,
+        status,
+        FeatureMentions.Of(facts.Route) is { Count: > 0 } named ? [.. named.Select(c => c.Feature.Code.Value)] : [],
+        facts.Query.Conversation is { IsEmpty: false } context ? [.. context.Features.Select(c => c.Value)] : [],
+        facts.Route?.ResolvedFromContext ?? false,
+        facts.Classification.Type,
+        facts.Classification.Complexity,
+        Math.Max(0, (now - facts.StartedAt).Ticks / 10.0),
+        Math.Max(0, (facts.StartedAt - facts.ReceivedAt).Ticks / 10.0),
+        now);
 }

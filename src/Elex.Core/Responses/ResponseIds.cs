@@ -6,5 +6,11 @@ internal static class ResponseIds
     private static readonly string RunPrefix = "r-" + Guid.NewGuid().ToString("N")[..6] + "-";
     private static long _next;
 
-    public static string Next() => RunPrefix + Interlocked.Increment(ref _next).ToString("x");
+    public static string Next()
+    {
+        var number = Interlocked.Increment(ref _next);
+        Span<char> hex = stackalloc char[16];
+        number.TryFormat(hex, out var written, "x", System.Globalization.CultureInfo.InvariantCulture);
+        return string.Concat(RunPrefix.AsSpan(), hex[..written]);
+    }
 }

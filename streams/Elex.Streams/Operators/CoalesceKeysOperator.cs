@@ -44,6 +44,10 @@ internal static class CoalesceKeysOperator
         // Bumped on every flush, so a timer armed for an earlier batch cannot flush a later one.
         private long _batch;
         private bool _done;
+        // The quiet timer is armed once per batch and, when it fires early, re-armed for what is left
+        // of the quiet period after the last change: one timer per pause instead of one per change.
+        private bool _quietArmed;
+        private DateTimeOffset _lastChange;
 
         public void OnNext(IChangeSet<TObject, TKey> changes)
         {
@@ -51,17 +55,21 @@ internal static class CoalesceKeysOperator
             {
                 if (_done) return;
                 var wasEmpty = _waiting.Count == 0;
-                foreach (var change in changes)
-                    if (_seen.Add(change.Key)) _waiting.Add(change.Key);
+                for (var i = 0; i < changes.Count; i++)
+                    if (_seen.Add(changes[i].Key)) _waiting.Add(changes[i].Key);
                 if (_waiting.Count == 0) return;
                 if (_waiting.Count >= maxBatch)
                 {
                     Flush();
                     return;
                 }
-                var batch = _batch;
-                _quietTimer.Disposable = scheduler.Schedule(quiet, () => FlushFromTimer(batch));
-                if (wasEmpty) _delayTimer.Disposable = scheduler.Schedule(maxDelay, () => FlushFromTimer(batch));
+                _lastChange = scheduler.Now;
+                if (!_quietArmed) ArmQuiet(quiet);
+                if (wasEmpty)
+                {
+                    var batch = _batch;
+                    _delayTimer.Disposable = scheduler.Schedule(maxDelay, () => FlushFromTimer(batch));
+                }
             }
         }
 
@@ -93,6 +101,24 @@ internal static class CoalesceKeysOperator
             _delayTimer.Dispose();
         }
 
+        private void ArmQuiet(TimeSpan after)
+        {
+            _quietArmed = true;
+            var batch = _batch;
+            _quietTimer.Disposable = scheduler.Schedule(after, () => QuietElapsed(batch));
+        }
+
+        private void QuietElapsed(long batch)
+        {
+            lock (_gate)
+            {
+                if (_done || batch != _batch) return;
+                var left = _lastChange + quiet - scheduler.Now;
+                if (left > TimeSpan.Zero) ArmQuiet(left);
+                else Flush();
+            }
+        }
+
         private void FlushFromTimer(long batch)
         {
             lock (_gate)
@@ -104,6 +130,7 @@ internal static class CoalesceKeysOperator
         private void Flush()
         {
             _batch++;
+            _quietArmed = false;
             _quietTimer.Disposable = null;
             _delayTimer.Disposable = null;
             if (_waiting.Count == 0) return;

@@ -111,4 +111,44 @@ public class CoalesceKeysOperatorTests : ReactiveTest
 
     [Fact]
     public void CoalesceKeys_Empty() => OperatorContract.AssertEmpty<IChangeSet<string, string>, IReadOnlyList<string>>((s, sch) => s.CoalesceKeys(TimeSpan.FromTicks(20), 8, TimeSpan.FromTicks(100), sch));
+
+    [Fact]
+    public void CoalesceKeys_Burst_ArmsOneQuietTimerPerPauseNotOnePerChange()
+    {
+        // 40 changes 2 ticks apart, quiet 10: the write still waits for 10 quiet ticks after the last
+        // change, but the timers scheduled stay a handful (the ceiling, and the quiet one re-armed
+        // only when it fires early), where re-arming on every change would schedule 41.
+        var scheduler = new TestScheduler();
+        var counting = new CountingScheduler(scheduler);
+        var source = scheduler.CreateHotObservable(Enumerable.Range(0, 40)
+            .Select(i => OnNext(210 + i * 2, Changed(((char)('a' + i % 3)).ToString()))).ToArray());
+        var results = scheduler.Start(() => source.CoalesceKeys(TimeSpan.FromTicks(10), 100, TimeSpan.FromTicks(10_000), counting).Select(Joined), 200, 200, 1_000);
+        results.Messages.AssertEqual(OnNext(288 + 10, "abc"));
+        Assert.InRange(counting.Scheduled, 2, 12);
+    }
+
+    private sealed class CountingScheduler(IScheduler inner) : IScheduler
+    {
+        public int Scheduled { get; private set; }
+
+        public DateTimeOffset Now => inner.Now;
+
+        public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action)
+        {
+            Scheduled++;
+            return inner.Schedule(state, (_, s) => action(this, s));
+        }
+
+        public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
+        {
+            Scheduled++;
+            return inner.Schedule(state, dueTime, (_, s) => action(this, s));
+        }
+
+        public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action)
+        {
+            Scheduled++;
+            return inner.Schedule(state, dueTime, (_, s) => action(this, s));
+        }
+    }
 }
