@@ -8,14 +8,21 @@ namespace Elex.Core.Agents;
 /// <summary>How each response strategy changes an agent's base answer.</summary>
 internal static class AnswerStrategies
 {
-    public static AgentAnswer Apply(ResponseAction action, AgentAnswer answer, FeatureCatalog catalog, Feature feature, AnswerContext context) => action switch
+    public static AgentAnswer Apply(ResponseAction action, AgentAnswer answer, FeatureCatalog catalog, Feature feature, AnswerContext context)
+    {
+        var applied = Strategy(action, answer, catalog, feature, context);
+        // Most answers are direct ones already marked so: no copy for them.
+        return applied.Action == action ? applied : applied with { Action = action };
+    }
+
+    private static AgentAnswer Strategy(ResponseAction action, AgentAnswer answer, FeatureCatalog catalog, Feature feature, AnswerContext context) => action switch
     {
         ResponseAction.DetailedAnswer => Detailed(answer, catalog, feature),
         ResponseAction.ConsultPeer => Consult(answer, context),
         ResponseAction.RequestClarification => Clarify(answer, feature, context),
         ResponseAction.Escalate => Escalate(answer, feature, context),
         _ => answer,
-    } with { Action = action };
+    };
 
     // Adds what the answer does not already hold of the feature's neighbourhood: prerequisites,
     // conflicts (declared on either side), every related feature, and its trace events.
@@ -23,7 +30,7 @@ internal static class AnswerStrategies
     {
         var text = Rent().Append(answer.Text);
         var evidence = new List<string>(answer.Evidence.Count + f.Requires.Count + f.Related.Count + 4);
-        foreach (var e in answer.Evidence) Add(evidence, e);
+        for (var i = 0; i < answer.Evidence.Count; i++) Add(evidence, answer.Evidence[i]);
         var held = evidence.Count;
         var listed = 0;
         foreach (var code in f.Requires)

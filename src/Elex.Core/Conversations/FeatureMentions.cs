@@ -16,11 +16,13 @@ internal static class FeatureMentions
     {
         if (route is null) return [];
         List<RouteCandidate>? named = null;
-        foreach (var candidate in route.Candidates)
+        // Indexed loops: a foreach over the interface would allocate an enumerator per candidate.
+        for (var c = 0; c < route.Candidates.Count; c++)
         {
-            foreach (var evidence in candidate.Evidence)
+            var candidate = route.Candidates[c];
+            for (var e = 0; e < candidate.Evidence.Count; e++)
             {
-                if (!Names(evidence)) continue;
+                if (!Names(candidate.Evidence[e])) continue;
                 (named ??= []).Add(candidate);
                 break;
             }
@@ -35,8 +37,9 @@ internal static class FeatureMentions
     public static bool HasExactEvidence(RouteCandidate candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        foreach (var evidence in candidate.Evidence)
+        for (var i = 0; i < candidate.Evidence.Count; i++)
         {
+            var evidence = candidate.Evidence[i];
             if (evidence.Kind is MatchKind.Conversation or MatchKind.Learned || IsEveryday(evidence)) continue;
             return true;
         }

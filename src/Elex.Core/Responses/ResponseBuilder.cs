@@ -175,6 +175,14 @@ internal static class ResponseBuilder
 
     private const int UnsureTextCapacity = 512;
 
+    private static string[] Codes(IReadOnlyList<RouteCandidate> candidates)
+    {
+        if (candidates.Count == 0) return [];
+        var codes = new string[candidates.Count];
+        for (var i = 0; i < codes.Length; i++) codes[i] = candidates[i].Feature.Code.Value;
+        return codes;
+    }
+
     private static string[] ModelWarning(RouteResult route) =>
         route.ModelFailure is { } failure ? [$"The sentence model could not run ({failure}); routed on exact and lexical evidence only."] : [];
 
@@ -183,7 +191,7 @@ internal static class ResponseBuilder
         facts.Query.Id,
         facts.Query.Text,
         status,
-        FeatureMentions.Of(facts.Route) is { Count: > 0 } named ? [.. named.Select(c => c.Feature.Code.Value)] : [],
+        Codes(FeatureMentions.Of(facts.Route)),
         facts.Query.Conversation is { IsEmpty: false } context ? [.. context.Features.Select(c => c.Value)] : [],
         facts.Route?.ResolvedFromContext ?? false,
         facts.Classification.Type,

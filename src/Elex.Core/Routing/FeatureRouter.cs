@@ -221,8 +221,9 @@ public sealed partial class FeatureRouter
         // names contain the word), but nothing in the question points elsewhere.
         if (sameRat && exactRoute.AsksForBestByName && !exactRoute.IsAmbiguous) return true;
         var identifying = false;
-        foreach (var e in best.Evidence)
+        for (var i = 0; i < best.Evidence.Count; i++)
         {
+            var e = best.Evidence[i];
             if (e.Kind is MatchKind.Code or MatchKind.Cxc) return true;
             identifying |= sameRat && e.Kind is MatchKind.Parameter or MatchKind.Counter or MatchKind.Event or MatchKind.Acronym && e.SharedBy == 1
                 && !(e.Kind == MatchKind.Acronym && RanGlossary.IsEveryday(e.Text.ToLowerInvariant()));

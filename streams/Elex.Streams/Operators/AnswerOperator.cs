@@ -18,9 +18,11 @@ internal static class AnswerOperator
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
+        // One clock for the subscription, not a closure per answer.
+        Func<DateTimeOffset> clock = () => scheduler.Now;
         return source.Stage(
             "answer",
-            item => item with { Response = ResponseBuilder.Respond(item.ToFacts(), () => scheduler.Now) },
+            item => item with { Response = ResponseBuilder.Respond(item.ToFacts(), clock) },
             whenFailed: item => item with { Response = ResponseBuilder.Failed(item.ToFacts(), item.FailedStage!, item.Failure!, IsRejection(item.Failure!), scheduler.Now) });
     }
 

@@ -28,15 +28,19 @@ internal static class ClassifyOperator
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
-        return source.Select(item => item with { StartedAt = scheduler.Now }).Stage("classify", Classified);
+        // The start time is stamped with the classification, one copy of the item; a query that fails
+        // here still carries the time work on it began.
+        return source.Select(item => item.Through("classify", scheduler.Now, static (i, now) => Classified(i, now), static (failed, now) => failed with { StartedAt = now }));
     }
 
-    private static PipelineItem Classified(PipelineItem item)
+    private static PipelineItem Classified(PipelineItem item) => Classified(item, item.StartedAt);
+
+    private static PipelineItem Classified(PipelineItem item, DateTimeOffset startedAt)
     {
         if (string.IsNullOrWhiteSpace(item.Query.Text))
             throw new ArgumentException("Query text is empty: ask a question about a RAN feature.");
         if (item.Query.Text.Length > Query.MaxLength)
             throw new ArgumentException($"Query text is {item.Query.Text.Length:N0} characters; a question may have at most {Query.MaxLength:N0}.");
-        return item with { Classification = QueryClassifier.Classify(item.Query.Text, item.Query.Type, item.Query.Complexity) };
+        return item with { StartedAt = startedAt, Classification = QueryClassifier.Classify(item.Query.Text, item.Query.Type, item.Query.Complexity) };
     }
 }

@@ -53,6 +53,27 @@ internal static class PipelineStage
     }
 
     /// <summary>
+    /// <see cref="Through(PipelineItem, string, Func{PipelineItem, PipelineItem}, Func{PipelineItem, PipelineItem}?)"/>
+    /// with a value the step needs passed in, so static lambdas serve and nothing is allocated per item for the call.
+    /// </summary>
+    public static PipelineItem Through<TState>(
+        this PipelineItem item, string stageName, TState state, Func<PipelineItem, TState, PipelineItem> step, Func<PipelineItem, TState, PipelineItem> whenFailed)
+    {
+        if (item.HasFailed) return whenFailed(item, state);
+        using var span = StartSpan(item, stageName);
+        try
+        {
+            return step(item, state);
+        }
+        catch (Exception e)
+        {
+            item = item.Fail(stageName, e);
+            SwarmInstrumentation.FailStage(span, e);
+        }
+        return whenFailed(item, state);
+    }
+
+    /// <summary>
     /// Runs <paramref name="step"/> on every item, failed or not, in the stage's span: for a stage that
     /// handles its own failures (ValidateSafety fails closed).
     /// </summary>
