@@ -29,7 +29,7 @@ public static class CalibrationFit
         var w = Fit(rows);
         output.WriteLine("weights (bias, model agrees, lexical agrees, named whole, other exact, margin, cosine, name coverage):");
         output.WriteLine(string.Join(", ", w.Select(x => x.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "f")));
-        var calibration = SemanticCalibration.FromWeights(w);
+        foreach (var (label, calibration) in new[] { ("shipped", new SemanticCalibration()), ("fitted", SemanticCalibration.FromWeights(w)) })
         foreach (var (name, set) in new[] { ("natural-dev", train.Where(q => q.Set == "natural-dev").ToList()), ("holdout", holdout.ToList()) })
         {
             var eval = Rows(router, set);
@@ -37,7 +37,7 @@ public static class CalibrationFit
             double ece = 0;
             foreach (var band in eval.GroupBy(r => Math.Min(9, (int)(calibration.Confidence(r.Signals) * 10))))
                 ece += band.Count() / (double)eval.Count * Math.Abs(band.Average(r => calibration.Confidence(r.Signals)) - band.Average(r => r.Right ? 1.0 : 0.0));
-            output.WriteLine($"{name}: {eval.Count} model-path routes; ≥ 0.8: {confident.Count}, wrong {confident.Count(r => !r.Right)}; ECE {ece:0.000}");
+            output.WriteLine($"{label}, {name}: {eval.Count} model-path routes; ≥ 0.8: {confident.Count}, wrong {confident.Count(r => !r.Right)}; ECE {ece:0.000}");
         }
     }
 

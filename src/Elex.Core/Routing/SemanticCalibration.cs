@@ -32,9 +32,24 @@ internal sealed record SemanticCalibration
     /// </summary>
     public float HighConfidence { get; init; } = 0.8f;
 
+    /// <summary>
+    /// Below this cosine the model itself relates the question only weakly to its best feature. The
+    /// development sets hold few such routes (3 of 242 across natural-dev and held-out, 1 of them
+    /// right), too few for the logistic fit, whose cosine weight extrapolated them up to 0.79.
+    /// </summary>
+    public float WeakCosine { get; init; } = 0.6f;
+
+    /// <summary>
+    /// The confidence of a weak-cosine route no exact fact backs: about what such routes scored, and
+    /// below the swarm's abstention line, so the engineer is shown the closest features and why instead
+    /// of one feature's answer.
+    /// </summary>
+    public float WeakConfidence { get; init; } = 0.4f;
+
     /// <summary>The calibrated confidence for a route.</summary>
     public float Confidence(in RouteSignals s)
     {
+        if (s.Cosine < WeakCosine && !s.NamedWhole && !s.OtherExact) return WeakConfidence;
         var z = Bias + ModelAgrees * B(s.ModelAgrees) + LexicalAgrees * B(s.LexicalAgrees) + NamedWhole * B(s.NamedWhole) + OtherExact * B(s.OtherExact)
             + Margin * (s.Margin * 10f) + Cosine * ((s.Cosine - 0.6f) * 10f) + NameCoverage * s.NameCoverage;
         var p = 1f / (1f + MathF.Exp(-z));
