@@ -18,6 +18,7 @@ internal static class TroubleshootAnswer
         var focus = new QuestionFocus(context, facts);
         var plan = CatalogEdges.Of(catalog).PlanOf(f);
         var step = 1;
+        RouteDoubt.Lead(a, f, context, "checklist");
         a.Text.Append($"Checklist for {DisplayNames.Of(f)}, most likely cause first:").Append('\n');
         if (f.Cxc is not null)
         {

@@ -14,6 +14,7 @@ internal static class WhatIsAnswer
         var facts = FeatureFacts.Of(f);
         var edges = CatalogEdges.Of(catalog);
         a.Evidence($"feature {f.Code} {f.Name}");
+        RouteDoubt.Lead(a, f, context, "summary");
         var t = a.Text;
         t.Append(DisplayNames.Of(f)).Append(" is ").Append(facts.Rat == Routing.Glosses.Rat.Any ? "a " : "an ").Append(facts.RatText)
             .Append(" feature");
