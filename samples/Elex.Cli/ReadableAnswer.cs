@@ -41,14 +41,24 @@ internal static class ReadableAnswer
             }
         }
         foreach (var w in r.Warnings) o.WriteLine($"warning: {w}");
-        if (r.Alternatives.Count > 0)
+        if (CloseOnes(r, catalog) is { Count: > 0 } close)
         {
             o.WriteLine();
-            o.WriteLine("Alternatives: " + string.Join("; ", r.Alternatives.Select(a => catalog.Find(FeatureCode.Parse(a))?.DisplayName ?? a)));
+            o.WriteLine("Also close (the question was not a sure match): " + string.Join("; ", close));
         }
         var routing = r.Evidence.Where(e => e.StartsWith("routed by", StringComparison.Ordinal)).ToList();
         if (routing.Count > 0) o.WriteLine("Why this agent: " + string.Join("; ", routing.Select(e => e["routed by ".Length..])));
         o.WriteLine($"Response id {r.ResponseId} — rate it: elex feedback {r.ResponseId} --reward 1 --success");
+    }
+
+    // The other candidates are worth a line only when the route was not sure (confidence shown below
+    // 0.80) and the answer has not named them itself: after a sure match they are the catalog's
+    // runners-up for words the question did not mean, and an Unsure answer lists its own.
+    private static List<string> CloseOnes(QueryResponse r, FeatureCatalog catalog)
+    {
+        if (r.Status != ResponseStatus.Answered || Math.Round(r.Confidence, 2) >= 0.8 || r.Alternatives.Count == 0) return [];
+        var names = r.Alternatives.Select(a => catalog.Find(FeatureCode.Parse(a))?.DisplayName ?? a).ToList();
+        return r.Text.Contains(names[0], StringComparison.Ordinal) ? [] : names;
     }
 
     /// <summary>

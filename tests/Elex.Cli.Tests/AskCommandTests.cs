@@ -12,6 +12,8 @@ public class AskCommandTests
         Assert.StartsWith("MIMO Sleep Mode (MSM, FAJ 121 3094) — agent agent-FAJ_121_3094", output);
         Assert.Contains("confidence ", output);
         Assert.Contains("pmMimoSleepTime", output);
+        // A sure match: the catalog's runners-up for "MSM" are not offered as alternatives.
+        Assert.DoesNotContain("Also close", output);
         // The time in milliseconds or seconds, as a person reads it (not "83172 µs").
         Assert.Matches(@"^confidence \d\.\d\d · Counter / Simple · strategy \w+ · \d+(\.\d+)? (ms|s)$", output.Split('\n')[1].TrimEnd('\r'));
     }
