@@ -18,6 +18,7 @@ internal static partial class RanAbbreviations
         ["ETWS"] = "earthquake and tsunami warning", ["CMAS"] = "public warning", ["EN-DC"] = "LTE-NR dual connectivity",
         ["ENDC"] = "LTE-NR dual connectivity", ["SCell"] = "secondary cell", ["SCells"] = "secondary cells", ["MDT"] = "minimization of drive tests",
         ["NSA"] = "non-standalone, LTE-NR dual connectivity", ["SgNB"] = "secondary gNodeB", ["SCG"] = "secondary cell group",
+        ["CoMP"] = "coordinated multi-point",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when <paramref name="word"/> is an abbreviation this vocabulary spells out (any case).</summary>

@@ -51,6 +51,7 @@ internal static class RanGlossary
         ["wcdma"] = ["wcdma"],
         ["umts"] = ["utran"],
         ["es"] = ["energy", "saving"],
+        ["comp"] = ["coordinated", "multi", "point"],
         ["mu"] = ["multi", "user"],
         ["multiuser"] = ["multi", "user"],
         ["ifho"] = ["inter", "frequency", "handover"],

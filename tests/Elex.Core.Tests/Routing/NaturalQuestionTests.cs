@@ -60,4 +60,13 @@ public class NaturalQuestionTests(ITestOutputHelper output)
         Assert.True(top1 >= Questions.Length * 0.9, $"top-1 {top1}/{Questions.Length}");
         Assert.True(top3 >= Questions.Length * 0.97, $"top-3 {top3}/{Questions.Length}");
     }
+
+    [SharedDataFact]
+    public void CoMP_IsReadAsCoordinatedMultiPoint()
+    {
+        // No feature's name or acronym is "CoMP" (the catalog says DCMP); engineers write it anyway.
+        var router = FeatureRouter.Build(SharedData.Full!);
+        foreach (var question in new[] { "can DL CoMP run together with carrier aggregation?", "what does downlink CoMP need" })
+            Assert.Equal("FAJ 121 4223", router.Route(question).Best?.Feature.Code.Value);
+    }
 }
