@@ -4,9 +4,10 @@ using Elex.Core.Catalog;
 namespace Elex.Core.Agents;
 
 /// <summary>
-/// A question that names no feature was matched to this one by meaning, and not surely: the answer
-/// says so before anything else and names the other close features, so an engineer chasing a
-/// symptom sees where else to look instead of one feature's facts as if they were the cause.
+/// A question matched to this feature, but not surely (typically by meaning alone, a symptom that
+/// names no feature): the answer says so before anything else and names the other close features,
+/// so an engineer chasing a symptom sees where else to look instead of one feature's facts as if
+/// they were the cause.
 /// </summary>
 internal static class RouteDoubt
 {
