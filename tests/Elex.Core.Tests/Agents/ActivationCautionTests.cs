@@ -29,6 +29,16 @@ public class ActivationCautionTests
     }
 
     [Fact]
+    public void TheCloseFeatures_AreTheNextThree_NotCounted()
+    {
+        var others = new[] { F("FAJ 121 3009"), F("FAJ 121 3089"), F("FAJ 121 4425"), F("FAJ 121 2051") };
+        var first = Ask("switch off sleep on node RBS1", 0.72f, others).Text.Split('\n')[0];
+
+        Assert.EndsWith($"also close: {others[0].DisplayName}, {others[1].DisplayName}, {others[2].DisplayName}.", first);
+        Assert.DoesNotContain(others[3].DisplayName, first);
+    }
+
+    [Fact]
     public void ASureRoute_StartsWithTheProcedure()
     {
         var answer = Ask("activate MSM on node RBS1", 1f, F("FAJ 121 3009"));

@@ -22,7 +22,7 @@ internal static class ActivationAnswer
             .Append("Check first that ").Append(f.Name).Append(" is the feature you mean to ").Append(activate ? "activate" : "deactivate")
             .Append(": the question matched it with confidence ").Append(context.RouteConfidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         if (context.Alternatives.Count > 0)
-            check.Append("; also close: ").AppendList(context.Alternatives, DisplayNames.Of, all: false, limit: 3);
+            RouteDoubt.AppendAlsoClose(check.Append("; also close: "), context.Alternatives);
         check.Append('.');
         var line = check.ToString();
         a.Line(line);

@@ -23,10 +23,18 @@ internal static class RouteDoubt
         if (!Applies(context)) return;
         a.Text.Append(f.Name).Append(" is the closest match to the question (confidence ")
             .Append(context.RouteConfidence.ToString("0.00", CultureInfo.InvariantCulture)).Append("), not a sure one; also close: ");
-        // The route's next few, closest first; how many more it weighed is not the engineer's concern.
-        var shown = Math.Min(AlsoClose, context.Alternatives.Count);
-        for (var i = 0; i < shown; i++) a.Text.Append(i == 0 ? "" : ", ").Append(DisplayNames.Of(context.Alternatives[i]));
-        a.Text.Append(". Ask about one of them by name for its ").Append(lookFor).Append(".\n");
+        AppendAlsoClose(a.Text, context.Alternatives).Append(". Ask about one of them by name for its ").Append(lookFor).Append(".\n");
+    }
+
+    /// <summary>
+    /// The route's next few features, closest first, by display name; how many more it weighed is not
+    /// the engineer's concern, so the list is not counted.
+    /// </summary>
+    public static System.Text.StringBuilder AppendAlsoClose(System.Text.StringBuilder text, IReadOnlyList<Feature> alternatives)
+    {
+        var shown = Math.Min(AlsoClose, alternatives.Count);
+        for (var i = 0; i < shown; i++) text.Append(i == 0 ? "" : ", ").Append(DisplayNames.Of(alternatives[i]));
+        return text;
     }
 
     private const int AlsoClose = 3;
