@@ -52,6 +52,9 @@ internal sealed record AnswerContext(string Text, Classification Classification)
         init => _rat = value;
     }
 
+    /// <summary>The radio technology the router already read from this same text, when it did (null: read it here when needed).</summary>
+    public Routing.Glosses.Rat? RatReadByRouter { init => _rat = value; }
+
     /// <summary>
     /// True for a managed-object class of the other radio technology than the one the question names:
     /// an answer about LTE does not list NR cell parameters, and the reverse.

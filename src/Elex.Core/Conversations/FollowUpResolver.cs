@@ -129,6 +129,7 @@ internal static class FollowUpResolver
         {
             UsedSemantic = ownRoute.UsedSemantic,
             ModelFailure = ownRoute.ModelFailure,
+            QuestionRat = ownRoute.QuestionRat,
             ResolvedFromContext = true,
         };
     }

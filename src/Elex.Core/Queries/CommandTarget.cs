@@ -21,7 +21,8 @@ internal sealed partial record CommandTarget(string? Node, string? MoClass, stri
         ArgumentNullException.ThrowIfNull(text);
         string? node = null, moClass = null, instance = null;
         // Match by match: a question that names no MO instance allocates nothing (a failed match is Match.Empty).
-        for (var m = MoInstance().Match(text); m.Success; m = m.NextMatch())
+        // Only a question with an '=' can name one, and most have none: the regex's scan is skipped for them.
+        for (var m = text.Contains('=') ? MoInstance().Match(text) : Match.Empty; m.Success; m = m.NextMatch())
         {
             var cls = m.Groups["mo"].Value;
             var id = Clean(m.Groups["id"].Value);

@@ -73,6 +73,7 @@ internal static class ResponseBuilder
             Alternatives = alternatives,
             Compared = facts.Compared,
             ShowAll = facts.Query.All,
+            RatReadByRouter = route.QuestionRat,
         };
         return facts.Peer is { } peer ? WithPeer(context, peer) : context;
     }

@@ -223,20 +223,13 @@ public sealed partial class FeatureRouter
         return best;
     }
 
-    // The best `count` ordinals by score, in no particular order: one pass with a min-heap of the
-    // current best (a full sort of every feature per question was the exact path's largest cost).
+    // The best `count` ordinals by score, best first (the lower ordinal on a tie).
     private static ReadOnlySpan<int> TopOrdinals(float[] scores, int count, RouteScratch scratch)
     {
-        count = Math.Min(count, scores.Length);
-        var heap = scratch.Heap;
-        heap.Clear();
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (heap.Count < count) heap.Push(i, scores[i]);
-            else if (scores[i] > heap.TopSimilarity) heap.ReplaceTop(i, scores[i]);
-        }
-        var top = scratch.TopBuffer(heap.Count).AsSpan(0, heap.Count);
-        for (var i = top.Length - 1; i >= 0; i--) top[i] = heap.Pop();
+        var best = scratch.BestBuffer(count);
+        var found = TopSelection.Select(scores, count, best);
+        var top = scratch.TopBuffer(found).AsSpan(0, found);
+        for (var i = 0; i < found; i++) top[i] = best[i].Id;
         return top;
     }
 

@@ -216,7 +216,7 @@ public sealed partial class FeatureRouter
     {
         ArgumentNullException.ThrowIfNull(exactRoute);
         if (exactRoute.Best is not { } best) return false;
-        var sameRat = !QuestionRat.Contradicts(exactRoute.QuestionRat, _rats[best.Ordinal]);
+        var sameRat = !QuestionRat.Contradicts(exactRoute.QuestionRat ?? Glosses.Rat.Any, _rats[best.Ordinal]);
         // The whole question is the feature's name: its share of the confidence may be lower (other
         // names contain the word), but nothing in the question points elsewhere.
         if (sameRat && exactRoute.AsksForBestByName && !exactRoute.IsAmbiguous) return true;

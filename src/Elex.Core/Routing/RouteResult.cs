@@ -12,8 +12,8 @@ public sealed record RouteResult(IReadOnlyList<RouteCandidate> Candidates, float
     /// <summary>No feature matched at all.</summary>
     public static RouteResult None { get; } = new([], 0f, false);
 
-    /// <summary>The radio technology the question names (read once while routing), or Any.</summary>
-    internal Glosses.Rat QuestionRat { get; init; } = Glosses.Rat.Any;
+    /// <summary>The radio technology the question names (read once while routing; Any when it names none), or null when this route did not read it.</summary>
+    internal Glosses.Rat? QuestionRat { get; init; }
 
     /// <summary>True when the question is nothing but the best candidate's whole name (and perhaps its radio technology).</summary>
     internal bool AsksForBestByName { get; init; }

@@ -28,8 +28,8 @@ internal sealed class RouteScratch
     public List<ExactHit> Hits { get; } = [];
     public List<(int Ordinal, LearnedRoute Route)> Lifted { get; } = [];
     public List<KeyValuePair<int, Scored>> Ranked { get; } = [];
-    public NeighborHeap Heap { get; } = new(bestOnTop: false, 64);
     public int[] Top { get; private set; } = new int[64];
+    private VectorNeighbor[] _best = new VectorNeighbor[64];
 
     /// <summary>This thread's scratch, cleared, sized for a catalog of <paramref name="features"/>.</summary>
     public static RouteScratch For(int features)
@@ -51,6 +51,13 @@ internal sealed class RouteScratch
         var scored = _pool[_rented++];
         scored.Reset(similarity);
         return scored;
+    }
+
+    /// <summary>A buffer of at least <paramref name="count"/> scored ordinals.</summary>
+    public VectorNeighbor[] BestBuffer(int count)
+    {
+        if (_best.Length < count) _best = new VectorNeighbor[count];
+        return _best;
     }
 
     /// <summary>A buffer of at least <paramref name="count"/> ordinals.</summary>

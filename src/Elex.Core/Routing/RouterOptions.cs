@@ -90,6 +90,8 @@ public sealed record RouterOptions
     {
         if (Dimensions < 16) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions, "Dimensions must be at least 16.");
         if (VectorCandidates < 1) throw new ArgumentOutOfRangeException(nameof(VectorCandidates), VectorCandidates, "VectorCandidates must be at least 1.");
+        if (Bm25Candidates < 1) throw new ArgumentOutOfRangeException(nameof(Bm25Candidates), Bm25Candidates, "Bm25Candidates must be at least 1.");
+        if (SemanticCandidates < 1) throw new ArgumentOutOfRangeException(nameof(SemanticCandidates), SemanticCandidates, "SemanticCandidates must be at least 1.");
         if (ExactSearchLimit < 0) throw new ArgumentOutOfRangeException(nameof(ExactSearchLimit), ExactSearchLimit, "ExactSearchLimit must not be negative.");
         if (!Enum.IsDefined(VectorSearch)) throw new ArgumentOutOfRangeException(nameof(VectorSearch), VectorSearch, "Unknown VectorSearch mode.");
         if (TopK < 1) throw new ArgumentOutOfRangeException(nameof(TopK), TopK, "TopK must be at least 1.");

@@ -61,26 +61,7 @@ internal sealed class ColumnMajorIndex : IVectorIndex
             var column = _columns.AsSpan(d * n, n);
             TensorPrimitives.MultiplyAdd(column, weight / norm, scores, scores);
         }
-        return TopK(scores, Math.Min(k, n), results);
-    }
-
-    private static int TopK(ReadOnlySpan<float> scores, int k, Span<VectorNeighbor> results)
-    {
-        // Insertion into a sorted prefix: k is small (tens), so this beats a heap.
-        var count = 0;
-        for (var id = 0; id < scores.Length; id++)
-        {
-            var s = scores[id];
-            if (count == k && s <= results[k - 1].Similarity) continue;
-            var at = count < k ? count++ : k - 1;
-            while (at > 0 && results[at - 1].Similarity < s)
-            {
-                results[at] = results[at - 1];
-                at--;
-            }
-            results[at] = new VectorNeighbor(id, s);
-        }
-        return count;
+        return TopSelection.Select(scores, k, results);
     }
 
     private int Freeze()

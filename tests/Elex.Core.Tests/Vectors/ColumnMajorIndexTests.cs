@@ -30,6 +30,35 @@ public class ColumnMajorIndexTests
     }
 
     [Fact]
+    public void Search_SparseVectorsWithTiedScores_KeepsTheBestAndTheLowerIdOfATie()
+    {
+        // One-hot vectors: a one-hot query scores 1 for a few, 0 for most, and ties everywhere,
+        // so whole blocks of zeros are skipped once the top k is full.
+        const int dims = 40, count = 600;
+        var index = new ColumnMajorIndex(dims);
+        for (var i = 0; i < count; i++)
+        {
+            var v = new float[dims];
+            v[i % dims] = 1;
+            if (i % 7 == 0) v[(i + 3) % dims] = 0.5f;
+            index.Add(v);
+        }
+        var scores = new float[count];
+        for (var q = 0; q < dims; q++)
+        {
+            var query = new float[dims];
+            query[q] = 1;
+            for (var i = 0; i < count; i++)
+                scores[i] = i % 7 == 0 ? (i % dims == q ? 1 : (i + 3) % dims == q ? 0.5f : 0) / MathF.Sqrt(1.25f) : i % dims == q ? 1 : 0;
+            foreach (var k in new[] { 1, 5, 24, 100 })
+            {
+                var expected = Enumerable.Range(0, count).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(k).ToArray();
+                Assert.Equal(expected, index.Search(query, k).Select(n => n.Id));
+            }
+        }
+    }
+
+    [Fact]
     public void Search_KLargerThanCount_ReturnsAllBestFirst()
     {
         var index = new ColumnMajorIndex(2);
