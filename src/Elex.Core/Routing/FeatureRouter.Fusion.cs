@@ -124,8 +124,7 @@ public sealed partial class FeatureRouter
         }
 
         var ranked = scratch.Ranked;
-        ranked.AddRange(scores);
-        ranked.Sort(ByFusedThenOrdinal);
+        Rank(scores, scratch.RankKeys(scores.Count), ranked);
         var top = ranked[0].Value.Fused;
         var temperature = semantic is null ? _options.Temperature : _options.SemanticTemperature;
         var denominator = 0f;
@@ -190,8 +189,19 @@ public sealed partial class FeatureRouter
     }
 
     // Highest fused score first; the lower ordinal wins a tie, so rankings are total and repeatable.
-    private static readonly Comparison<KeyValuePair<int, Scored>> ByFusedThenOrdinal = static (a, b) =>
-        b.Value.Fused.CompareTo(a.Value.Fused) is var byScore and not 0 ? byScore : a.Key.CompareTo(b.Key);
+    // One primitive sort of (score, ordinal) keys: a comparison delegate per pair cost more than the rest of the ranking.
+    private static void Rank(Dictionary<int, Scored> scores, ulong[] keys, List<KeyValuePair<int, Scored>> ranked)
+    {
+        var count = 0;
+        foreach (var (ordinal, s) in scores) keys[count++] = TopSelection.BestFirstKey(s.Fused, ordinal);
+        var sorted = keys.AsSpan(0, count);
+        sorted.Sort();
+        foreach (var key in sorted)
+        {
+            var ordinal = TopSelection.IndexOf(key);
+            ranked.Add(new(ordinal, scores[ordinal]));
+        }
+    }
 
     private static bool AnyLearned(Dictionary<int, Scored> scores)
     {

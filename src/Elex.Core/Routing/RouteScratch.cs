@@ -53,6 +53,15 @@ internal sealed class RouteScratch
         return scored;
     }
 
+    private ulong[] _rankKeys = new ulong[64];
+
+    /// <summary>A buffer of at least <paramref name="count"/> ranking keys.</summary>
+    public ulong[] RankKeys(int count)
+    {
+        if (_rankKeys.Length < count) _rankKeys = new ulong[Math.Max(count, 2 * _rankKeys.Length)];
+        return _rankKeys;
+    }
+
     /// <summary>A buffer of at least <paramref name="count"/> scored ordinals.</summary>
     public VectorNeighbor[] BestBuffer(int count)
     {

@@ -96,7 +96,9 @@ internal sealed class LatencyHistogram
         return Math.Min(index, BucketCount - 1);
     }
 
-    // The geometric middle of the bucket: within 0.5 % of any value in it.
-    private static double Representative(int bucket) =>
-        bucket == 0 ? Smallest : Smallest * Math.Exp((bucket - 0.5) * LogGrowth);
+    // The geometric middle of each bucket (within 0.5 % of any value in it), computed once: a window
+    // reads three percentiles per query.
+    private static readonly double[] Representatives = [.. Enumerable.Range(0, BucketCount).Select(b => b == 0 ? Smallest : Smallest * Math.Exp((b - 0.5) * LogGrowth))];
+
+    private static double Representative(int bucket) => Representatives[bucket];
 }

@@ -38,20 +38,20 @@ internal static class TopSelection
             for (; above != 0; above &= above - 1)
             {
                 var at = i + BitOperations.TrailingZeroCount(above);
-                keys[found++] = Key(scores[at], at);
+                keys[found++] = BestFirstKey(scores[at], at);
             }
         }
         for (; i < scores.Length; i++)
         {
             if (!(scores[i] > floor)) continue;
             if (found == keys.Length) return Scan(scores, k, results);
-            keys[found++] = Key(scores[i], i);
+            keys[found++] = BestFirstKey(scores[i], i);
         }
         var gathered = keys[..found];
         gathered.Sort();
         for (var r = 0; r < Math.Min(k, found); r++)
         {
-            var at = (int)(uint)gathered[r];
+            var at = IndexOf(gathered[r]);
             results[r] = new VectorNeighbor(at, scores[at]);
         }
         // Fewer than k above the floor (a sparse row: most scores zero): the rest are the scores on the
@@ -78,14 +78,20 @@ internal static class TopSelection
         return filled == k;
     }
 
-    // One ascending sort orders keys best score first, then lower index: the score's bits made
-    // order-preserving as unsigned and inverted, above the index.
-    private static ulong Key(float score, int index)
+    /// <summary>
+    /// A key whose ascending order is the best score first, then the lower index: the score's bits
+    /// made order-preserving as unsigned and inverted, above the index (scores are not NaN).
+    /// </summary>
+    public static ulong BestFirstKey(float score, int index)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
         var bits = BitConverter.SingleToUInt32Bits(score == 0 ? 0f : score); // -0 ties with 0, as in a comparison
         bits = (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
         return ((ulong)~bits << 32) | (uint)index;
     }
+
+    /// <summary>The index a <see cref="BestFirstKey"/> was made with.</summary>
+    public static int IndexOf(ulong key) => (int)(uint)key;
 
     // The `rank`-th best of every SampleStride-th score.
     [System.Runtime.CompilerServices.SkipLocalsInit]

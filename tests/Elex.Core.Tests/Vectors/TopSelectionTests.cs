@@ -37,6 +37,23 @@ public class TopSelectionTests
     }
 
     [Fact]
+    public void BestFirstKey_SortsBestScoreFirstThenLowerIndex()
+    {
+        var random = new Random(5);
+        var pairs = Enumerable.Range(0, 2000).Select(i => (Score: random.Next(5) switch
+        {
+            0 => 0f,
+            1 => -0f,
+            2 => (float)(random.NextDouble() * 2 - 1) * 1e-30f,
+            _ => (float)(random.NextDouble() * 200 - 100),
+        }, Index: random.Next(100_000))).ToArray();
+        var keys = pairs.Select(p => TopSelection.BestFirstKey(p.Score, p.Index)).Order().ToArray();
+        var expected = pairs.OrderByDescending(p => p.Score).ThenBy(p => p.Index).Select(p => p.Index);
+        Assert.Equal(expected, keys.Select(TopSelection.IndexOf));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TopSelection.BestFirstKey(1f, -1));
+    }
+
+    [Fact]
     public void Select_BadArguments_NameTheProblem()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => TopSelection.Select([1f], -1, new VectorNeighbor[1]));
