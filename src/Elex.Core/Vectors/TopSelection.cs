@@ -7,8 +7,9 @@ namespace Elex.Core.Vectors;
 /// The k best of a row of scores, best first, the lower index first on a tie. A route picks the best
 /// two dozen of ~600 scores several times, and a scan that keeps a sorted or heap-ordered best-so-far
 /// pays a mispredicted branch for most scores. Instead a floor is read from a sample (about 2k scores
-/// lie above it), one vector-wide pass gathers the scores above the floor, and only those are sorted.
-/// Too few or too many above it (or no vector hardware) and the plain scan decides: same result.
+/// lie above it), one vector-wide pass gathers the scores above the floor, and only those are sorted;
+/// when fewer than k are above it the rest tie on it. Too many above it, too few on it, a short row or
+/// no vector hardware, and the plain scan decides: the same result either way (a test compares them).
 /// </summary>
 internal static class TopSelection
 {
