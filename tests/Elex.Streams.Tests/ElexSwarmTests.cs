@@ -154,6 +154,32 @@ public class ElexSwarmTests
     }
 
     [Fact]
+    public async Task QueryAsync_BadInputOrClosedSwarm_FailsTheTaskNotTheCall()
+    {
+        var swarm = await NewSwarmAsync();
+        var nothing = swarm.QueryAsync((Query)null!);
+        Assert.Equal("query", (await Assert.ThrowsAsync<ArgumentNullException>(() => nothing)).ParamName);
+        await swarm.DisposeAsync();
+        var afterwards = swarm.QueryAsync("what is MSM?");
+        var cancellable = swarm.QueryAsync(new Query("what is MSM?"), new CancellationTokenSource().Token);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => afterwards);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => cancellable);
+    }
+
+    [Fact]
+    public async Task QueryAsync_WithAndWithoutAToken_AnswersAlike()
+    {
+        await using var swarm = await NewSwarmAsync();
+        using var cts = new CancellationTokenSource();
+        var plain = await swarm.QueryAsync("which counters show MSM is working?");
+        var withToken = await swarm.QueryAsync(new Query("which counters show MSM is working?"), cts.Token);
+        Assert.Equal(ResponseStatus.Answered, plain.Status);
+        Assert.Equal(plain.Status, withToken.Status);
+        Assert.NotNull(plain.FeatureCode);
+        Assert.Equal(plain.FeatureCode, withToken.FeatureCode);
+    }
+
+    [Fact]
     public async Task TryQueryAsync_IngressFull_RejectsAtOnceWithBusy()
     {
         await using var swarm = await NewSwarmAsync(new SwarmConfig { IngressCapacity = 1 });

@@ -39,11 +39,29 @@ internal sealed class QueryIngress
     /// <summary>True when no query waits in the queue (the reading loop has taken every one written so far).</summary>
     public bool IsEmpty => _channel.Reader.Count == 0;
 
-    public async Task<QueryResponse> QueryAsync(Query query, CancellationToken cancellationToken)
+    public Task<QueryResponse> QueryAsync(Query query, CancellationToken cancellationToken)
+    {
+        // The usual case — room in the ingress, nothing to cancel — hands the caller the response's own task:
+        // no wrapper to complete, so no extra hop through the thread pool per query.
+        if (query is not null && !cancellationToken.CanBeCanceled && !_lifetime.IsDisposed)
+        {
+            var item = NewItem(query);
+            if (_channel.Writer.TryWrite(item))
+            {
+                Interlocked.Increment(ref _taken);
+                return item.Completion!.Task;
+            }
+            return WriteThenAwaitAsync(query, item, cancellationToken);
+        }
+        return WriteThenAwaitAsync(query, null, cancellationToken);
+    }
+
+    // Waits for room (or the caller's token); bad input and a closed swarm fail the returned task.
+    private async Task<QueryResponse> WriteThenAwaitAsync(Query? query, PipelineItem? made, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         _lifetime.ThrowIfDisposed();
-        var item = NewItem(query);
+        var item = made ?? NewItem(query);
         try
         {
             await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
