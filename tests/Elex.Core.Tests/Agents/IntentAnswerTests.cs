@@ -93,6 +93,18 @@ public class IntentAnswerTests
     }
 
     [Fact]
+    public void Activation_SaysSoWhenNoOtherFeatureMustChangeFirst()
+    {
+        const string NothingElse = "The catalog lists no prerequisite and no conflicting feature";
+        bool HasEdges(Feature f) => f.Requires.Count > 0 || f.Conflicts.Count > 0 || Sample.Features.Any(o => o.Conflicts.Contains(f.Code));
+        var alone = Sample.Features.First(f => !HasEdges(f));
+        var withEdges = Sample.Features.First(HasEdges);
+        Assert.Contains($"{NothingElse} for {alone.Name}", Ask(alone.Code.Value, $"what does {alone.Name} need before I turn it on?", QueryType.Procedure).Text);
+        Assert.DoesNotContain(NothingElse, Ask(withEdges.Code.Value, $"how do I activate {withEdges.Name}?", QueryType.Procedure).Text);
+        Assert.DoesNotContain(NothingElse, Ask(alone.Code.Value, $"how do I deactivate {alone.Name}?", QueryType.Procedure).Text);
+    }
+
+    [Fact]
     public void Deactivation_NamesTheFeaturesThatRequireIt()
     {
         var prescheduling = F("FAJ 121 3085");

@@ -65,12 +65,16 @@ internal static class ActivationAnswer
                 a.Evidence($"requires {code}");
                 a.Warning($"Prerequisite {code} is not in the loaded catalog; its own prerequisites are unknown.");
             }
-            foreach (var c in edges.ConflictsOf(f.Code))
+            var conflicts = edges.ConflictsOf(f.Code);
+            foreach (var c in conflicts)
             {
                 a.Text.Append($"{step++}. Conflicting {DisplayNames.Of(c)} must be DEACTIVATED ({c.Declared(f)}).").Append('\n');
                 a.Evidence($"conflicts {c.Code}");
                 if (c.Feature?.Cxc is not null) a.Command(Cmedit.GetFeatureState(c.Feature, node));
             }
+            // "What does it need before I turn it on?": say that nothing else is needed rather than stay silent.
+            if (plan.PrerequisitesInOrder.Count == 0 && plan.MissingPrerequisites.Count == 0 && conflicts.Count == 0)
+                a.Line($"The catalog lists no prerequisite and no conflicting feature for {f.Name}: no other feature has to be activated or deactivated first.");
         }
         else
         {
