@@ -33,10 +33,20 @@ public sealed partial class FeatureRouter
         Embedder.Accumulate(analyzed.WordTerms, 1f, query);
         Embedder.Accumulate(analyzed.IdentifierTerms, IdentifierTermWeight, query);
         var hasLexical = TextEmbedder.Normalize(query);
+        // The exact index scores every feature anyway: keep that row, so a candidate another channel
+        // brings in reads its lexical similarity instead of computing a dot product again.
+        float[]? lexical = null;
         if (hasLexical)
         {
             Span<VectorNeighbor> neighbors = stackalloc VectorNeighbor[Math.Min(_options.VectorCandidates, Catalog.Count)];
-            var found = _index.Search(query, neighbors.Length, neighbors);
+            int found;
+            if (_index is ColumnMajorIndex columns)
+            {
+                lexical = scratch.Lexical;
+                columns.ScoreAll(query, lexical);
+                found = TopSelection.Select(lexical, neighbors.Length, neighbors);
+            }
+            else found = _index.Search(query, neighbors.Length, neighbors);
             foreach (var n in neighbors[..found]) scores[n.Id] = scratch.Rent(n.Similarity);
         }
 
@@ -49,7 +59,7 @@ public sealed partial class FeatureRouter
             model!.Score(semanticQuery, semantic);
             if (Memory.Count > 0 && memoryInModel) Memory.Lift(semanticQuery, semantic, _options.MemoryOffset, _options.MemoryPull, model.VectorOf, lifted = scratch.Lifted);
             foreach (var ordinal in TopOrdinals(semantic, _options.SemanticCandidates, scratch))
-                if (!scores.ContainsKey(ordinal)) scores[ordinal] = scratch.Rent(hasLexical ? Similarity(query, ordinal) : 0f);
+                if (!scores.ContainsKey(ordinal)) scores[ordinal] = scratch.Rent(hasLexical ? Similarity(query, lexical, ordinal) : 0f);
         }
 
         float[]? bm25 = null;
@@ -60,7 +70,7 @@ public sealed partial class FeatureRouter
             if (_bm25.Score(analyzed.WordTerms, analyzed.IdentifierTerms, bm25))
             {
                 foreach (var ordinal in TopOrdinals(bm25, _options.Bm25Candidates, scratch))
-                    if (!scores.ContainsKey(ordinal)) scores[ordinal] = scratch.Rent(hasLexical ? Similarity(query, ordinal) : 0f);
+                    if (!scores.ContainsKey(ordinal)) scores[ordinal] = scratch.Rent(hasLexical ? Similarity(query, lexical, ordinal) : 0f);
             }
             else
             {
@@ -73,7 +83,7 @@ public sealed partial class FeatureRouter
         foreach (var hit in hits)
         {
             if (!scores.TryGetValue(hit.Ordinal, out var s))
-                scores[hit.Ordinal] = s = scratch.Rent(hasLexical ? Similarity(query, hit.Ordinal) : 0f);
+                scores[hit.Ordinal] = s = scratch.Rent(hasLexical ? Similarity(query, lexical, hit.Ordinal) : 0f);
             if (hit.Evidence.Kind == MatchKind.Name)
             {
                 s.NameBoost += hit.Boost;
@@ -82,13 +92,13 @@ public sealed partial class FeatureRouter
             else s.Boost += hit.Boost;
             s.Evidence.Add(hit.Evidence);
         }
-        if (semantic is not null && _options.FamilyNameShareWithModel > 0) ShareNamesWithFamilies(scratch, query, hasLexical, analyzed.WordTerms);
+        if (semantic is not null && _options.FamilyNameShareWithModel > 0) ShareNamesWithFamilies(scratch, query, lexical, hasLexical, analyzed.WordTerms);
         if (lifted is not null)
         {
             foreach (var (ordinal, route) in lifted)
             {
                 if (!scores.TryGetValue(ordinal, out var s))
-                    scores[ordinal] = s = scratch.Rent(hasLexical ? Similarity(query, ordinal) : 0f);
+                    scores[ordinal] = s = scratch.Rent(hasLexical ? Similarity(query, lexical, ordinal) : 0f);
                 s.Learned = true;
                 s.Evidence.Add(new RouteEvidence(MatchKind.Learned, route.Question.Length > 80 ? route.Question[..77] + "..." : route.Question, 1));
             }
@@ -243,6 +253,10 @@ public sealed partial class FeatureRouter
         return top;
     }
 
+    // From the exact index's row when the route kept one.
+    private float Similarity(ReadOnlySpan<float> query, float[]? lexical, int ordinal) =>
+        lexical is null ? Similarity(query, ordinal) : lexical[ordinal];
+
     private float Similarity(ReadOnlySpan<float> query, int ordinal)
     {
         var dims = Embedder.Dimensions;
@@ -251,7 +265,7 @@ public sealed partial class FeatureRouter
 
     // A parent named in the question lends part of its name boost to its add-ons (no evidence: they
     // were not named), so the model's reading decides between "IFLB" and "IFLB Activation Threshold".
-    private void ShareNamesWithFamilies(RouteScratch scratch, ReadOnlySpan<float> query, bool hasLexical, List<string> questionTerms)
+    private void ShareNamesWithFamilies(RouteScratch scratch, ReadOnlySpan<float> query, float[]? lexical, bool hasLexical, List<string> questionTerms)
     {
         var scores = scratch.Scores;
         List<(int Ordinal, float Boost, int Terms)>? named = null;
@@ -265,7 +279,7 @@ public sealed partial class FeatureRouter
             foreach (var member in _families.Value.PointedAt(parent, questionTerms))
             {
                 if (!scores.TryGetValue(member, out var s))
-                    scores[member] = s = scratch.Rent(hasLexical ? Similarity(query, member) : 0f);
+                    scores[member] = s = scratch.Rent(hasLexical ? Similarity(query, lexical, member) : 0f);
                 if (s.NameBoost > 0) continue;
                 s.NameBoost = _options.FamilyNameShareWithModel * boost;
                 s.NameTerms = terms;

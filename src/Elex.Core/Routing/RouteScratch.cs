@@ -18,11 +18,13 @@ internal sealed class RouteScratch
     {
         Bm25 = new float[features];
         Semantic = new float[features];
+        Lexical = new float[features];
     }
 
     // The channels add into these: a route clears the one it uses before scoring.
     public float[] Bm25 { get; }
     public float[] Semantic { get; }
+    public float[] Lexical { get; }
     public Dictionary<int, Scored> Scores { get; } = [];
     public Text.AnalyzedText Question { get; } = new([], [], []);
     public List<ExactHit> Hits { get; } = [];

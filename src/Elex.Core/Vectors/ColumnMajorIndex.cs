@@ -44,15 +44,28 @@ internal sealed class ColumnMajorIndex : IVectorIndex
     [System.Runtime.CompilerServices.SkipLocalsInit] // the scores are cleared below
     public int Search(ReadOnlySpan<float> query, int k, Span<VectorNeighbor> results)
     {
-        VectorMath.CheckDimensions(query.Length, Dimensions, "query", nameof(query));
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         if (results.Length < k) throw new ArgumentException($"The results buffer holds {results.Length} items but k is {k}.", nameof(results));
         var n = Freeze();
+        VectorMath.CheckDimensions(query.Length, Dimensions, "query", nameof(query));
         if (k == 0 || n == 0) return 0;
+        var scores = n <= 4096 ? stackalloc float[n] : new float[n];
+        ScoreAll(query, scores);
+        return TopSelection.Select(scores, k, results);
+    }
 
+    /// <summary>
+    /// The cosine similarity of <paramref name="query"/> to every stored vector, by id, into
+    /// <paramref name="scores"/> (which holds <see cref="Count"/> items): a caller that needs the
+    /// similarity of more than the top k reads them here instead of computing each again.
+    /// </summary>
+    public void ScoreAll(ReadOnlySpan<float> query, Span<float> scores)
+    {
+        VectorMath.CheckDimensions(query.Length, Dimensions, "query", nameof(query));
+        var n = Freeze();
+        if (scores.Length != n) throw new ArgumentException($"The scores buffer holds {scores.Length} items but the index {n} vectors.", nameof(scores));
         var norm = TensorPrimitives.Norm(query);
         if (norm <= 0) throw new ArgumentException("The query is the zero vector; cosine similarity is undefined for it.", nameof(query));
-        var scores = n <= 4096 ? stackalloc float[n] : new float[n];
         scores.Clear();
         for (var d = 0; d < Dimensions; d++)
         {
@@ -61,7 +74,6 @@ internal sealed class ColumnMajorIndex : IVectorIndex
             var column = _columns.AsSpan(d * n, n);
             TensorPrimitives.MultiplyAdd(column, weight / norm, scores, scores);
         }
-        return TopSelection.Select(scores, k, results);
     }
 
     private int Freeze()

@@ -59,6 +59,35 @@ public class ColumnMajorIndexTests
     }
 
     [Fact]
+    public void ScoreAll_IsTheCosineOfEveryVectorById()
+    {
+        const int dims = 32, count = 300;
+        var random = new Random(3);
+        var index = new ColumnMajorIndex(dims);
+        var vectors = new List<float[]>();
+        for (var i = 0; i < count; i++)
+        {
+            var v = Enumerable.Range(0, dims).Select(_ => random.Next(3) == 0 ? (float)(random.NextDouble() * 2 - 1) : 0f).ToArray();
+            v[i % dims] = 1;
+            vectors.Add(v);
+            index.Add(v);
+        }
+        var query = new float[dims];
+        query[3] = 2;
+        query[7] = -1;
+        var scores = new float[count];
+        index.ScoreAll(query, scores);
+        for (var i = 0; i < count; i++)
+        {
+            var v = vectors[i];
+            var cosine = Enumerable.Range(0, dims).Sum(d => (double)v[d] * query[d]) / Math.Sqrt(v.Sum(x => (double)x * x)) / Math.Sqrt(5);
+            Assert.Equal(cosine, scores[i], 5);
+        }
+        Assert.Equal(index.Search(query, 10).Select(n => n.Id), Enumerable.Range(0, count).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(10));
+        Assert.Contains("scores buffer", Assert.Throws<ArgumentException>(() => index.ScoreAll(query, new float[count - 1])).Message);
+    }
+
+    [Fact]
     public void Search_KLargerThanCount_ReturnsAllBestFirst()
     {
         var index = new ColumnMajorIndex(2);
