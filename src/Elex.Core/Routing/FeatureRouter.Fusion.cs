@@ -58,7 +58,7 @@ public sealed partial class FeatureRouter
             Array.Clear(semantic);
             model!.Score(semanticQuery, semantic);
             if (Memory.Count > 0 && memoryInModel) Memory.Lift(semanticQuery, semantic, _options.MemoryOffset, _options.MemoryPull, model.VectorOf, lifted = scratch.Lifted);
-            foreach (var ordinal in TopOrdinals(semantic, _options.SemanticCandidates, scratch))
+            foreach (var (ordinal, _) in TopOrdinals(semantic, _options.SemanticCandidates, scratch))
                 if (!scores.ContainsKey(ordinal)) scores[ordinal] = scratch.Rent(hasLexical ? Similarity(query, lexical, ordinal) : 0f);
         }
 
@@ -69,7 +69,7 @@ public sealed partial class FeatureRouter
             Array.Clear(bm25);
             if (_bm25.Score(analyzed.WordTerms, analyzed.IdentifierTerms, bm25))
             {
-                foreach (var ordinal in TopOrdinals(bm25, _options.Bm25Candidates, scratch))
+                foreach (var (ordinal, _) in TopOrdinals(bm25, _options.Bm25Candidates, scratch))
                     if (!scores.ContainsKey(ordinal)) scores[ordinal] = scratch.Rent(hasLexical ? Similarity(query, lexical, ordinal) : 0f);
             }
             else
@@ -244,13 +244,10 @@ public sealed partial class FeatureRouter
     }
 
     // The best `count` ordinals by score, best first (the lower ordinal on a tie).
-    private static ReadOnlySpan<int> TopOrdinals(float[] scores, int count, RouteScratch scratch)
+    private static ReadOnlySpan<VectorNeighbor> TopOrdinals(float[] scores, int count, RouteScratch scratch)
     {
         var best = scratch.BestBuffer(count);
-        var found = TopSelection.Select(scores, count, best);
-        var top = scratch.TopBuffer(found).AsSpan(0, found);
-        for (var i = 0; i < found; i++) top[i] = best[i].Id;
-        return top;
+        return best.AsSpan(0, TopSelection.Select(scores, count, best));
     }
 
     // From the exact index's row when the route kept one.

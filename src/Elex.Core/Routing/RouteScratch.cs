@@ -13,6 +13,8 @@ internal sealed class RouteScratch
 
     private readonly List<Scored> _pool = [];
     private int _rented;
+    private VectorNeighbor[] _best = new VectorNeighbor[64];
+    private ulong[] _rankKeys = new ulong[64];
 
     private RouteScratch(int features)
     {
@@ -30,8 +32,6 @@ internal sealed class RouteScratch
     public List<ExactHit> Hits { get; } = [];
     public List<(int Ordinal, LearnedRoute Route)> Lifted { get; } = [];
     public List<KeyValuePair<int, Scored>> Ranked { get; } = [];
-    public int[] Top { get; private set; } = new int[64];
-    private VectorNeighbor[] _best = new VectorNeighbor[64];
 
     /// <summary>This thread's scratch, cleared, sized for a catalog of <paramref name="features"/>.</summary>
     public static RouteScratch For(int features)
@@ -55,8 +55,6 @@ internal sealed class RouteScratch
         return scored;
     }
 
-    private ulong[] _rankKeys = new ulong[64];
-
     /// <summary>A buffer of at least <paramref name="count"/> ranking keys.</summary>
     public ulong[] RankKeys(int count)
     {
@@ -69,13 +67,6 @@ internal sealed class RouteScratch
     {
         if (_best.Length < count) _best = new VectorNeighbor[count];
         return _best;
-    }
-
-    /// <summary>A buffer of at least <paramref name="count"/> ordinals.</summary>
-    public int[] TopBuffer(int count)
-    {
-        if (Top.Length < count) Top = new int[count];
-        return Top;
     }
 
     /// <summary>One candidate's scores across the channels, and the exact evidence for it.</summary>
