@@ -13,6 +13,9 @@ internal static class Cmedit
     /// <summary>The placeholder for the target node.</summary>
     public const string NodePlaceholder = "<NODE>";
 
+    /// <summary>The warning every answer with commands gives when the question named no node.</summary>
+    public const string NoNodeWarning = $"No node named: replace {NodePlaceholder} with the node (ManagedElement id) before running the commands.";
+
     // The feature-state commands with the node placeholder, per feature: the same for every answer.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Feature, ProposedCommand[]> Placeholders = new();
 

@@ -67,6 +67,7 @@ public sealed class FeatureAgent
                     QueryType.Counter => CountersAnswer.Compose(_catalog, Feature, context, kpiFirst: false),
                     QueryType.Kpi => CountersAnswer.Compose(_catalog, Feature, context, kpiFirst: true),
                     QueryType.Procedure or QueryType.General when LicenceAnswer.IsAsked(context) => LicenceAnswer.Compose(_catalog, Feature, context),
+                    QueryType.Procedure or QueryType.General when DependenciesAnswer.IsAsked(context) => DependenciesAnswer.Compose(_catalog, Feature, context),
                     QueryType.Procedure => ActivationAnswer.Compose(_catalog, Feature, context),
                     QueryType.Troubleshoot => TroubleshootAnswer.Compose(_catalog, Feature, context),
                     _ => WhatIsAnswer.Compose(_catalog, Feature, context),

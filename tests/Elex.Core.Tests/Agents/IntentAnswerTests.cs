@@ -155,7 +155,8 @@ public class IntentAnswerTests
         var other = Make("FAJ 121 0003", "OTH");
         var catalog = new FeatureCatalog([addOn, parent, other]);
         var answer = new FeatureAgent(catalog, addOn).Answer(new AnswerContext("is ADD compatible with OTH?", new Classification(QueryType.General, Complexity.Simple)) { Compared = [addOn, other] });
-        Assert.Contains("- The catalog records no direct conflict between ADD (FAJ 121 0001) and OTH (FAJ 121 0003).", answer.Text);
+        // No direct conflict, but one through a prerequisite: the answer to "is it compatible" is no.
+        Assert.StartsWith("No: the catalog says ADD (FAJ 121 0001) and OTH (FAJ 121 0003) cannot be active together.", answer.Text);
         Assert.Contains("- ADD (FAJ 121 0001) requires PAR (FAJ 121 0002), which must not be active together with OTH (FAJ 121 0003) (declared by Feature PAR): ADD (FAJ 121 0001) and OTH (FAJ 121 0003) cannot run together.", answer.Text);
     }
 

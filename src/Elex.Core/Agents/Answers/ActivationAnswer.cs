@@ -124,7 +124,7 @@ internal static class ActivationAnswer
             ? $"{step}. Set back the parameter values read before the change."
             : $"{step}. Set FeatureState={f.Cxc} featureState={(activate ? "DEACTIVATED" : "ACTIVATED")} and restore the parameter values read before the change.");
         if (f.Cxc is not null) a.Command(Cmedit.SetFeatureState(f, !activate, node) with { Purpose = $"Rollback: {(activate ? "deactivate" : "reactivate")} {f.Name} ({f.Code})" });
-        if (node is null) a.Warning($"No node named: replace {Cmedit.NodePlaceholder} with the node (ManagedElement id) before running the commands.");
+        if (node is null) a.Warning(Cmedit.NoNodeWarning);
         foreach (var cycle in plan.Cycles)
             a.Warning($"Prerequisite cycle: {string.Join(" -> ", cycle)}; the order above breaks it arbitrarily.");
         a.Line("Every command is a proposal: run only those marked safe, and only with approval where it says so.");

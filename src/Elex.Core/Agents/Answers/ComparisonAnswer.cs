@@ -15,6 +15,25 @@ internal static class ComparisonAnswer
     {
         var a = new AnswerBuilder();
         var edges = CatalogEdges.Of(catalog);
+        var compatibility = CompatibilityCue.IsAsked(context.Text);
+        var (together, blocked) = Together(edges, features, compatibility);
+        if (compatibility)
+        {
+            // "Can I run X and Y together?" is a yes or no: it leads, with what to read on the node to check it.
+            a.Line(blocked
+                ? $"No: the catalog says {Listed(features)} cannot {(features.Count == 2 ? "" : "all ")}be active together."
+                : $"Nothing in the catalog stops {Listed(features)} being active together: no conflict is declared between them, directly or through a prerequisite.");
+            foreach (var line in together) a.Line(line);
+            var node = context.Target.Node;
+            var keyed = features.Where(f => f.Cxc is not null).ToList();
+            if (keyed.Count > 0)
+            {
+                a.Line($"Read which of them are active{(node is null ? "" : $" on {node}")}: featureState ACTIVATED means on.");
+                foreach (var f in keyed) a.Command(Cmedit.GetFeatureState(f, node));
+                if (node is null) a.Warning(Cmedit.NoNodeWarning);
+            }
+            a.Line();
+        }
         a.Text.Append($"{string.Join(" vs ", features.Select(f => DisplayNames.Of(f)))}:").Append('\n');
         a.Line();
         Row(a, "", features.Select(Short));
@@ -34,13 +53,19 @@ internal static class ComparisonAnswer
             foreach (var c in edges.ConflictsOf(f.Code)) a.Evidence($"conflicts {c.Code}");
         }
         a.Line();
-        Together(a, edges, features);
+        if (!compatibility) foreach (var line in together) a.Line(line);
+        a.Line(compatibility
+            ? "The catalog declares these edges only: it holds no behaviour descriptions, so an interaction it does not declare is not ruled out."
+            : "The catalog holds no behaviour descriptions: which one fits a network beyond these facts is an engineering judgement.");
         return a.Build();
     }
 
-    private static void Together(AnswerBuilder a, CatalogEdges edges, IReadOnlyList<Feature> features)
+    // What the catalog says of the features together, a line each, and whether any pair cannot run together.
+    private static (List<string> Lines, bool Blocked) Together(CatalogEdges edges, IReadOnlyList<Feature> features, bool compatibility)
     {
-        var said = false;
+        var lines = new List<string>();
+        var blocked = false;
+        var noConflictLines = 0;
         for (var i = 0; i < features.Count; i++)
         {
             for (var j = i + 1; j < features.Count; j++)
@@ -48,33 +73,40 @@ internal static class ComparisonAnswer
                 var (x, y) = (features[i], features[j]);
                 // Whether two features may run together is what a comparison is most often asked for: always say.
                 if (edges.ConflictsOf(x.Code).FirstOrDefault(c => c.Code == y.Code) is { } conflict)
-                    a.Text.Append($"- {Short(x)} and {Short(y)} must not be active together ({conflict.Declared(x)}).").Append('\n');
-                else
-                    a.Text.Append($"- The catalog records no direct conflict between {Short(x)} and {Short(y)}.").Append('\n');
-                said |= ConflictThroughPrerequisite(a, edges, x, y) | ConflictThroughPrerequisite(a, edges, y, x);
-                if (x.Requires.Contains(y.Code)) { a.Line($"- {Short(x)} requires {Short(y)}."); said = true; }
-                if (y.Requires.Contains(x.Code)) { a.Line($"- {Short(y)} requires {Short(x)}."); said = true; }
-                if (x.Related.Contains(y.Code) || y.Related.Contains(x.Code)) { a.Line($"- The catalog lists them as related."); said = true; }
-                var sharedParameters = x.Parameters.Select(p => p.QualifiedName).Intersect(y.Parameters.Select(p => p.QualifiedName)).Count();
-                if (sharedParameters > 0) { a.Line($"- They touch {sharedParameters} parameter(s) in common: tuning one can change the other."); said = true; }
-                var sharedCounters = x.Counters.Select(c => c.QualifiedName).Intersect(y.Counters.Select(c => c.QualifiedName)).Count();
-                if (sharedCounters > 0) { a.Line($"- They share {sharedCounters} counter(s): a counter change alone does not tell which one acted."); said = true; }
+                {
+                    lines.Add($"- {Short(x)} and {Short(y)} must not be active together ({conflict.Declared(x)}).");
+                    blocked = true;
+                }
+                else if (!compatibility)
+                {
+                    lines.Add($"- The catalog records no direct conflict between {Short(x)} and {Short(y)}.");
+                    noConflictLines++;
+                }
+                blocked |= ConflictThroughPrerequisite(lines, edges, x, y) | ConflictThroughPrerequisite(lines, edges, y, x);
+                if (x.Requires.Contains(y.Code)) lines.Add($"- {Short(x)} requires {Short(y)}.");
+                if (y.Requires.Contains(x.Code)) lines.Add($"- {Short(y)} requires {Short(x)}.");
+                if (x.Related.Contains(y.Code) || y.Related.Contains(x.Code)) lines.Add("- The catalog lists them as related.");
+                var sharedParameters = FeatureFacts.Shared(FeatureFacts.Of(x).ParameterNames, FeatureFacts.Of(y).ParameterNames);
+                if (sharedParameters > 0) lines.Add($"- They touch {sharedParameters} parameter(s) in common: tuning one can change the other.");
+                var sharedCounters = FeatureFacts.Shared(FeatureFacts.Of(x).CounterNames, FeatureFacts.Of(y).CounterNames);
+                if (sharedCounters > 0) lines.Add($"- They share {sharedCounters} counter(s): a counter change alone does not tell which one acted.");
+                // Alternatives are chosen by RAT; features run together are not.
                 var (rx, ry) = (FeatureFacts.Of(x).RatText, FeatureFacts.Of(y).RatText);
-                if (rx != ry) { a.Line($"- Which to use follows the RAT: {Short(x)} is {rx}, {Short(y)} is {ry}."); said = true; }
+                if (rx != ry && !compatibility) lines.Add($"- Which to use follows the RAT: {Short(x)} is {rx}, {Short(y)} is {ry}.");
             }
         }
-        if (!said) a.Line("- Nor does it record a dependency, a relation or a shared parameter or counter.");
-        a.Line("The catalog holds no behaviour descriptions: which one fits a network beyond these facts is an engineering judgement.");
+        if (lines.Count == noConflictLines && !compatibility) lines.Add("- Nor does it record a dependency, a relation or a shared parameter or counter.");
+        return (lines, blocked);
     }
 
     // "Is X compatible with Y?" is also answered by X's prerequisites: X needs P, and P may not run with Y.
-    private static bool ConflictThroughPrerequisite(AnswerBuilder a, CatalogEdges edges, Feature x, Feature y)
+    private static bool ConflictThroughPrerequisite(List<string> lines, CatalogEdges edges, Feature x, Feature y)
     {
         var said = false;
         foreach (var p in edges.PlanOf(x).PrerequisitesInOrder)
         {
             if (edges.ConflictsOf(p.Code).FirstOrDefault(c => c.Code == y.Code) is not { } conflict) continue;
-            a.Text.Append($"- {Short(x)} requires {Short(p)}, which must not be active together with {Short(y)} ({conflict.Declared(p)}): {Short(x)} and {Short(y)} cannot run together.").Append('\n');
+            lines.Add($"- {Short(x)} requires {Short(p)}, which must not be active together with {Short(y)} ({conflict.Declared(p)}): {Short(x)} and {Short(y)} cannot run together.");
             said = true;
         }
         return said;
@@ -86,6 +118,10 @@ internal static class ComparisonAnswer
         foreach (var c in cells) a.Text.Append(" | ").Append(c);
         a.Line(" |");
     }
+
+    private static string Listed(IReadOnlyList<Feature> features) =>
+        features.Count == 2 ? $"{Short(features[0])} and {Short(features[1])}"
+        : string.Join(", ", features.Take(features.Count - 1).Select(Short)) + " and " + Short(features[^1]);
 
     private static string Short(Feature f) => f.Acronym is { Length: > 0 } acr ? $"{acr} ({f.Code})" : $"{f.Name} ({f.Code})";
 

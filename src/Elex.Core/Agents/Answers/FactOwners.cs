@@ -37,19 +37,57 @@ internal static class FactOwners
         return text.Append(advice).ToString();
     }
 
-    private sealed record Index(Dictionary<string, List<(Feature Feature, string Mo)>> Parameters, Dictionary<string, List<(Feature Feature, string Mo)>> Counters);
+    /// <summary>
+    /// The other features that introduce or affect a parameter <paramref name="f"/> introduces (same managed object and name),
+    /// with how many they share, most first: undeclared interactions, since tuning one changes the other.
+    /// </summary>
+    public static IReadOnlyList<(Feature Feature, int Shared)> SharingIntroducedParameters(FeatureCatalog catalog, Feature f)
+    {
+        var index = Indexes.GetValue(catalog, Build);
+        // The catalog does not change under an answer: each feature's list is counted once.
+        return index.Sharing.GetOrAdd(f, static (f, byQualifiedName) => CountSharing(f, byQualifiedName), index.ByQualifiedName);
+    }
+
+    private static (Feature Feature, int Shared)[] CountSharing(Feature f, Dictionary<string, List<Feature>> byQualifiedName)
+    {
+        var shared = new Dictionary<Feature, int>(ReferenceEqualityComparer.Instance);
+        foreach (var p in f.Parameters)
+        {
+            if (p.Role != ParameterRole.Introduced || !byQualifiedName.TryGetValue(p.QualifiedName, out var owners)) continue;
+            foreach (var other in owners)
+                if (other != f) shared[other] = shared.GetValueOrDefault(other) + 1;
+        }
+        var ranked = shared.Select(kv => (kv.Key, kv.Value)).ToArray();
+        Array.Sort(ranked, static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key.Code.Value, b.Key.Code.Value));
+        return ranked;
+    }
+
+    private sealed record Index(
+        Dictionary<string, List<(Feature Feature, string Mo)>> Parameters,
+        Dictionary<string, List<(Feature Feature, string Mo)>> Counters,
+        Dictionary<string, List<Feature>> ByQualifiedName)
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<Feature, (Feature Feature, int Shared)[]> Sharing { get; } = new(ReferenceEqualityComparer.Instance);
+    }
 
     private static Index Build(FeatureCatalog catalog)
     {
         var parameters = new Dictionary<string, List<(Feature, string)>>(StringComparer.OrdinalIgnoreCase);
         var counters = new Dictionary<string, List<(Feature, string)>>(StringComparer.OrdinalIgnoreCase);
+        var byQualifiedName = new Dictionary<string, List<Feature>>(StringComparer.Ordinal);
         foreach (var f in catalog.Features)
         {
             // A feature that only references a parameter does not own it.
-            foreach (var p in f.Parameters) if (p.Role != ParameterRole.Referenced) Add(parameters, p.Name, f, p.Mo);
+            foreach (var p in f.Parameters)
+            {
+                if (p.Role == ParameterRole.Referenced) continue;
+                Add(parameters, p.Name, f, p.Mo);
+                if (!byQualifiedName.TryGetValue(p.QualifiedName, out var owners)) byQualifiedName[p.QualifiedName] = owners = [];
+                if (!owners.Contains(f)) owners.Add(f);
+            }
             foreach (var c in f.Counters) Add(counters, c.Name, f, c.Mo);
         }
-        return new Index(parameters, counters);
+        return new Index(parameters, counters, byQualifiedName);
     }
 
     // One entry per feature: the first managed object it has the name on.

@@ -40,6 +40,8 @@ internal sealed class FeatureFacts
         CounterGroups = f.Counters.GroupBy(c => c.Mo).Select(g => new CounterGroup(g.Key, ManagedObjectRat.Of(g.Key), g.Select(c => c.Name).ToArray(), g.ToArray())).ToArray();
         Referenced = f.Parameters.Where(p => p.Role == ParameterRole.Referenced).ToArray();
         OwnParameterCount = f.Parameters.Count - Referenced.Count;
+        ParameterNames = f.Parameters.Select(p => p.QualifiedName).ToHashSet(StringComparer.Ordinal);
+        CounterNames = f.Counters.Select(c => c.QualifiedName).ToHashSet(StringComparer.Ordinal);
     }
 
     private static readonly ParameterRole[] Roles = [ParameterRole.Introduced, ParameterRole.Affecting, ParameterRole.Affected];
@@ -94,6 +96,21 @@ internal sealed class FeatureFacts
 
     /// <summary>The counters by managed object.</summary>
     public IReadOnlyList<CounterGroup> CounterGroups { get; }
+
+    /// <summary>The qualified names (<c>Mo.name</c>) of every parameter it touches.</summary>
+    public HashSet<string> ParameterNames { get; }
+
+    /// <summary>The qualified names of its counters.</summary>
+    public HashSet<string> CounterNames { get; }
+
+    /// <summary>How many names two sets share (what two features have in common).</summary>
+    public static int Shared(HashSet<string> a, HashSet<string> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var shared = 0;
+        foreach (var name in small) if (large.Contains(name)) shared++;
+        return shared;
+    }
 
     /// <summary>The evidence line of each KPI, by index.</summary>
     public string[] KpiEvidence { get; }

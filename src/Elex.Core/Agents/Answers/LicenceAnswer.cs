@@ -16,7 +16,7 @@ internal static partial class LicenceAnswer
     /// for a summary of the feature ("what is X, and is it licensed?" gets the summary, which names the key).
     /// </summary>
     public static bool IsAsked(AnswerContext context) =>
-        Licence().IsMatch(context.Text) && !Switching().IsMatch(context.Text) && !context.WantsDeactivation && !Summary().IsMatch(context.Text);
+        Licence().IsMatch(context.Text) && !SwitchingCue.IsIn(context.Text) && !context.WantsDeactivation && !Summary().IsMatch(context.Text);
 
     public static AgentAnswer Compose(FeatureCatalog catalog, Feature f, AnswerContext context)
     {
@@ -47,7 +47,7 @@ internal static partial class LicenceAnswer
             }
         }
         if (f.Cxc is not null) a.Line($"To switch it on or off, ask for its activation or deactivation: that procedure checks these keys first.");
-        if (f.Cxc is not null && node is null) a.Warning($"No node named: replace {Cmedit.NodePlaceholder} with the node (ManagedElement id) before running the commands.");
+        if (f.Cxc is not null && node is null) a.Warning(Cmedit.NoNodeWarning);
         return a.Build();
     }
 
@@ -56,7 +56,4 @@ internal static partial class LicenceAnswer
 
     [GeneratedRegex(@"\b(what\s+(is|are)\s+(?!the\s+licen)|what's\s+(?!the\s+licen)|overview|explain|describe|tell me about)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Summary();
-
-    [GeneratedRegex(@"\b(activat\w*|enabl\w*|turn(ing)? on|switch(ing)? on|deploy\w*|roll(ing)?[ -]?out|install\w*|unlock\w*|steps?|procedure)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Switching();
 }

@@ -102,7 +102,7 @@ internal static class ParametersAnswer
             a.Command(Cmedit.GetParameter(f, parameter, change.Target));
             a.Command(Cmedit.SetParameter(f, parameter, change.Value, change.Target));
             a.Evidence(facts.Evidence(parameter));
-            if (change.Target.Node is null) a.Warning($"No node named: replace {Cmedit.NodePlaceholder} with the node (ManagedElement id) before running the commands.");
+            if (change.Target.Node is null) a.Warning(Cmedit.NoNodeWarning);
             if (FactOwners.ParameterAlsoOf(catalog, f, parameter) is { } also) a.Warning(also);
             if (change.Target.MoClass is { } named && !mo.StartsWith(named + "=", StringComparison.OrdinalIgnoreCase))
                 a.Warning($"The question names {named}={change.Target.Instance}, but in the catalog {parameter.Name} is an attribute of {parameter.Mo} for {f.Name}: the command addresses {parameter.Mo}.");

@@ -49,16 +49,18 @@ internal static class WhatIsAnswer
         if (f.Counters.Count > 0 || f.Kpis.Count > 0) t.Append('.');
         a.Line();
 
-        var plan = CatalogEdges.Of(catalog).PlanOf(f);
-        if (plan.PrerequisitesInOrder.Count > 0 || plan.MissingPrerequisites.Count > 0)
+        var plan = edges.PlanOf(f);
+        var conflicts = edges.ConflictsOf(f.Code);
+        var hasPrerequisites = plan.PrerequisitesInOrder.Count > 0 || plan.MissingPrerequisites.Count > 0;
+        if (hasPrerequisites)
         {
             t.Append("Requires (in activation order): ");
             t.AppendList([.. plan.PrerequisitesInOrder.Select(p => DisplayNames.Of(p)), .. plan.MissingPrerequisites.Select(c => $"{c} (not in this catalog)")], context.ShowAll);
             a.Line(".");
             foreach (var code in f.Requires) a.Evidence($"requires {code}");
         }
-        else a.Line("Requires no other feature.");
-        var conflicts = edges.ConflictsOf(f.Code);
+        // Dependencies are said even when there are none: silence would leave the engineer to guess.
+        else a.Line(conflicts.Count == 0 ? "Requires no other feature, and no feature is declared to conflict with it." : "Requires no other feature.");
         if (conflicts.Count > 0)
         {
             t.Append("Conflicts with: ");
@@ -66,6 +68,7 @@ internal static class WhatIsAnswer
             a.Line(".");
             foreach (var c in conflicts) a.Evidence($"conflicts {c.Code}");
         }
+        else if (hasPrerequisites) a.Line("No feature is declared to conflict with it.");
         if (f.Related.Count > 0)
         {
             t.Append("Related: ");
