@@ -141,8 +141,7 @@ internal sealed class FeatureFacts
 
     // "pm" opens every counter name and carries no meaning of its own.
     private static string[] Terms(string identifier) =>
-        TermAnalyzer.Terms(identifier.StartsWith("pm", StringComparison.Ordinal) && identifier.Length > 2 && char.IsUpper(identifier[2]) ? identifier[2..] : identifier)
-            .Distinct().ToArray();
+        IdentifierAbbreviations.Terms(identifier.StartsWith("pm", StringComparison.Ordinal) && identifier.Length > 2 && char.IsUpper(identifier[2]) ? identifier[2..] : identifier);
 }
 
 /// <summary>One managed object's parameters of a feature: its heading (class and path) and the parameters per role.</summary>
