@@ -43,6 +43,11 @@ public class ComparedFeaturesTests
     public void RunningTwoAtTheSameTime_IsACompatibilityQuestion() =>
         Assert.Equal(["FAJ 121 3094", "FAJ 121 3089"], Codes("can MIMO Sleep Mode and Micro Sleep Tx run at the same time?"));
 
+    [Theory]
+    [InlineData("does MIMO Sleep Mode conflict with Micro Sleep Tx")]
+    [InlineData("how does MIMO Sleep Mode interact with Micro Sleep Tx")]
+    public void AConflictOrInteractionQuestion_ComparesThePair(string text) => Assert.Equal(["FAJ 121 3094", "FAJ 121 3089"], Codes(text));
+
     [Fact]
     public void FeaturesNamedByCode_AreCompared() => Assert.Equal(["FAJ 121 3094", "FAJ 121 5296"], Codes("FAJ 121 3094 versus FAJ 121 5296"));
 

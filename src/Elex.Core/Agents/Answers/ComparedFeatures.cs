@@ -7,7 +7,7 @@ namespace Elex.Core.Agents;
 
 /// <summary>
 /// The features a comparison question sets side by side: a comparing cue ("difference between",
-/// "vs", "compare", "or", "compatible with", "at the same time", "conflict") and at least two features named by FAJ code, whole name, or an acronym
+/// "vs", "compare", "or", "compatible with", "at the same time", "conflict", "interact") and at least two features named by FAJ code, whole name, or an acronym
 /// only that feature has. A name inside a longer named feature's name ("MIMO Sleep Mode" in
 /// "NR Massive MIMO Sleep Mode") counts only where it also stands on its own.
 /// </summary>
@@ -156,6 +156,6 @@ internal static partial class ComparedFeatures
     [GeneratedRegex(@"\b(?:differen(?:ce|ces|t)|differ|compare[sd]?|comparison|versus|vs\.?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StrongCue();
 
-    [GeneratedRegex(@"\b(?:differen(?:ce|ces|t)|differ|compare[sd]?|comparison|versus|vs\.?|or|better|instead of|between|compatible|compatibility|incompatible|coexist|co-exist|together|conflicts?|conflicting|clash(?:es)?|mutually exclusive|at the same time|simultaneous(?:ly)?|alongside|in parallel|combined?|combination)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:differen(?:ce|ces|t)|differ|compare[sd]?|comparison|versus|vs\.?|or|better|instead of|between|compatible|compatibility|incompatible|coexist|co-exist|together|conflicts?|conflicting|clash(?:es)?|mutually exclusive|interact(?:s|ion|ions)?|at the same time|simultaneous(?:ly)?|alongside|in parallel|combined?|combination)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Cue();
 }

@@ -10,6 +10,6 @@ internal static partial class CompatibilityCue
 {
     public static bool IsAsked(string text) => Compatibility().IsMatch(text);
 
-    [GeneratedRegex(@"\b(?:compatib\w*|incompatib\w*|co-?exist\w*|together|at the same time|simultaneous(?:ly)?|alongside|in parallel|conflicts?|conflicting|clash(?:es)?|mutually exclusive|combined?|combination)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:compatib\w*|incompatib\w*|co-?exist\w*|together|at the same time|simultaneous(?:ly)?|alongside|in parallel|conflicts?|conflicting|clash(?:es)?|mutually exclusive|interact(?:s|ion|ions)?|combined?|combination)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Compatibility();
 }
