@@ -36,10 +36,29 @@ internal static class ManagedObjectRef
             }
             else if (IsCell(mo)) return ($"{mo}={instance}", false);
             else if (CellSingletons.Contains(mo)) return ($"{UeMeasControlParent}={instance},{mo}=1", true);
+            // "for cell C2" and a relation of a cell: the relation under that cell, left to name.
+            else if (UnderCell(mo, instance) is { } reference) return (reference, true);
         }
         if (IsNodeFunction(mo)) return (mo, false);
         if (CellSingletons.Contains(mo)) return ($"{UeMeasControlParent}={CellPlaceholder},{mo}=1", true);
         return ($"{mo}={(IsCell(mo) ? CellPlaceholder : InstancePlaceholder)}", true);
+    }
+
+    // The cell instance named, then every class between it and mo as a placeholder:
+    // EUtranCellFDD=C2,GUtranFreqRelation=<ID>,GUtranCellRelation=<ID>; null when mo is not below a cell.
+    private static string? UnderCell(string mo, string instance)
+    {
+        var chain = new List<string> { mo };
+        for (var cls = ManagedObjectPath.ParentOf(mo); cls is not null; cls = ManagedObjectPath.ParentOf(cls))
+        {
+            if (IsCell(cls))
+            {
+                chain.Reverse();
+                return $"{cls}={instance}," + string.Join(",", chain.Select(c => $"{c}={InstancePlaceholder}"));
+            }
+            chain.Add(cls);
+        }
+        return null;
     }
 
     /// <summary>True for a cell class (EUtranCellFDD/TDD, NRCellDU/CU, UtranCell …), not a relation to one.</summary>

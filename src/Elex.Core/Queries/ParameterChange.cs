@@ -21,8 +21,14 @@ internal sealed partial record ParameterChange(string Parameter, string Value, C
         return changes;
     }
 
-    [GeneratedRegex(@"\b(?:set|change|configure|put)\s+(?:the\s+)?(?:parameter\s+)?(?<param>[A-Za-z][\w]*(?:\.[A-Za-z]\w*)?)\s+(?:to|=)\s+(?<value>-?[\w.:+-]+)", RegexOptions.IgnoreCase)]
+    // "set P to V"; and with a parameter written as one (camelCase, or Mo.name): more verbs ("roll back", "lower",
+    // "increase") and where it goes between the two ("set sleepMode on NRCellDU=12 of node GNB7 to 2") — a plain
+    // word there ("increase throughput to 100") is not a parameter.
+    [GeneratedRegex(@"\b(?:(?:set|change|configure|put)\s+(?:the\s+)?(?:parameter\s+)?(?<param>[A-Za-z][\w]*(?:\.[A-Za-z]\w*)?)|(?:set|change|configure|put|modify|update|revert|roll\s*back|restore|increase|decrease|raise|lower|reduce)\s+(?:the\s+)?(?:parameter\s+)?(?-i:(?<param>(?:[A-Z]\w*\.)?[a-z][a-z0-9]*[A-Z]\w*))(?:\s+(?:on|for|in|at|of|under)\s+[^,;?]{1,60}?)?)\s+(?:to|=)\s+(?<value>-?[\w.:+-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex SetPattern();
+
+    /// <summary>The "set P to V" forms <see cref="Find"/> reads, for the classifier's cue.</summary>
+    public static Regex ChangePattern => SetPattern();
 
     [GeneratedRegex(@"\b(?<param>[a-z][a-z0-9]*[A-Z]\w*(?:\.[A-Za-z]\w*)?)\s*=\s*(?<value>-?[\w.:+-]+)")]
     private static partial Regex AssignPattern();

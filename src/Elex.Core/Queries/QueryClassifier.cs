@@ -26,7 +26,8 @@ internal static partial class QueryClassifier
         (QueryType.Counter, 1.5f, MonitorCue()),
         (QueryType.Counter, 2.0f, AsksForCounters()),
         (QueryType.Kpi, 2.0f, AsksForKpis()),
-        (QueryType.Parameter, 3.0f, SetCue()),
+        (QueryType.Parameter, 3.0f, AssignCue()),
+        (QueryType.Parameter, 3.0f, ParameterChange.ChangePattern),
         (QueryType.Procedure, 2.5f, ProcedureCue()),
         (QueryType.Troubleshoot, 3.0f, TroubleCue()),
         (QueryType.Kpi, 2.0f, KpiCue()),
@@ -126,8 +127,10 @@ internal static partial class QueryClassifier
     [GeneratedRegex(@"\bhow (?:do|can) (?:i|we) (?:monitor|observe|see|verify)\b|\bis (?:it )?working\b|\bshow(?:s)? (?:that|if|whether)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonitorCue();
 
-    [GeneratedRegex(@"\bset\s+\w+\s+to\b|\w\s*=\s*[\w.-]")]
-    private static partial Regex SetCue();
+    // "P=V"; "set P to V" and its other forms are the change pattern itself (ParameterChange), so what is read as a
+    // change is also classified as one.
+    [GeneratedRegex(@"\w\s*=\s*[\w.-]")]
+    private static partial Regex AssignCue();
 
     [GeneratedRegex(@"\bhow (?:do|can|should) (?:i|we|you) (?:turn on|turn off|activate|enable|deactivate|disable|deploy|roll out|switch on|switch off)\b|\bturn(?:ing)? (?:on|off)\b|\bswitch(?:ing)? (?:on|off)\b|\bbefore (?:deploying|activating|enabling)\b|\bbefore\b.{0,40}\b(?:be|is|gets?) (?:activated|enabled|deployed|turned on)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProcedureCue();

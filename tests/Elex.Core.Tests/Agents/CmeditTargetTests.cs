@@ -45,6 +45,9 @@ public class CmeditTargetTests
     [InlineData("EUtranFreqRelation", "EUtranCellFDD=C1,EUtranFreqRelation=<ID>", "EUtranCellFDD", "C1")]
     [InlineData("NRCellRelation", "NRCellCU=N1,NRCellRelation=<ID>", "NRCellCU", "N1")]
     [InlineData("EUtranFreqRelation", "EUtranFreqRelation=<ID>", null, null)]
+    [InlineData("GUtranFreqRelation", "EUtranCellFDD=C2,GUtranFreqRelation=<ID>", null, "C2")]
+    [InlineData("NRFreqRelation", "NRCellCU=N2,NRFreqRelation=<ID>", null, "N2")]
+    [InlineData("GUtranCellRelation", "EUtranCellFDD=C2,GUtranFreqRelation=<ID>,GUtranCellRelation=<ID>", null, "C2")]
     [InlineData("NRCellDU", "NRCellDU=<CELL>", null, null)]
     public void ManagedObjectReference_NamesTheParentOnlyWhenTheQuestionDoes(string mo, string expected, string? namedClass, string? instance) =>
         Assert.Equal(expected, ManagedObjectRef.For(mo, new CommandTarget("N1", namedClass, instance)).Reference);
