@@ -71,6 +71,19 @@ public class IntentAnswerTests
         Assert.DoesNotContain("pmMimoSleepTime", first);
     }
 
+    [Theory]
+    [InlineData("is MSM worth enabling on a rural site")]
+    [InlineData("should I turn on MIMO Sleep Mode on node RBS4")]
+    public void AskingWhetherItIsWorthIt_SaysTheCatalogCannotTell_AndHowToMeasureIt_BeforeTheProcedure(string text)
+    {
+        var answer = Ask("FAJ 121 3094", text, QueryType.Procedure);
+        var first = answer.Text.Split('\n')[0];
+        Assert.StartsWith("Whether MIMO Sleep Mode pays off on your network is not in the catalog", first);
+        Assert.Contains("pmMimoSleepTime", first);
+        Assert.Contains("Pre-checks", answer.Text);
+        Assert.DoesNotContain("pays off", Ask("FAJ 121 3094", "how do I activate MSM", QueryType.Procedure).Text);
+    }
+
     [Fact]
     public void Activation_IsAMethodOfProcedure_WithConflictsFromBothSidesAndARollback()
     {

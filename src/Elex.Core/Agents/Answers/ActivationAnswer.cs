@@ -39,6 +39,7 @@ internal static class ActivationAnswer
         var step = 1;
         // Compared as shown (two decimals): an answer that says 0.80 is not told it is below 0.8.
         if (MathF.Round(context.RouteConfidence, 2) < SureOfTheFeature) CheckTheFeature(a, f, context, activate);
+        if (activate && WorthCue.IsAsked(context.Text)) WhetherItPaysOff(a, f, context);
         a.Text.Append($"{(activate ? "Activating" : "Deactivating")} {DisplayNames.Of(f)}{(node is null ? "" : $" on {node}")}:").Append('\n');
         a.Line("Pre-checks");
         if (f.Cxc is not null)
@@ -129,6 +130,16 @@ internal static class ActivationAnswer
             a.Warning($"Prerequisite cycle: {string.Join(" -> ", cycle)}; the order above breaks it arbitrarily.");
         a.Line("Every command is a proposal: run only those marked safe, and only with approval where it says so.");
         return a.Build();
+    }
+
+    // "Is it worth enabling X here?" asks for a judgement the catalog cannot give: say so, and how to measure it.
+    private static void WhetherItPaysOff(AnswerBuilder a, Feature f, AnswerContext context)
+    {
+        var baseline = Baseline(f, context);
+        a.Text.Append("Whether ").Append(f.Name).Append(" pays off on your network is not in the catalog (it holds no behaviour description or gains). Measure it: activate it on a trial node, ")
+            .Append(baseline.Length > 0 ? $"compare {baseline} over the same hours before and after (several ROPs each)" : "compare the cells' usual counters before and after (the catalog lists none of its own)")
+            .Append(", and keep the rollback below ready.");
+        a.Line();
     }
 
     private static string Baseline(Feature f, AnswerContext context)
