@@ -39,7 +39,7 @@ internal static class ActivationAnswer
         var step = 1;
         // Compared as shown (two decimals): an answer that says 0.80 is not told it is below 0.8.
         if (MathF.Round(context.RouteConfidence, 2) < SureOfTheFeature) CheckTheFeature(a, f, context, activate);
-        if (activate && WorthCue.IsAsked(context.Text)) WhetherItPaysOff(a, f, context);
+        if (activate && AnswerCues.AsksWorth(context.Text)) WhetherItPaysOff(a, f, context);
         a.Text.Append($"{(activate ? "Activating" : "Deactivating")} {DisplayNames.Of(f)}{(node is null ? "" : $" on {node}")}:").Append('\n');
         a.Line("Pre-checks");
         if (f.Cxc is not null)

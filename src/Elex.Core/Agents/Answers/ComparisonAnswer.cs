@@ -15,7 +15,7 @@ internal static class ComparisonAnswer
     {
         var a = new AnswerBuilder();
         var edges = CatalogEdges.Of(catalog);
-        var compatibility = CompatibilityCue.IsAsked(context.Text);
+        var compatibility = AnswerCues.AsksCompatibility(context.Text);
         var (together, blocked) = Together(edges, features, compatibility);
         if (compatibility)
         {

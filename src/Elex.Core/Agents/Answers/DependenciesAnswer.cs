@@ -17,7 +17,7 @@ internal static partial class DependenciesAnswer
 
     /// <summary>True when the question asks about the feature's dependencies without asking to switch it on or off.</summary>
     public static bool IsAsked(AnswerContext context) =>
-        Dependency().IsMatch(context.Text) && !SwitchingCue.IsIn(context.Text) && !context.WantsDeactivation;
+        Dependency().IsMatch(context.Text) && !AnswerCues.AsksToSwitch(context.Text) && !context.WantsDeactivation;
 
     public static AgentAnswer Compose(FeatureCatalog catalog, Feature f, AnswerContext context)
     {

@@ -16,7 +16,7 @@ internal static partial class LicenceAnswer
     /// for a summary of the feature ("what is X, and is it licensed?" gets the summary, which names the key).
     /// </summary>
     public static bool IsAsked(AnswerContext context) =>
-        Licence().IsMatch(context.Text) && !SwitchingCue.IsIn(context.Text) && !context.WantsDeactivation && !Summary().IsMatch(context.Text);
+        Licence().IsMatch(context.Text) && !AnswerCues.AsksToSwitch(context.Text) && !context.WantsDeactivation && !Summary().IsMatch(context.Text);
 
     public static AgentAnswer Compose(FeatureCatalog catalog, Feature f, AnswerContext context)
     {
