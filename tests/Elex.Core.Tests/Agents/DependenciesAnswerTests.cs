@@ -120,10 +120,12 @@ public class DependenciesAnswerTests
         Assert.DoesNotContain("- The catalog records no direct conflict", answer.Text);
     }
 
-    [Fact]
-    public void AComparisonAskingForTheDifference_KeepsTheTableFirst()
+    [Theory]
+    [InlineData("what is the difference between HUB and RIV")]
+    [InlineData("HUB vs RIV: do they conflict, and how do they differ?")]
+    public void AComparisonAskingForTheDifference_KeepsTheTableFirst(string text)
     {
-        var answer = Ask(Hub, "what is the difference between HUB and RIV", compared: [Hub, Rival]);
+        var answer = Ask(Hub, text, compared: [Hub, Rival]);
         Assert.StartsWith("Hub Steering (HUB, FAJ 121 9402) vs Rival Steering", answer.Text);
         Assert.Empty(answer.Commands);
     }

@@ -19,7 +19,7 @@ internal static partial class AnswerCues
     [GeneratedRegex(@"\b(activat\w*|enabl\w*|turn(ing)? on|switch(ing)? on|deploy\w*|roll(ing)?[ -]?out|install\w*|unlock\w*|steps?|procedure)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Switching();
 
-    [GeneratedRegex(@"\b(?:compatib\w*|incompatib\w*|co-?exist\w*|together|at the same time|simultaneous(?:ly)?|alongside|in parallel|conflicts?|conflicting|clash(?:es)?|mutually exclusive|interact(?:s|ion|ions)?|combined?|combination)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:compatib\w*|incompatib\w*|co-?exist\w*|together|at the same time|simultaneous(?:ly)?|alongside|in parallel|conflicts?|conflicting|clash(?:es)?|mutually exclusive|interact(?:s|ion|ions)?|combined?\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Compatibility();
 
     [GeneratedRegex(@"\b(?:worth|pays?\s+off|benefits?|gains?|should\s+(?:i|we)\s+(?:enable|activate|turn\s+on|switch\s+on|deploy|use)|is\s+it\s+a\s+good\s+idea|recommend\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -153,6 +153,9 @@ internal static partial class ComparedFeatures
         StrongCue().IsMatch(text)
         && Regex.IsMatch(text, $@"(?:\b(?:compare|between|and|or|vs\.?|versus|with)\s+{Regex.Escape(acronym)}\b)|(?:\b{Regex.Escape(acronym)}\s+(?:and|or|vs\.?|versus|with)\b)", RegexOptions.CultureInvariant);
 
+    /// <summary>True when the question asks how features differ ("difference", "compare", "vs"), not only whether they go together.</summary>
+    public static bool AsksForDifference(string text) => StrongCue().IsMatch(text);
+
     [GeneratedRegex(@"\b(?:differen(?:ce|ces|t)|differ|compare[sd]?|comparison|versus|vs\.?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StrongCue();
 

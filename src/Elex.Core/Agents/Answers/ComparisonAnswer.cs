@@ -15,7 +15,8 @@ internal static class ComparisonAnswer
     {
         var a = new AnswerBuilder();
         var edges = CatalogEdges.Of(catalog);
-        var compatibility = AnswerCues.AsksCompatibility(context.Text);
+        // "Can X and Y run together?" wants the yes or no first; "how do X and Y differ?" the table, whatever else it says.
+        var compatibility = AnswerCues.AsksCompatibility(context.Text) && !ComparedFeatures.AsksForDifference(context.Text);
         var (together, blocked) = Together(edges, features, compatibility);
         if (compatibility)
         {
