@@ -48,6 +48,9 @@ public sealed class ClusterFixture : IAsyncDisposable
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout));
         var cluster = builder.Build();
         await cluster.DeployAsync();
+        // Every silo places grains only on the silos it already knows: on a loaded machine the last one to start can
+        // still be unknown to the others here, and every first activation would land on two silos, not three.
+        await cluster.WaitForClusterManifestToStabilizeAsync();
         return new ClusterFixture(folder, store, storage, cluster);
     }
 
