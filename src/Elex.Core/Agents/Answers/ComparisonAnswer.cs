@@ -25,14 +25,7 @@ internal static class ComparisonAnswer
                 ? $"No: the catalog says {Listed(features)} cannot {(features.Count == 2 ? "" : "all ")}be active together."
                 : $"Nothing in the catalog stops {Listed(features)} being active together: no conflict is declared between them, directly or through a prerequisite.");
             foreach (var line in together) a.Line(line);
-            var node = context.Target.Node;
-            var keyed = features.Where(f => f.Cxc is not null).ToList();
-            if (keyed.Count > 0)
-            {
-                a.Line($"Read which of them are active{(node is null ? "" : $" on {node}")}: featureState ACTIVATED means on.");
-                foreach (var f in keyed) a.Command(Cmedit.GetFeatureState(f, node));
-                if (node is null) a.Warning(Cmedit.NoNodeWarning);
-            }
+            FeatureStateReads.Append(a, features, context.Target.Node);
             a.Line();
         }
         a.Text.Append($"{string.Join(" vs ", features.Select(f => DisplayNames.Of(f)))}:").Append('\n');

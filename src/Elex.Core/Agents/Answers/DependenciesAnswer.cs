@@ -78,14 +78,7 @@ internal static partial class DependenciesAnswer
         }
 
         // Whether a conflicting feature or a prerequisite is active is what decides on a node; reads are always safe.
-        var keyed = readable.Where(r => r.Cxc is not null).Distinct().ToList();
-        if (f.Cxc is not null) keyed.Insert(0, f);
-        if (keyed.Count > 0)
-        {
-            a.Line($"Read which of them are active{(node is null ? "" : $" on {node}")}: featureState ACTIVATED means on.");
-            foreach (var k in keyed) a.Command(Cmedit.GetFeatureState(k, node));
-            if (node is null) a.Warning(Cmedit.NoNodeWarning);
-        }
+        FeatureStateReads.Append(a, [f, .. readable], node);
         a.Line("The catalog declares these edges only: it holds no behaviour descriptions, so an interaction it does not declare is not ruled out.");
         return a.Build();
     }
